@@ -30,6 +30,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  layer(['src/util/**'], [...UI, '**/../*'], 'src/util holds dependency-free helpers: it imports nothing from the lab.'),
   layer(['src/gpu/**'], [...UI, ...up('kernels', 'model', 'train', 'worker', 'store', 'components', 'lessons', 'pages', 'data')], 'src/gpu is the bottom layer: it imports nothing above it.'),
   layer(['src/kernels/**'], [...UI, ...up('model', 'train', 'worker', 'store', 'components', 'lessons', 'pages', 'data')], 'src/kernels imports only src/gpu.'),
   layer(['src/model/**'], [...UI, ...up('train', 'worker', 'store', 'components', 'lessons', 'pages')], 'src/model imports only gpu and kernels.'),

@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 import { BASE_FLAGS, WEBGPU_FLAGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = findChromium() ?? undefined;
-const PORT = 4173;
+// LAB_E2E_PORT and LAB_DIST let several builds be tested side by side (default: dist/ on 4173).
+const PORT = Number(process.env.LAB_E2E_PORT ?? 4173);
+const DIST = process.env.LAB_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,7 +19,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { baseURL: `http://localhost:${PORT}/`, trace: 'retain-on-failure' },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
