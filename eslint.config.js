@@ -39,6 +39,7 @@ export default tseslint.config(
   layer(['src/worker/**'], [...UI, ...up('store', 'components', 'lessons', 'pages')], 'src/worker is a thin adapter around train; it never imports the UI.'),
   layer(['src/store/**'], [...up('gpu', 'kernels', 'components', 'lessons', 'pages'), 'react-dom', 'recharts', 'monaco-editor'], 'src/store never touches GPU internals or presentation.'),
   layer(['src/components/**'], up('gpu', 'kernels', 'model', 'train', 'worker', 'pages'), 'src/components is presentation: it reads the store, never the engine.'),
+  layer(['src/cli/**'], [...UI, ...up('worker', 'store', 'components', 'lessons', 'pages')], 'src/cli runs the engine in Node: no worker, no UI.'),
   layer(['src/lessons/**'], [...UI, ...up('gpu', 'kernels', 'model', 'train', 'worker', 'store', 'components', 'pages')], 'src/lessons is data: prose, presets and questions.'),
   layer(['src/pages/**'], up('gpu', 'kernels', 'model', 'worker'), 'src/pages composes components and the store; it never reaches the engine.'),
 );
