@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { expectAllClose } from '../../test/compare.ts';
+import { getHarness } from '../../test/kernel-harness.ts';
+import { mulberry32, uniformArray } from '../util/random.ts';
+import { fill, scale } from './fill.ts';
+import * as ref from './fill.ref.ts';
+
+describe('fill and scale on the GPU vs their reference', () => {
+  it('fill and scale a view in the middle of a buffer, leaving its neighbours untouched', async () => {
+    const h = await getHarness();
+    const N = 1001; // not a multiple of 64
+    const before = 64; // floats ahead of the view: 256 bytes, the usual minStorageBufferOffsetAlignment
+    const total = before + N + 37;
+    const data = uniformArray(total, mulberry32(3));
+    const buf = h.upload(data, 'fill-buf');
+    const view = { buffer: buf, offset: before * 4, size: N * 4 };
+    const other = h.upload(data, 'scale-buf');
+    const otherView = { buffer: other, offset: before * 4, size: N * 4 };
+    h.run(await fill(h.cache, view, 0.25, N), await scale(h.cache, otherView, -3, N));
+
+    const wantFill = data.slice();
+    ref.fill(wantFill.subarray(before), 0.25, N);
+    const wantScale = data.slice();
+    ref.scale(wantScale.subarray(before), -3, N);
+    expectAllClose('fill', await h.readF32(buf, total), wantFill, [total], { atol: 0, rtol: 0 });
+    expectAllClose('scale', await h.readF32(other, total), wantScale, [total], { atol: 0, rtol: 1e-7 });
+    expect(wantFill[before - 1]).toBe(data[before - 1]);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Fill and scale kernel descriptors (fill.wgsl), plus `grid1d`, the workgroup count every
+ * grid-stride kernel of this folder uses. Same names and argument order as fill.ref.ts.
+ */
+import type { PipelineCache } from '../gpu/pipelines.ts';
+import { type Bindable, type Dispatch, cdiv, makeDispatch, packUniforms } from '../gpu/compute.ts';
+import { kernelSource } from './sources.ts';
+import code from './fill.wgsl?raw';
+
+export const FILL = kernelSource('fill.wgsl', code);
+
+/** Threads per workgroup of the 1-D kernels (WG in common.wgsl). */
+export const WG = 64;
+/** The most workgroups one dispatch dimension may have (WebGPU's default limit). */
+export const MAX_WG = 65535;
+
+/** Workgroups for a grid-stride loop over `n` items: one thread each, capped at the dispatch limit. */
+export function grid1d(n: number): [number] {
+  return [Math.max(1, Math.min(cdiv(n, WG), MAX_WG))];
+}
+
+/** out = value; out: (N). With value 0 this is the zero-grad step. */
+export async function fill(k: PipelineCache, out: Bindable, value: number, N: number): Promise<Dispatch> {
+  const pipeline = await k.pipeline(FILL, 'fill');
+  return makeDispatch(k.device, 'fill', pipeline, [out], grid1d(N), packUniforms([{ u: N }, { f: value }]));
+}
+
+/** out *= value, in place; out: (N) */
+export async function scale(k: PipelineCache, out: Bindable, value: number, N: number): Promise<Dispatch> {
+  const pipeline = await k.pipeline(FILL, 'scale');
+  return makeDispatch(k.device, 'scale', pipeline, [out], grid1d(N), packUniforms([{ u: N }, { f: value }]));
+}
