@@ -1,0 +1,151 @@
+/**
+ * Matmul kernel descriptors: forward (optional bias) and backward in llm.c layouts, in three
+ * variants that compute the same product (naive, register-blocked, shared-memory tiled).
+ * All of them run one general strided product (matmul_common.wgsl); this file turns each llm.c
+ * operation into its sizes and strides. Same names and argument order as matmul.ref.ts, with the
+ * pipeline cache first and the variant last. Which variant a device should use: variants.ts.
+ */
+import type { PipelineCache, ShaderSource } from '../gpu/pipelines.ts';
+import { type Bindable, type Dispatch, cdiv, makeDispatch, packUniforms } from '../gpu/compute.ts';
+import { createStorageBuffer } from '../gpu/buffers.ts';
+import { COMMON, kernelSource } from './sources.ts';
+import commonCode from './matmul_common.wgsl?raw';
+import naiveCode from './matmul_naive.wgsl?raw';
+import blockedCode from './matmul_blocked.wgsl?raw';
+import tiledCode from './matmul_tiled.wgsl?raw';
+import dbiasCode from './matmul_dbias.wgsl?raw';
+
+/** The matmul versions, side by side: same results, different speed on different hardware. */
+export type MatmulVariant = 'naive' | 'blocked' | 'tiled';
+export const MATMUL_VARIANTS: readonly MatmulVariant[] = ['naive', 'blocked', 'tiled'];
+
+/** For people: what each variant does (the UI and the benchmark print these). */
+export const MATMUL_VARIANT_INFO: Record<MatmulVariant, { file: string; summary: string }> = {
+  naive: { file: 'matmul_naive.wgsl', summary: 'one thread per output, all reads from global memory' },
+  blocked: { file: 'matmul_blocked.wgsl', summary: '4x4 outputs per thread in registers, no shared memory, no barriers' },
+  tiled: { file: 'matmul_tiled.wgsl', summary: '64x64 workgroup tiles staged in shared memory, 4x4 outputs per thread' },
+};
+
+const MATMUL_COMMON = { name: 'matmul_common.wgsl', code: commonCode };
+const variantSource = (name: string, code: string): ShaderSource => ({ label: name, files: [COMMON, MATMUL_COMMON, { name, code }] });
+
+const SOURCES: Record<MatmulVariant, ShaderSource> = {
+  naive: variantSource('matmul_naive.wgsl', naiveCode),
+  blocked: variantSource('matmul_blocked.wgsl', blockedCode),
+  tiled: variantSource('matmul_tiled.wgsl', tiledCode),
+};
+/** Outputs per workgroup along each axis, for the dispatch size. */
+const TILE: Record<MatmulVariant, number> = { naive: 8, blocked: 32, tiled: 64 };
+export const MATMUL_DBIAS = kernelSource('matmul_dbias.wgsl', dbiasCode);
+const WG = 64;
+const MAX_WG = 65535;
+
+/** The WGSL a variant runs (for the editor and error messages). */
+export function matmulSource(variant: MatmulVariant): ShaderSource {
+  return SOURCES[variant];
+}
+
+/**
+ * One general product out (M, N) = alpha · op(A) (M, K) · op(B) (K, N) [+ bias] [+ out], where
+ * op(A)[m, k] = a[m·sAm + k·sAk] and op(B)[k, n] = b[k·sBk + n·sBn].
+ */
+export interface GemmShape {
+  M: number;
+  N: number;
+  K: number;
+  sAm: number;
+  sAk: number;
+  sBk: number;
+  sBn: number;
+  /** scale of the product (default 1) */
+  alpha?: number;
+  /** true: out += product (gradients); false: out = product */
+  accumulate: boolean;
+}
+
+// A placeholder for the bias binding when there is no bias (the kernel never reads it).
+const noBias = new WeakMap<GPUDevice, GPUBuffer>();
+function placeholder(device: GPUDevice): GPUBuffer {
+  let buf = noBias.get(device);
+  if (!buf) {
+    buf = createStorageBuffer(device, 4, 'matmul-no-bias');
+    noBias.set(device, buf);
+  }
+  return buf;
+}
+
+/** A dispatch of the general strided product in the chosen variant; out: (M, N), bias: (N) or null. */
+export async function gemm(
+  k: PipelineCache,
+  label: string,
+  out: Bindable,
+  a: Bindable,
+  b: Bindable,
+  bias: Bindable | null,
+  s: GemmShape,
+  variant: MatmulVariant,
+): Promise<Dispatch> {
+  if (s.M <= 0 || s.N <= 0) throw new Error(`${label}: empty output (M=${s.M}, N=${s.N})`);
+  const pipeline = await k.pipeline(SOURCES[variant], `matmul_${variant}`);
+  const uniforms = packUniforms([
+    { u: s.M },
+    { u: s.N },
+    { u: s.K },
+    { u: s.sAm },
+    { u: s.sAk },
+    { u: s.sBk },
+    { u: s.sBn },
+    { f: s.alpha ?? 1 },
+    { u: s.accumulate ? 1 : 0 },
+    { u: bias ? 1 : 0 },
+  ]);
+  const tile = TILE[variant];
+  const groups: [number, number] = [Math.min(cdiv(s.N, tile), MAX_WG), Math.min(cdiv(s.M, tile), MAX_WG)];
+  return makeDispatch(k.device, `${label}:${variant}`, pipeline, [out, a, b, bias ?? placeholder(k.device)], groups, uniforms);
+}
+
+/** out = inp · weightᵀ + bias; out: (BT, OC), inp: (BT, C), weight: (OC, C), bias: (OC) or null */
+export async function matmul_forward(
+  k: PipelineCache,
+  out: Bindable,
+  inp: Bindable,
+  weight: Bindable,
+  bias: Bindable | null,
+  BT: number,
+  C: number,
+  OC: number,
+  variant: MatmulVariant = 'blocked',
+): Promise<Dispatch> {
+  return gemm(k, 'matmul_forward', out, inp, weight, bias, { M: BT, N: OC, K: C, sAm: C, sAk: 1, sBk: 1, sBn: C, accumulate: false }, variant);
+}
+
+/**
+ * dinp += dout · weight; dweight += doutᵀ · inp; dbias += column sums of dout (skipped when null).
+ * dinp: (BT, C), dweight: (OC, C), dbias: (OC), dout: (BT, OC), inp: (BT, C), weight: (OC, C)
+ */
+export async function matmul_backward(
+  k: PipelineCache,
+  dinp: Bindable,
+  dweight: Bindable,
+  dbias: Bindable | null,
+  dout: Bindable,
+  inp: Bindable,
+  weight: Bindable,
+  BT: number,
+  C: number,
+  OC: number,
+  variant: MatmulVariant = 'blocked',
+): Promise<Dispatch[]> {
+  const ds = [
+    await gemm(k, 'matmul_backward_dinp', dinp, dout, weight, null, { M: BT, N: C, K: OC, sAm: OC, sAk: 1, sBk: C, sBn: 1, accumulate: true }, variant),
+    await gemm(k, 'matmul_backward_dweight', dweight, dout, inp, null, { M: OC, N: C, K: BT, sAm: 1, sAk: OC, sBk: C, sBn: 1, accumulate: true }, variant),
+  ];
+  if (dbias) ds.push(await matmul_backward_bias(k, dbias, dout, BT, OC));
+  return ds;
+}
+
+/** dbias += column sums of dout, in a fixed order (deterministic); dbias: (OC), dout: (BT, OC) */
+export async function matmul_backward_bias(k: PipelineCache, dbias: Bindable, dout: Bindable, BT: number, OC: number): Promise<Dispatch> {
+  const pipeline = await k.pipeline(MATMUL_DBIAS, 'matmul_dbias');
+  return makeDispatch(k.device, 'matmul_backward_bias', pipeline, [dbias, dout], [Math.min(cdiv(OC, WG), MAX_WG)], packUniforms([{ u: BT }, { u: OC }]));
+}
