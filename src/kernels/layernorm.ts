@@ -1,0 +1,55 @@
+/**
+ * LayerNorm kernel descriptors (layernorm.wgsl). Same names and argument order as layernorm.ref.ts,
+ * with the pipeline cache first. Rows are N = B * T.
+ */
+import type { PipelineCache } from '../gpu/pipelines.ts';
+import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
+import { grid1d } from './fill.ts';
+import { kernelSource } from './sources.ts';
+import code from './layernorm.wgsl?raw';
+
+export const LAYERNORM = kernelSource('layernorm.wgsl', code);
+
+/** out: (B, T, C), mean: (B, T), rstd: (B, T), inp: (B, T, C), weight: (C), bias: (C) */
+export async function layernorm_forward(
+  k: PipelineCache,
+  out: Bindable,
+  mean: Bindable,
+  rstd: Bindable,
+  inp: Bindable,
+  weight: Bindable,
+  bias: Bindable,
+  B: number,
+  T: number,
+  C: number,
+): Promise<Dispatch> {
+  const pipeline = await k.pipeline(LAYERNORM, 'layernorm_forward');
+  return makeDispatch(k.device, 'layernorm_forward', pipeline, [out, mean, rstd, inp, weight, bias], grid1d(B * T), packUniforms([{ u: B * T }, { u: C }]));
+}
+
+/**
+ * Accumulates dinp, dweight and dbias; two dispatches (rows, then channels).
+ * dinp: (B, T, C), dweight: (C), dbias: (C), dout: (B, T, C), inp: (B, T, C), weight: (C), mean: (B, T), rstd: (B, T)
+ */
+export async function layernorm_backward(
+  k: PipelineCache,
+  dinp: Bindable,
+  dweight: Bindable,
+  dbias: Bindable,
+  dout: Bindable,
+  inp: Bindable,
+  weight: Bindable,
+  mean: Bindable,
+  rstd: Bindable,
+  B: number,
+  T: number,
+  C: number,
+): Promise<Dispatch[]> {
+  const u = packUniforms([{ u: B * T }, { u: C }]);
+  const pi = await k.pipeline(LAYERNORM, 'layernorm_backward_dinp');
+  const pp = await k.pipeline(LAYERNORM, 'layernorm_backward_dparams');
+  return [
+    makeDispatch(k.device, 'layernorm_backward_dinp', pi, [dinp, dout, inp, weight, mean, rstd], grid1d(B * T), u),
+    makeDispatch(k.device, 'layernorm_backward_dparams', pp, [dweight, dbias, dout, inp, mean, rstd], grid1d(C), u),
+  ];
+}
