@@ -4,9 +4,15 @@
  */
 import { create } from 'zustand';
 import { createGpuSlice, type GpuSlice } from './gpuSlice.ts';
+import { createQuizSlice, type QuizSlice } from './quizSlice.ts';
+import { createFlashcardsSlice, type FlashcardsSlice } from './flashcardsSlice.ts';
+import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
 
-export type LabState = GpuSlice;
+export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createGpuSlice(...a),
+  ...createQuizSlice(...a),
+  ...createFlashcardsSlice(...a),
+  ...createRunsSlice(...a),
 }));
