@@ -1,0 +1,42 @@
+/**
+ * Fused softmax cross-entropy kernel descriptors (crossentropy.wgsl). Same names and argument
+ * order as crossentropy.ref.ts, with the pipeline cache first. Used for the language-model head
+ * (V = vocabulary) and the classifier head (T = 1, V = NC).
+ */
+import type { PipelineCache } from '../gpu/pipelines.ts';
+import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
+import { grid1d } from './fill.ts';
+import { kernelSource } from './sources.ts';
+import code from './crossentropy.wgsl?raw';
+
+export const CROSSENTROPY = kernelSource('crossentropy.wgsl', code);
+
+/**
+ * Loss, its per-position terms and the logits gradient in three dispatches (weight sum, fused
+ * forward/backward, mean). Afterwards stats[0] is the mean loss and stats[1] the sum of weights.
+ * losses: (B, T), dlogits: (B, T, V) accumulated, stats: (2), logits: (B, T, V), targets: (B, T) u32,
+ * weights: (B, T) with 1 = counted, 0 = ignored.
+ */
+export async function crossentropy_forward_backward(
+  k: PipelineCache,
+  losses: Bindable,
+  dlogits: Bindable,
+  stats: Bindable,
+  logits: Bindable,
+  targets: Bindable,
+  weights: Bindable,
+  B: number,
+  T: number,
+  V: number,
+): Promise<Dispatch[]> {
+  const N = B * T;
+  const u = packUniforms([{ u: N }, { u: V }]);
+  const ps = await k.pipeline(CROSSENTROPY, 'crossentropy_weight_sum');
+  const pf = await k.pipeline(CROSSENTROPY, 'crossentropy_forward_backward');
+  const pm = await k.pipeline(CROSSENTROPY, 'crossentropy_loss_mean');
+  return [
+    makeDispatch(k.device, 'crossentropy_weight_sum', ps, [stats, weights], [1], u),
+    makeDispatch(k.device, 'crossentropy_forward_backward', pf, [losses, dlogits, logits, targets, weights, stats], grid1d(N), u),
+    makeDispatch(k.device, 'crossentropy_loss_mean', pm, [stats, losses], [1], u),
+  ];
+}
