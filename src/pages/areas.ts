@@ -2,7 +2,7 @@
  * The lab's areas as data: the home page and the navigation list exactly these, so an area
  * appears only once its page exists. Later issues add entries with their routes.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface Area {
   /** Route path, without the leading slash. */
@@ -14,4 +14,19 @@ export interface Area {
   page: LazyExoticComponent<ComponentType>;
 }
 
-export const AREAS: Area[] = [];
+export const AREAS: Area[] = [
+  {
+    path: 'quiz',
+    title: 'Self-check quiz',
+    blurb: 'Check what you remember: where each behaviour comes from, what SFT can and cannot teach, and your own runs.',
+    needsGpu: false,
+    page: lazy(() => import('./Quiz.tsx')),
+  },
+  {
+    path: 'flashcards',
+    title: 'Flashcards',
+    blurb: 'The key ideas and terms on cards, with spaced repetition and a printable deck.',
+    needsGpu: false,
+    page: lazy(() => import('./Flashcards.tsx')),
+  },
+];
