@@ -16,3 +16,8 @@ fn gelu_tanh(x: f32) -> f32 {
 fn tanh_safe(x: f32) -> f32 {
   return tanh(clamp(x, -15.0, 15.0));
 }
+
+// Tensor-table flag bits (src/gpu/arena.ts TENSOR_DECAY / TENSOR_FROZEN). A table row is
+// vec4<u32>(offset in floats, numel, flags, 0); adamw.wgsl and gradnorm.wgsl read it.
+const TENSOR_DECAY: u32 = 1u;
+const TENSOR_FROZEN: u32 = 2u;
