@@ -1,0 +1,64 @@
+// The family scorers on hand-made answers: each rule accepts what it states and refuses the rest.
+import { describe, expect, it } from 'vitest';
+import { countWords, firstWord, lastWord, normalise, scoreAnswer, scoreByFamily } from './scorers.ts';
+import type { InstructRecord } from './types.ts';
+
+const rec = (task: string, output: string, extra: Partial<InstructRecord> = {}): InstructRecord => ({ task, instruction: 'x', output, ...extra });
+
+describe('word helpers', () => {
+  it('count words as tokens with a letter or digit, and strip punctuation from first and last', () => {
+    expect(countWords("Students' choices -- are not arbitrary, 2 of them.")).toBe(8);
+    expect(firstWord('"Well, then," he said.')).toBe('Well');
+    expect(lastWord("It isn't the students'.")).toBe('students');
+    expect(normalise('  "The  Answer."  ')).toBe('the answer');
+  });
+});
+
+describe('scorers', () => {
+  it('uppercase is case-sensitive exact match', () => {
+    const r = rec('uppercase', 'THE DOG RAN.');
+    expect(scoreAnswer(r, ' THE DOG RAN. ')).toBe(true);
+    expect(scoreAnswer(r, 'The dog ran.')).toBe(false);
+  });
+
+  it('word_count wants the number in digits', () => {
+    const r = rec('word_count', '9');
+    expect(scoreAnswer(r, '9')).toBe(true);
+    expect(scoreAnswer(r, '9.')).toBe(true);
+    expect(scoreAnswer(r, 'nine')).toBe(false);
+    expect(scoreAnswer(r, '10')).toBe(false);
+  });
+
+  it('synonym, antonym, hypernym accept any listed answer, normalised', () => {
+    const r = rec('synonym', 'merely', { accept: ['just', 'merely', 'only'] });
+    expect(scoreAnswer(r, 'Just.')).toBe(true);
+    expect(scoreAnswer(r, 'barely')).toBe(false);
+    expect(scoreAnswer(rec('hypernym', 'canine', { accept: ['canid', 'canine', 'domestic animal'] }), 'domestic  animal')).toBe(true);
+  });
+
+  it('use_in_sentence: uses the quoted word (inflections allowed) in 3 to 30 words', () => {
+    const r = rec('use_in_sentence', 'they pulled the canoe up on the bank', { instruction: 'Use the word "bank" in a sentence.' });
+    expect(scoreAnswer(r, 'She walked to the bank today.')).toBe(true);
+    expect(scoreAnswer(r, 'Two banks merged last year.')).toBe(true);
+    expect(scoreAnswer(r, 'bank')).toBe(false); // too short
+    expect(scoreAnswer(r, 'She walked to the embankment today.')).toBe(false);
+    expect(scoreAnswer(r, 'She walked to the river today.')).toBe(false);
+  });
+
+  it('spam, define, first_word, last_word: normalised exact match', () => {
+    expect(scoreAnswer(rec('spam', 'spam'), 'Spam.')).toBe(true);
+    expect(scoreAnswer(rec('spam', 'spam'), 'ham')).toBe(false);
+    expect(scoreAnswer(rec('define', 'any competition'), 'Any competition.')).toBe(true);
+    expect(scoreAnswer(rec('define', 'any competition'), 'a competition')).toBe(false);
+    expect(scoreAnswer(rec('first_word', 'The'), 'the')).toBe(true);
+  });
+
+  it('scoreByFamily counts correct answers per family', () => {
+    const pairs = [
+      { record: rec('spam', 'spam'), answer: 'spam' },
+      { record: rec('spam', 'ham'), answer: 'spam' },
+      { record: rec('word_count', '4'), answer: '4' },
+    ];
+    expect(scoreByFamily(pairs)).toEqual({ spam: { correct: 1, total: 2 }, word_count: { correct: 1, total: 1 } });
+  });
+});
