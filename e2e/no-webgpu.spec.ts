@@ -10,3 +10,20 @@ test('without WebGPU the page says what failed and how to get it, and reading st
   await expect(help).toContainText('Chrome or Edge 113+');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Train a tiny GPT');
 });
+
+test('without WebGPU the quiz grades answers and the flashcards flip', async ({ page }) => {
+  await page.goto('./#/quiz');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const q = page.getByTestId('q-stage-facts');
+  await q.getByRole('radio', { name: 'Pretraining', exact: true }).check();
+  await q.getByRole('button', { name: 'Check' }).click();
+  await expect(q).toHaveAttribute('data-verdict', 'right');
+  await expect(page.getByTestId('score-stage')).toContainText('1 right');
+  await page.goto('./#/flashcards');
+  await page.getByTestId('flashcard').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('flashcard-side')).toHaveText('Answer');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('flashcard-status')).toContainText('Card 2 of');
+});

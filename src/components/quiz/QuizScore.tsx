@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { scoreChoices, scoreSelfMarks, scoreStage, sumScores } from '../../lessons/quiz/grading.ts';
 import { MULTIPLE_CHOICE } from '../../lessons/quiz/multipleChoice.ts';
-import { visibleRunQuestions } from '../../lessons/quiz/runQuestions.ts';
 import { SELF_CHECK } from '../../lessons/quiz/selfCheck.ts';
 import { STAGE_ITEMS } from '../../lessons/quiz/whichStage.ts';
 import { useLab } from '../../store/index.ts';
+import { runQuestionsFor } from './runQuestionList.ts';
 
 const SELF_IDS = SELF_CHECK.map((q) => q.id);
 
@@ -24,7 +24,7 @@ export function QuizScore({ onReset }: { onReset(): void }) {
 
   const self = scoreSelfMarks(SELF_IDS, quiz.marks);
   const stage = scoreStage(STAGE_ITEMS, quiz.answers);
-  const mc = scoreChoices([...MULTIPLE_CHOICE, ...visibleRunQuestions(runs).map((v) => v.question)], quiz.answers);
+  const mc = scoreChoices([...MULTIPLE_CHOICE, ...runQuestionsFor({ runs }).map((v) => v.question)], quiz.answers);
   const all = sumScores([self, stage, mc]);
   const pct = all.total ? Math.round((100 * all.answered) / all.total) : 0;
   return (

@@ -4,9 +4,9 @@
  */
 import { Link } from 'react-router';
 import { gradeChoice } from '../../lessons/quiz/grading.ts';
-import { visibleRunQuestions } from '../../lessons/quiz/runQuestions.ts';
 import { useLab } from '../../store/index.ts';
 import { ChoiceCard } from './ChoiceCard.tsx';
+import { runQuestionsFor } from './runQuestionList.ts';
 
 export interface RunQuestionsProps {
   /** Whether the app has a page at this route (no leading slash); without one, no link is shown. */
@@ -17,7 +17,7 @@ export function RunQuestions({ canLink }: RunQuestionsProps) {
   const runs = useLab((s) => s.runs);
   const answers = useLab((s) => s.quiz.answers);
   const answerQuestion = useLab((s) => s.answerQuestion);
-  const visible = visibleRunQuestions(runs);
+  const visible = runQuestionsFor({ runs });
   return (
     <section aria-labelledby="runs-title" data-testid="run-questions">
       <h2 id="runs-title">Questions about your own runs</h2>
