@@ -5,7 +5,7 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { grid1d } from './fill.ts';
+import { type RowVariant, grid1d, gridRows } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './crossentropy.wgsl?raw';
 
@@ -15,7 +15,7 @@ export const CROSSENTROPY = kernelSource('crossentropy.wgsl', code);
  * Loss, its per-position terms and the logits gradient in three dispatches (weight sum, fused
  * forward/backward, mean). Afterwards stats[0] is the mean loss and stats[1] the sum of weights.
  * losses: (B, T), dlogits: (B, T, V) accumulated, stats: (2), logits: (B, T, V), targets: (B, T) u32,
- * weights: (B, T) with 1 = counted, 0 = ignored.
+ * weights: (B, T) with 1 = counted, 0 = ignored. variant: see RowVariant (same results up to rounding).
  */
 export async function crossentropy_forward_backward(
   k: PipelineCache,
@@ -28,15 +28,17 @@ export async function crossentropy_forward_backward(
   B: number,
   T: number,
   V: number,
+  variant: RowVariant = 'thread',
 ): Promise<Dispatch[]> {
   const N = B * T;
   const u = packUniforms([{ u: N }, { u: V }]);
   const ps = await k.pipeline(CROSSENTROPY, 'crossentropy_weight_sum');
-  const pf = await k.pipeline(CROSSENTROPY, 'crossentropy_forward_backward');
+  const wg = variant === 'workgroup';
+  const pf = await k.pipeline(CROSSENTROPY, wg ? 'crossentropy_forward_backward_wg' : 'crossentropy_forward_backward');
   const pm = await k.pipeline(CROSSENTROPY, 'crossentropy_loss_mean');
   return [
     makeDispatch(k.device, 'crossentropy_weight_sum', ps, [stats, weights], [1], u),
-    makeDispatch(k.device, 'crossentropy_forward_backward', pf, [losses, dlogits, logits, targets, weights, stats], grid1d(N), u),
+    makeDispatch(k.device, `crossentropy_forward_backward_${variant}`, pf, [losses, dlogits, logits, targets, weights, stats], wg ? gridRows(N) : grid1d(N), u),
     makeDispatch(k.device, 'crossentropy_loss_mean', pm, [stats, losses], [1], u),
   ];
 }

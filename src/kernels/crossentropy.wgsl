@@ -67,6 +67,49 @@ fn crossentropy_forward_backward(@builtin(global_invocation_id) gid: vec3<u32>, 
   }
 }
 
+var<workgroup> scratch: array<f32, WG>;
+
+// Variant "workgroup": one workgroup per row, threads striding over V with coalesced reads and tree
+// reductions for the max and the sum. For large V on real GPUs; same bindings and results (up to
+// summation order) as crossentropy_forward_backward.
+@compute @workgroup_size(WG)
+fn crossentropy_forward_backward_wg(
+  @builtin(workgroup_id) wid: vec3<u32>,
+  @builtin(local_invocation_index) lid: u32,
+  @builtin(num_workgroups) nwg: vec3<u32>,
+) {
+  for (var i = wid.x; i < p.N; i += nwg.x) {
+    let w = weights_f[i]; // the same for the whole workgroup: the branch below is uniform
+    if (w == 0.0) {
+      if (lid == 0u) {
+        losses[i] = 0.0;
+      }
+      continue;
+    }
+    let x = i * p.V;
+    var m = -3.0e38;
+    for (var v = lid; v < p.V; v += WG) {
+      m = max(m, logits[x + v]);
+    }
+    let maxv = wg_max(&scratch, lid, m); // subtracted before exp: no overflow
+    var s = 0.0;
+    for (var v = lid; v < p.V; v += WG) {
+      s += exp(logits[x + v] - maxv);
+    }
+    let sum = wg_sum(&scratch, lid, s);
+    let tgt = targets[i];
+    if (lid == 0u) {
+      losses[i] = w * (log(sum) - (logits[x + tgt] - maxv));
+    }
+    let g = w / stats_f[1];
+    let inv = 1.0 / sum;
+    for (var v = lid; v < p.V; v += WG) {
+      let prob = exp(logits[x + v] - maxv) * inv;
+      dlogits[x + v] += (prob - select(0.0, 1.0, v == tgt)) * g;
+    }
+  }
+}
+
 @group(0) @binding(1) var<storage, read_write> stats_m: array<f32>; // (2)
 @group(0) @binding(2) var<storage, read> losses_m: array<f32>;      // (B, T)
 

@@ -19,6 +19,19 @@ export function grid1d(n: number): [number] {
   return [Math.max(1, Math.min(cdiv(n, WG), MAX_WG))];
 }
 
+/**
+ * How a row-wise kernel (softmax-like reductions over a row) is spread over threads:
+ * 'thread' — one thread per row, no shared memory: fastest on SwiftShader (workgroups run one after
+ * another there and each barrier costs microseconds); 'workgroup' — one workgroup per row with
+ * coalesced reads and shared-memory tree reductions: what real GPUs reward for long rows.
+ */
+export type RowVariant = 'thread' | 'workgroup';
+
+/** Workgroups for a kernel that gives each of `rows` rows one workgroup (grid-stride over rows beyond the limit). */
+export function gridRows(rows: number): [number] {
+  return [Math.max(1, Math.min(rows, MAX_WG))];
+}
+
 /** out = value; out: (N). With value 0 this is the zero-grad step. */
 export async function fill(k: PipelineCache, out: Bindable, value: number, N: number): Promise<Dispatch> {
   const pipeline = await k.pipeline(FILL, 'fill');
