@@ -6,11 +6,13 @@ import { attention_backward, attention_forward } from './attention.ts';
 import * as ref from './attention.ref.ts';
 
 describe('attention on the GPU vs its reference', () => {
-  for (const [B, T, NH, HS] of [
-    [2, 7, 3, 5], // nothing a power of two
-    [3, 67, 2, 12], // B*NH*T = 402 rows: several workgroups, the last partial
-  ]) {
-    it(`forward and backward, B=${B} T=${T} NH=${NH} HS=${HS}`, async () => {
+  for (const [B, T, NH, HS, variant] of [
+    [2, 7, 3, 5, 'thread'], // nothing a power of two
+    [3, 67, 2, 12, 'thread'], // B*NH*T = 402 rows: several workgroups, the last partial
+    [2, 7, 3, 5, 'workgroup'],
+    [2, 67, 2, 12, 'workgroup'], // T > 64: threads stride over key positions
+  ] as const) {
+    it(`forward and backward, B=${B} T=${T} NH=${NH} HS=${HS}, ${variant} per row`, async () => {
       const h = await getHarness();
       const C = NH * HS;
       const rand = mulberry32(T);
@@ -25,8 +27,8 @@ describe('attention on the GPU vs its reference', () => {
       const dinp = h.upload(dinp0, 'dinp');
       const inpB = h.upload(inp, 'inp');
       h.run(
-        await attention_forward(h.cache, out, att, inpB, B, T, C, NH),
-        ...(await attention_backward(h.cache, dinp, dpreatt, h.upload(dout), inpB, att, B, T, C, NH)),
+        await attention_forward(h.cache, out, att, inpB, B, T, C, NH, variant),
+        ...(await attention_backward(h.cache, dinp, dpreatt, h.upload(dout), inpB, att, B, T, C, NH, variant)),
       );
 
       const want = { out: new Float32Array(B * T * C), att: new Float32Array(nAtt), dpreatt: new Float32Array(nAtt), dinp: dinp0.slice() };

@@ -4,7 +4,7 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { grid1d } from './fill.ts';
+import { type RowVariant, grid1d, gridRows } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './attention.wgsl?raw';
 
@@ -15,15 +15,30 @@ function sizes(B: number, T: number, C: number, NH: number): Uint8Array {
   return packUniforms([{ u: B }, { u: T }, { u: C }, { u: NH }]);
 }
 
-/** out: (B, T, C), att: (B, NH, T, T) saved for backward, inp: (B, T, 3C) = q | k | v */
-export async function attention_forward(k: PipelineCache, out: Bindable, att: Bindable, inp: Bindable, B: number, T: number, C: number, NH: number): Promise<Dispatch> {
-  const pipeline = await k.pipeline(ATTENTION, 'attention_forward');
-  return makeDispatch(k.device, 'attention_forward', pipeline, [out, att, inp], grid1d(B * NH * T), sizes(B, T, C, NH));
+/** Entry point name and workgroup count of a row kernel in the chosen variant. */
+function row(entry: string, rows: number, variant: RowVariant): [string, [number]] {
+  return variant === 'workgroup' ? [`${entry}_wg`, gridRows(rows)] : [entry, grid1d(rows)];
+}
+
+/** out: (B, T, C), att: (B, NH, T, T) saved for backward, inp: (B, T, 3C) = q | k | v. variant: see RowVariant. */
+export async function attention_forward(
+  k: PipelineCache,
+  out: Bindable,
+  att: Bindable,
+  inp: Bindable,
+  B: number,
+  T: number,
+  C: number,
+  NH: number,
+  variant: RowVariant = 'thread',
+): Promise<Dispatch> {
+  const [entry, grid] = row('attention_forward', B * NH * T, variant);
+  return makeDispatch(k.device, entry, await k.pipeline(ATTENTION, entry), [out, att, inp], grid, sizes(B, T, C, NH));
 }
 
 /**
  * dinp += d(q|k|v); two dispatches. dinp: (B, T, 3C), dpreatt: (B, NH, T, T) scratch (overwritten),
- * dout: (B, T, C), inp: (B, T, 3C), att: (B, NH, T, T)
+ * dout: (B, T, C), inp: (B, T, 3C), att: (B, NH, T, T). variant: see RowVariant.
  */
 export async function attention_backward(
   k: PipelineCache,
@@ -36,12 +51,13 @@ export async function attention_backward(
   T: number,
   C: number,
   NH: number,
+  variant: RowVariant = 'thread',
 ): Promise<Dispatch[]> {
   const u = sizes(B, T, C, NH);
-  const pa = await k.pipeline(ATTENTION, 'attention_backward_dpreatt');
-  const pq = await k.pipeline(ATTENTION, 'attention_backward_dqkv');
+  const [ea, ga] = row('attention_backward_dpreatt', B * NH * T, variant);
+  const [eq, gq] = row('attention_backward_dqkv', B * NH * T, variant);
   return [
-    makeDispatch(k.device, 'attention_backward_dpreatt', pa, [dpreatt, dout, inp, att], grid1d(B * NH * T), u),
-    makeDispatch(k.device, 'attention_backward_dqkv', pq, [dinp, dpreatt, dout, inp, att], grid1d(B * NH * T), u),
+    makeDispatch(k.device, ea, await k.pipeline(ATTENTION, ea), [dpreatt, dout, inp, att], ga, u),
+    makeDispatch(k.device, eq, await k.pipeline(ATTENTION, eq), [dinp, dpreatt, dout, inp, att], gq, u),
   ];
 }
