@@ -4,13 +4,13 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { grid1d } from './fill.ts';
+import { type RowVariant, grid1d, gridRows } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './layernorm.wgsl?raw';
 
 export const LAYERNORM = kernelSource('layernorm.wgsl', code);
 
-/** out: (B, T, C), mean: (B, T), rstd: (B, T), inp: (B, T, C), weight: (C), bias: (C) */
+/** out: (B, T, C), mean: (B, T), rstd: (B, T), inp: (B, T, C), weight: (C), bias: (C). variant: see RowVariant. */
 export async function layernorm_forward(
   k: PipelineCache,
   out: Bindable,
@@ -22,13 +22,16 @@ export async function layernorm_forward(
   B: number,
   T: number,
   C: number,
+  variant: RowVariant = 'thread',
 ): Promise<Dispatch> {
-  const pipeline = await k.pipeline(LAYERNORM, 'layernorm_forward');
-  return makeDispatch(k.device, 'layernorm_forward', pipeline, [out, mean, rstd, inp, weight, bias], grid1d(B * T), packUniforms([{ u: B * T }, { u: C }]));
+  const wg = variant === 'workgroup';
+  const entry = wg ? 'layernorm_forward_wg' : 'layernorm_forward';
+  const pipeline = await k.pipeline(LAYERNORM, entry);
+  return makeDispatch(k.device, entry, pipeline, [out, mean, rstd, inp, weight, bias], wg ? gridRows(B * T) : grid1d(B * T), packUniforms([{ u: B * T }, { u: C }]));
 }
 
 /**
- * Accumulates dinp, dweight and dbias; two dispatches (rows, then channels).
+ * Accumulates dinp, dweight and dbias; two dispatches (rows, then channels). variant (rows only): see RowVariant.
  * dinp: (B, T, C), dweight: (C), dbias: (C), dout: (B, T, C), inp: (B, T, C), weight: (C), mean: (B, T), rstd: (B, T)
  */
 export async function layernorm_backward(
@@ -44,12 +47,15 @@ export async function layernorm_backward(
   B: number,
   T: number,
   C: number,
+  variant: RowVariant = 'thread',
 ): Promise<Dispatch[]> {
   const u = packUniforms([{ u: B * T }, { u: C }]);
-  const pi = await k.pipeline(LAYERNORM, 'layernorm_backward_dinp');
+  const wg = variant === 'workgroup';
+  const entry = wg ? 'layernorm_backward_dinp_wg' : 'layernorm_backward_dinp';
+  const pi = await k.pipeline(LAYERNORM, entry);
   const pp = await k.pipeline(LAYERNORM, 'layernorm_backward_dparams');
   return [
-    makeDispatch(k.device, 'layernorm_backward_dinp', pi, [dinp, dout, inp, weight, mean, rstd], grid1d(B * T), u),
+    makeDispatch(k.device, entry, pi, [dinp, dout, inp, weight, mean, rstd], wg ? gridRows(B * T) : grid1d(B * T), u),
     makeDispatch(k.device, 'layernorm_backward_dparams', pp, [dweight, dbias, dout, inp, mean, rstd], grid1d(C), u),
   ];
 }

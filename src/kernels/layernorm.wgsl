@@ -101,3 +101,57 @@ fn layernorm_backward_dparams(@builtin(global_invocation_id) gid: vec3<u32>, @bu
     dbias[c] += db;
   }
 }
+
+// ---- Variant "workgroup": one workgroup per row for real GPUs, threads striding over C with
+// coalesced reads and tree reductions (wg_sum in common.wgsl). Same bindings and results (up to
+// summation order) as layernorm_forward and layernorm_backward_dinp.
+
+var<workgroup> scratch: array<f32, WG>;
+
+@compute @workgroup_size(WG)
+fn layernorm_forward_wg(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32, @builtin(num_workgroups) nwg: vec3<u32>) {
+  for (var row = wid.x; row < p.N; row += nwg.x) {
+    let x = row * p.C;
+    var s = 0.0;
+    for (var c = lid; c < p.C; c += WG) {
+      s += inp[x + c];
+    }
+    let m = wg_sum(&scratch, lid, s) / f32(p.C);
+    var v = 0.0;
+    for (var c = lid; c < p.C; c += WG) {
+      let d = inp[x + c] - m;
+      v += d * d; // centred: two passes, as in layernorm_forward
+    }
+    let r = 1.0 / sqrt(wg_sum(&scratch, lid, v) / f32(p.C) + LN_EPS);
+    for (var c = lid; c < p.C; c += WG) {
+      out[x + c] = (inp[x + c] - m) * r * weight[c] + bias[c];
+    }
+    if (lid == 0u) {
+      mean[row] = m;
+      rstd[row] = r;
+    }
+  }
+}
+
+@compute @workgroup_size(WG)
+fn layernorm_backward_dinp_wg(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32, @builtin(num_workgroups) nwg: vec3<u32>) {
+  for (var row = wid.x; row < p.N; row += nwg.x) {
+    let x = row * p.C;
+    let m = mean_b[row];
+    let s = rstd_b[row];
+    var a = 0.0;
+    var b = 0.0;
+    for (var c = lid; c < p.C; c += WG) {
+      let dnorm = weight_b[c] * dout[x + c];
+      a += dnorm;
+      b += dnorm * (inp_b[x + c] - m) * s;
+    }
+    let dnorm_mean = wg_sum(&scratch, lid, a) / f32(p.C);
+    let dnorm_norm_mean = wg_sum(&scratch, lid, b) / f32(p.C);
+    for (var c = lid; c < p.C; c += WG) {
+      let norm = (inp_b[x + c] - m) * s;
+      let dnorm = weight_b[c] * dout[x + c];
+      dinp[x + c] += (dnorm - dnorm_mean - norm * dnorm_norm_mean) * s;
+    }
+  }
+}
