@@ -29,4 +29,11 @@ export const AREAS: Area[] = [
     needsGpu: false,
     page: lazy(() => import('./Flashcards.tsx')),
   },
+  {
+    path: 'datasets',
+    title: 'Datasets',
+    blurb: 'The three sets the lessons train on: raw text, labelled e-mails and instruction-answer pairs. Browse them, see their counts, or load your own.',
+    needsGpu: false,
+    page: lazy(() => import('./Datasets.tsx')),
+  },
 ];

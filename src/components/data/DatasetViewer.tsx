@@ -1,0 +1,36 @@
+/**
+ * The data viewer a lesson can embed: `<DatasetViewer kind="spam" />` shows one built-in set
+ * (counts, label balance, examples), or the learner's own file of that kind when `user` is set
+ * and one is loaded.
+ */
+import type { UserData } from '../../data/load.ts';
+import { useLab } from '../../store/index.ts';
+import { CorpusViewer } from './CorpusViewer.tsx';
+import { InstructViewer } from './InstructViewer.tsx';
+import { SpamViewer } from './SpamViewer.tsx';
+import { useBuiltinDatasets } from './useBuiltinDatasets.ts';
+import './data.css';
+
+export type ViewerKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct';
+
+/** A loaded user file in the matching viewer. */
+export function UserDataViewer({ data }: { data: UserData }) {
+  if (data.kind === 'pretrain') return <CorpusViewer parts={[{ name: 'all', docs: data.docs }]} testId="user-pretrain" />;
+  if (data.kind === 'classify') return <SpamViewer messages={data.messages} title={data.file} testId="user-classify" />;
+  return <InstructViewer records={data.records} testId="user-instruct" />;
+}
+
+const USER_KIND = { corpus: 'pretrain', spam: 'classify', 'spam-balanced': 'classify', instruct: 'instruct' } as const;
+
+export function DatasetViewer({ kind, user = false }: { kind: ViewerKind; user?: boolean }) {
+  const mine = useLab((s) => s.userData[USER_KIND[kind]]);
+  const builtin = useBuiltinDatasets();
+  if (user && mine) return <UserDataViewer data={mine} />;
+  if (builtin.state === 'loading') return <p role="status">Loading the datasets…</p>;
+  if (builtin.state === 'error') return <p role="alert" className="data-error">Could not load the built-in datasets: {builtin.message}</p>;
+  const d = builtin.data;
+  if (kind === 'corpus') return <CorpusViewer parts={[{ name: 'train', docs: d.corpus.train }, { name: 'val', docs: d.corpus.val }]} />;
+  if (kind === 'spam') return <SpamViewer messages={d.spam} title="SpamAssassin, full" />;
+  if (kind === 'spam-balanced') return <SpamViewer messages={d.spamBalanced} title="SpamAssassin, balanced" testId="spam-balanced" />;
+  return <InstructViewer records={d.instruct} />;
+}
