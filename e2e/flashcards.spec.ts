@@ -84,6 +84,13 @@ test('"know it" and "again" move cards between Leitner boxes, and the boxes surv
   await page.getByRole('button', { name: /^Due this round/ }).click();
   await expect(page.getByTestId('flashcard-status')).toContainText(`Card 1 of ${N - 3} due`);
   await expect(front(page)).not.toHaveText(FIRST);
+  // Finish the round: every due card known; the next round brings back only the "again" card.
+  for (let i = 0; i < N - 3; i++) await page.getByRole('button', { name: 'Know it' }).click();
+  await expect(page.getByTestId('flashcard-status')).toHaveText('Nothing is due in round 1.');
+  await expect(page.getByRole('button', { name: 'Start the next round' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('flashcard-status')).toContainText('Card 1 of 1 due');
+  await expect(front(page)).toHaveText('What objective does SFT train on?'); // card 3, rated "again"
 });
 
 test('the print layout shows every card, question and answer, one card per page', async ({ page }) => {

@@ -90,7 +90,8 @@ export function FlashcardDeck({ cards }: { cards: readonly Flashcard[] }) {
         </>
       ) : (
         <p>
-          <button type="button" onClick={() => startNextRound(ids)}>Start the next round</button>
+          {/* Focus follows: the rating buttons just disappeared with the last due card. */}
+          <button type="button" autoFocus onClick={() => startNextRound(ids)}>Start the next round</button>
         </p>
       )}
       <h2 className="small">Your boxes (round {p.leitner.round})</h2>

@@ -33,7 +33,7 @@ export const FLASHCARDS: Flashcard[] = [
     id: 'volume-drop',
     topic: 'stages',
     front: 'Why does the drop in data volume from pretraining to SFT matter?',
-    back: 'It shows that most of the work is done before SFT begins: months of compute on trillions of tokens, against hours or days on a small curated set. That is why new instruction-tuned versions appear often while new base models are rare.',
+    back: 'It shows that most of the work is done before SFT begins: months of computing over trillions of tokens, against hours or days on a small curated set. That is why new instruction-tuned versions appear often while new base models are rare.',
   },
   {
     id: 'lora',
@@ -45,7 +45,7 @@ export const FLASHCARDS: Flashcard[] = [
     id: 'peft',
     topic: 'stages',
     front: 'What is PEFT?',
-    back: 'Parameter-efficient fine-tuning: the family of methods, LoRA among them, that adapt a model by training only a small fraction of its parameters.',
+    back: 'Parameter-efficient fine-tuning: the family of methods, LoRA among them, that adapt a model by training only a small share of the parameters.',
   },
   {
     id: 'sft-limit',

@@ -4,8 +4,8 @@
  * outcome of shared/seeds/004), a few "close" ones, and everything else is wrong. Data only.
  *
  * Why six choices: the expected outcomes need "SFT" and "a later stage", "both, and which is
- * bigger", and for item 6 two stages that are not SFT at all (pretraining sets the cutoff, a later
- * stage teaches admitting it), which none of the other choices can express faithfully.
+ * bigger", and for item 6 two stages that are not SFT at all (the pretraining data fixes the
+ * cutoff, and what comes later teaches admitting it), which no other choice expresses faithfully.
  */
 import type { StageChoice, StageItem } from './types.ts';
 
@@ -59,7 +59,7 @@ export const STAGE_ITEMS: StageItem[] = [
     behaviour: 'Asked an obscure question it cannot know, it sometimes hedges ("I\'m not sure, but…") instead of bluffing.',
     right: 'later',
     close: {},
-    explanation: 'Calibrated doubt means learning what not to say with confidence: exactly the gap that SFT leaves by construction. It comes from a stage after SFT.',
+    explanation: 'Calibrated doubt means learning what not to say with confidence: exactly the gap that SFT leaves by construction. It is learned after SFT.',
   },
   {
     id: 'stage-cutoff',
