@@ -79,4 +79,10 @@ describe('trainBPE against textbook BPE', () => {
     const tok = trainBPE(['ab', 'ab'], { vocabSize: 260, minFrequency: 1 });
     expect(tok.merges).toEqual([[97, 98]]);
   });
+
+  it('learns nothing from special-token strings: they separate documents', () => {
+    const tok = trainBPE('ab<|endoftext|>ab<|endoftext|>ab<|pad|>', { vocabSize: 300, minFrequency: 1 });
+    expect(tok.merges).toEqual([[97, 98]]);
+    expect(tok.encode('x<|endoftext|>', { allowSpecial: true })).toEqual([120, tok.endOfTextId]);
+  });
 });

@@ -6,10 +6,13 @@
  * are kept, each with its count; pair counts are kept in one map and, after each merge, updated
  * only for the words that contained the merged pair (an index pair -> words finds them).
  *
+ * Special-token strings in the text (<|endoftext|> between documents) are boundaries, never
+ * learned from: the text between them is trained on as separate documents.
+ *
  * Deterministic: the pair merged next is the one with the highest count; ties go to the pair with
  * the smaller left id, then the smaller right id.
  */
-import { PAIR_BASE, Tokenizer, preSplit } from './tokenizer.ts';
+import { PAIR_BASE, SPECIAL_PATTERN, Tokenizer, preSplit } from './tokenizer.ts';
 
 /** Options for trainBPE. */
 export interface TrainBPEOptions {
@@ -35,7 +38,7 @@ export function trainBPE(text: string | readonly string[], opts: TrainBPEOptions
   // Distinct pre-split words with their counts.
   const counts = new Map<string, number>();
   for (const doc of typeof text === 'string' ? [text] : text) {
-    for (const w of preSplit(doc)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const part of doc.split(SPECIAL_PATTERN)) for (const w of preSplit(part)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const enc = new TextEncoder();
   const words: number[][] = [];

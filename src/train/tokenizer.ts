@@ -25,6 +25,9 @@ export const PAD = '<|pad|>';
  */
 export const SPLIT_PATTERN = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
 
+/** Special-token strings as they appear in text (datasets separate documents with <|endoftext|>). */
+export const SPECIAL_PATTERN = /<\|endoftext\|>|<\|pad\|>/g;
+
 /** Ids must fit below this so a pair (a, b) packs into one number key: a * PAIR_BASE + b. */
 export const PAIR_BASE = 1 << 20;
 
@@ -207,9 +210,8 @@ export class Tokenizer {
       yield [text, undefined];
       return;
     }
-    const re = /<\|endoftext\|>|<\|pad\|>/g;
     let last = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of text.matchAll(SPECIAL_PATTERN)) {
       if (m.index > last) yield [text.slice(last, m.index), undefined];
       yield ['', m[0] === ENDOFTEXT ? this.endOfTextId : this.padId];
       last = m.index + m[0].length;
