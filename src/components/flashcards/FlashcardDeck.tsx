@@ -63,7 +63,7 @@ export function FlashcardDeck({ cards }: { cards: readonly Flashcard[] }) {
 
   return (
     <div className="flashcards-screen" data-testid="flashcard-deck">
-      <div className="flashcard-toolbar" role="toolbar" aria-label="Deck">
+      <div className="flashcard-toolbar" role="group" aria-label="Deck">
         <button type="button" className="secondary" onClick={() => setShuffle(Math.floor(Math.random() * 2 ** 31))}>Shuffle</button>
         <button type="button" className="secondary" aria-pressed={p.shuffleSeed === null} onClick={() => setShuffle(null)}>Deck order</button>
         <button type="button" className="secondary" aria-pressed={p.mode === 'all'} onClick={() => setCardMode('all')}>All cards ({cards.length})</button>
