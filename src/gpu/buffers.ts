@@ -40,3 +40,8 @@ export async function readBuffer(device: GPUDevice, buffer: GPUBuffer, byteLengt
 export function align(n: number, to: number): number {
   return Math.ceil(n / to) * to;
 }
+
+/** Writes a typed array into `buffer` at byte `offset` (queued before the next submit). */
+export function writeArray(device: GPUDevice, buffer: GPUBuffer, data: ArrayBufferView, offset = 0): void {
+  device.queue.writeBuffer(buffer, offset, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,202 @@
+/**
+ * The GPT on the GPU: buffers laid out from the parameter and activation tables, every dispatch
+ * built once (bind groups included), and a training step encoded into one command encoder:
+ * zero-grad, forward, fused cross-entropy, backward, gradient norm and clipping, AdamW.
+ * Owns GPU objects only; batching, schedules and events live in src/train.
+ */
+import { createArena, layoutArena, tensorTable, type ArenaLayout } from '../gpu/arena.ts';
+import { createStorageBuffer, readBuffer, writeArray } from '../gpu/buffers.ts';
+import { encodeDispatches, type BufferView, type Dispatch } from '../gpu/compute.ts';
+import type { PipelineCache } from '../gpu/pipelines.ts';
+import { createAdamWUniforms, writeAdamWUniforms, adamw_update, type AdamWHyper } from '../kernels/adamw.ts';
+import { encoder_buckets } from '../kernels/encoder.ts';
+import { fill } from '../kernels/fill.ts';
+import { GRADNORM_PARTIALS, gradnorm } from '../kernels/gradnorm.ts';
+import type { MatmulVariant } from '../kernels/matmul.ts';
+import { gptActSpecs, numel } from './activations.ts';
+import type { GPTConfig } from './config.ts';
+import { gptParamSpecs, type ParamOptions } from './params.ts';
+import { buildBackward, buildForward, buildLoss, type Bufs } from './passes.ts';
+
+export interface GPUModelOptions extends ParamOptions {
+  /** sequences per step (B) */
+  batchSize: number;
+  /** tokens per sequence the buffers are sized for (T <= blockSize) */
+  seqLen: number;
+  matmulVariant?: MatmulVariant;
+  /** clip the global gradient norm to this (0 disables) */
+  gradClip?: number;
+}
+
+export interface StepInput {
+  /** (B, T) token ids */
+  tokens: ArrayLike<number>;
+  /** (B, T) next-token ids */
+  targets: ArrayLike<number>;
+  /** (B, T) 1 = counted in the loss, 0 = ignored; all ones when omitted */
+  weights?: ArrayLike<number>;
+}
+
+export class GPUModel {
+  readonly layout: ArenaLayout;
+  readonly B: number;
+  readonly T: number;
+  private readonly bufs: Bufs;
+  private readonly adamHyper: GPUBuffer;
+  private forward: Dispatch[] = [];
+  private loss: Dispatch[] = [];
+  private backward: Dispatch[] = [];
+  private zero: Dispatch[] = [];
+  private update: Dispatch[] = [];
+  private allOnes: Float32Array;
+
+  private constructor(
+    readonly device: GPUDevice,
+    readonly cache: PipelineCache,
+    readonly config: GPTConfig,
+    readonly opts: GPUModelOptions,
+  ) {
+    this.B = opts.batchSize;
+    this.T = opts.seqLen;
+    if (this.T > config.blockSize) throw new Error(`seqLen ${this.T} is longer than the model's context (blockSize ${config.blockSize})`);
+    const align = device.limits.minStorageBufferOffsetAlignment;
+    this.layout = layoutArena('params', gptParamSpecs(config, opts), align);
+    const arena = (label: string) => createArena(device, { ...this.layout, label });
+    const params = arena('params');
+    const grads = arena('grads');
+    const acts: Record<string, BufferView> = {};
+    const dacts: Record<string, BufferView> = {};
+    const view = (label: string, n: number): BufferView => {
+      const buffer = createStorageBuffer(device, n * 4, label);
+      return { buffer, offset: 0, size: buffer.size };
+    };
+    for (const s of gptActSpecs(config, this.B, this.T)) {
+      acts[s.name] = view(`act:${s.name}`, numel(s.shape));
+      if (s.grad) dacts[s.name] = view(`dact:${s.name}`, numel(s.shape));
+    }
+    const BT = this.B * this.T;
+    this.bufs = {
+      params: params.views,
+      grads: grads.views,
+      paramsWhole: { buffer: params.buffer, offset: 0, size: params.buffer.size },
+      gradsWhole: { buffer: grads.buffer, offset: 0, size: grads.buffer.size },
+      m: view('adam-m', this.layout.totalFloats),
+      v: view('adam-v', this.layout.totalFloats),
+      acts,
+      dacts,
+      dpreatt: view('dpreatt', this.B * config.nHead * this.T * this.T),
+      tokens: view('tokens', BT),
+      targets: view('targets', BT),
+      weights: view('weights', BT),
+      buckets: view('encoder-buckets', 3 * BT + 1),
+      stats: view('loss-stats', 4),
+      gnorm: view('grad-norm', 4),
+      partials: view('grad-norm-partials', GRADNORM_PARTIALS),
+      table: (() => {
+        const t = tensorTable(this.layout);
+        const buffer = createStorageBuffer(device, t, 'tensor-table');
+        return { buffer, offset: 0, size: buffer.size };
+      })(),
+    };
+    this.adamHyper = createAdamWUniforms(device, { lr: 0, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, step: 1 });
+    this.allOnes = new Float32Array(BT).fill(1);
+  }
+
+  /** Builds the model's buffers and every dispatch (pipelines compiled once, through the cache). */
+  static async create(device: GPUDevice, cache: PipelineCache, config: GPTConfig, opts: GPUModelOptions): Promise<GPUModel> {
+    const m = new GPUModel(device, cache, config, opts);
+    await m.build();
+    return m;
+  }
+
+  private async build(): Promise<void> {
+    const { config: c, B, T, bufs, cache: k } = this;
+    const variant = this.opts.matmulVariant ?? 'blocked';
+    this.forward = await buildForward(k, c, B, T, bufs, variant);
+    this.loss = await buildLoss(k, c, B, T, bufs);
+    this.backward = await buildBackward(k, c, B, T, bufs, variant);
+    this.backward.push(...(await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1)));
+    this.zero = [await fill(k, bufs.gradsWhole, 0, this.layout.totalFloats)];
+    for (const v of Object.values(bufs.dacts)) this.zero.push(await fill(k, v, 0, v.size / 4));
+    const largest = Math.max(...this.layout.tensors.map((t) => t.numel));
+    this.update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
+  }
+
+  /** Uploads parameters (flat, in the table's layout) and clears the AdamW moments. */
+  setParams(flat: Float32Array): void {
+    if (flat.length !== this.layout.totalFloats) throw new Error(`setParams: expected ${this.layout.totalFloats} floats, got ${flat.length}`);
+    writeArray(this.device, this.bufs.paramsWhole.buffer, flat);
+  }
+
+  /** Restores AdamW's moments (for resuming); both flat in the table's layout. */
+  setMoments(m: Float32Array, v: Float32Array): void {
+    writeArray(this.device, this.bufs.m.buffer, m);
+    writeArray(this.device, this.bufs.v.buffer, v);
+  }
+
+  private writeBatch(input: StepInput): void {
+    const BT = this.B * this.T;
+    for (const [name, a] of [['tokens', input.tokens], ['targets', input.targets]] as const) {
+      if (a.length !== BT) throw new Error(`${name}: expected ${BT} ids (B=${this.B} x T=${this.T}), got ${a.length}`);
+    }
+    const d = this.device;
+    writeArray(d, this.bufs.tokens.buffer, Uint32Array.from(input.tokens));
+    writeArray(d, this.bufs.targets.buffer, Uint32Array.from(input.targets));
+    writeArray(d, this.bufs.weights.buffer, input.weights ? Float32Array.from(input.weights) : this.allOnes);
+    writeArray(d, this.bufs.buckets.buffer, encoder_buckets(input.tokens, this.B, this.T));
+  }
+
+  /** One training step in one command buffer. The loss stays on the GPU: read it with readLoss(). */
+  trainStep(input: StepInput, hyper: AdamWHyper): void {
+    this.writeBatch(input);
+    writeAdamWUniforms(this.device, this.adamHyper, hyper);
+    this.submit('train-step', [...this.zero, ...this.forward, ...this.loss, ...this.backward, ...this.update]);
+  }
+
+  /** Forward, loss and gradients (and their norm) without an update: for tests and inspection. */
+  gradientStep(input: StepInput): void {
+    this.writeBatch(input);
+    this.submit('gradient-step', [...this.zero, ...this.forward, ...this.loss, ...this.backward]);
+  }
+
+  private submit(label: string, dispatches: Dispatch[]): void {
+    const enc = this.device.createCommandEncoder({ label });
+    encodeDispatches(enc, dispatches, label);
+    this.device.queue.submit([enc.finish()]);
+  }
+
+  /**
+   * Forward and loss only (evaluation); nothing is updated. The fused loss also writes dlogits,
+   * which the next training step clears before use.
+   */
+  evalStep(input: StepInput): void {
+    this.writeBatch(input);
+    this.submit('eval-step', [...this.forward, ...this.loss]);
+  }
+
+  /** The last step's mean loss (over counted positions) and the gradient norm before clipping. */
+  async readLoss(): Promise<{ loss: number; gradNorm: number }> {
+    const stats = new Float32Array(await readBuffer(this.device, this.bufs.stats.buffer, 8));
+    const gn = new Float32Array(await readBuffer(this.device, this.bufs.gnorm.buffer, 8));
+    return { loss: stats[0], gradNorm: gn[0] };
+  }
+
+  /** Reads parameters (flat), gradients or an activation back: for tests, checkpoints and display. */
+  async read(what: 'params' | 'grads' | 'm' | 'v' | { act: string } | { dact: string }): Promise<Float32Array> {
+    const v =
+      what === 'params' ? this.bufs.paramsWhole : what === 'grads' ? this.bufs.gradsWhole : what === 'm' ? this.bufs.m : what === 'v' ? this.bufs.v
+      : 'act' in what ? this.bufs.acts[what.act] : this.bufs.dacts[what.dact];
+    if (!v) throw new Error(`no buffer ${JSON.stringify(what)}`);
+    return new Float32Array(await readBuffer(this.device, v.buffer, v.size, v.offset));
+  }
+
+  /** Frees every GPU buffer the model made. */
+  destroy(): void {
+    const seen = new Set<GPUBuffer>();
+    const all = [this.bufs.paramsWhole, this.bufs.gradsWhole, this.bufs.m, this.bufs.v, this.bufs.dpreatt, this.bufs.tokens, this.bufs.targets,
+      this.bufs.weights, this.bufs.buckets, this.bufs.stats, this.bufs.gnorm, this.bufs.partials, this.bufs.table,
+      ...Object.values(this.bufs.acts), ...Object.values(this.bufs.dacts)];
+    for (const v of all) if (!seen.has(v.buffer)) (seen.add(v.buffer), v.buffer.destroy());
+    this.adamHyper.destroy();
+  }
+}
