@@ -111,7 +111,7 @@ export class Tokenizer {
     const out: number[] = [];
     for (const [part, special] of this.splitSpecial(text, opts.allowSpecial ?? false)) {
       if (special !== undefined) out.push(special);
-      else for (const word of preSplit(part)) for (const id of this.encodeWord(word)) out.push(id);
+      else for (const word of preSplit(part)) for (const id of this.wordIds(word)) out.push(id);
     }
     return out;
   }
@@ -173,8 +173,13 @@ export class Tokenizer {
     return b;
   }
 
-  /** BPE of one pre-split piece: merge the lowest-ranked adjacent pair until none is left. */
+  /** BPE of one pre-split piece (a fresh array the caller may keep). */
   encodeWord(word: string): number[] {
+    return this.wordIds(word).slice();
+  }
+
+  /** BPE of one piece, cached: merge the lowest-ranked adjacent pair until none is left. */
+  private wordIds(word: string): readonly number[] {
     const hit = this.cache.get(word);
     if (hit) return hit;
     const ids = Array.from(utf8.encode(word));
