@@ -42,5 +42,14 @@ describe('mail parsing', () => {
     expect(t.length).toBeLessThanOrEqual(60);
     expect(t.endsWith('eight')).toBe(true);
     expect(truncateWords('one two three', 9)).toBe('one two');
+    // Control bytes (a binary attachment sent as text/plain) become spaces.
+    expect(messageText(bytes('Subject: x\n\nab\x00\x11cd\tef'))).toBe('x\nab cd ef');
+  });
+
+  it('raw 8-bit subjects are decoded with the message charset (UTF-8 when valid)', () => {
+    const euckr = Buffer.from([0xbf, 0xe4, 0xc1, 0xf2]).toString('latin1'); // 요즘 in EUC-KR
+    expect(messageText(bytes(`Subject: ${euckr}\nContent-Type: text/plain; charset=euc-kr\n\nbody`))).toBe('요즘\nbody');
+    const utf8 = Buffer.from('Grüße', 'utf8').toString('latin1');
+    expect(messageText(bytes(`Subject: ${utf8}\n\nbody`))).toBe('Grüße\nbody');
   });
 });

@@ -66,8 +66,20 @@ export function decodeBase64(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64'));
 }
 
-/** Decode RFC 2047 encoded words (=?charset?Q|B?text?=) in a header value. */
-export function decodeHeader(v: string): string {
+/**
+ * Decode a header value: raw 8-bit bytes (sent unencoded, against the rules) as UTF-8 when valid,
+ * else in `charset` (the message's body charset); then RFC 2047 encoded words (=?cs?Q|B?text?=).
+ */
+export function decodeHeader(raw: string, charset?: string): string {
+  let v = raw;
+  if (/[\x80-\xff]/.test(v)) {
+    const bytes = Uint8Array.from(Buffer.from(v, 'latin1'));
+    try {
+      v = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      v = decodeCharset(bytes, charset);
+    }
+  }
   return v
     .replace(/(\?=)\s+(=\?)/g, '$1$2')
     .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, cs: string, enc: string, text: string) => {

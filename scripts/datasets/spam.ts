@@ -24,9 +24,10 @@ const GROUPS: [string, Label][] = [
   ['spam-2', 'spam'],
 ];
 
-/** Whitespace collapsed, quoted reply lines dropped, long runs of one character shortened. */
+/** Control characters out, quoted reply lines dropped, long runs of one character shortened, whitespace collapsed. */
 export function cleanBody(body: string): string {
   return body
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, ' ')
     .split('\n')
     .filter((l) => !/^\s*>/.test(l))
     .join('\n')
@@ -42,10 +43,13 @@ export function truncateWords(s: string, max: number): string {
   return (cut > max / 2 ? s.slice(0, cut) : s.slice(0, max)).trimEnd();
 }
 
+const latin1Of = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+
 /** Subject and start of body of one raw message, as the set stores it. */
 export function messageText(raw: Uint8Array, max = SPAM_MAX_CHARS): string {
   const part = parsePart(raw);
-  const subject = decodeHeader(part.headers.get('subject') ?? '').replace(/\s+/g, ' ').trim();
+  const charset = /charset="?([^";\s]+)/i.exec(latin1Of(raw))?.[1];
+  const subject = decodeHeader(part.headers.get('subject') ?? '', charset).replace(/[\x00-\x1f\x7f\s]+/g, ' ').trim();
   const body = cleanBody(bodyText(part));
   return truncateWords(`${subject}\n${truncateWords(body, max)}`, max).trim();
 }

@@ -3,10 +3,16 @@
  * file, one too large, a binary file, or one that is not UTF-8. Each refusal names the file and,
  * where it can, the line. Pure: no DOM, no fetch; the caller reads the bytes.
  */
-import { fail, type Parsed } from './errors.ts';
+import { fail, type DataError, type Parsed } from './errors.ts';
 
 /** Largest user file the page accepts: the whole file is held in memory and tokenized in the tab. */
 export const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The "too large" error, also used before reading a file the page should not load at all. */
+export function tooLargeError(file: string, size: number, maxBytes = MAX_USER_FILE_BYTES): DataError {
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return { file, message: `the file is ${mb(size)} MB; the page accepts files up to ${mb(maxBytes)} MB` };
+}
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -54,10 +60,7 @@ function isControl(b: number): boolean {
  */
 export function decodeUserText(file: string, bytes: Uint8Array, maxBytes = MAX_USER_FILE_BYTES): Parsed<string> {
   if (bytes.length === 0) return fail(file, 'the file is empty');
-  if (bytes.length > maxBytes) {
-    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return fail(file, `the file is ${mb(bytes.length)} MB; the page accepts files up to ${mb(maxBytes)} MB`);
-  }
+  if (bytes.length > maxBytes) return { ok: false, errors: [tooLargeError(file, bytes.length, maxBytes)] };
   const nul = bytes.indexOf(0);
   let controls = 0;
   for (let i = 0; i < bytes.length; i++) if (isControl(bytes[i])) controls++;

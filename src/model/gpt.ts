@@ -196,7 +196,8 @@ export class GPUModel {
     const all = [this.bufs.paramsWhole, this.bufs.gradsWhole, this.bufs.m, this.bufs.v, this.bufs.dpreatt, this.bufs.tokens, this.bufs.targets,
       this.bufs.weights, this.bufs.buckets, this.bufs.stats, this.bufs.gnorm, this.bufs.partials, this.bufs.table,
       ...Object.values(this.bufs.acts), ...Object.values(this.bufs.dacts)];
-    for (const v of all) if (!seen.has(v.buffer)) (seen.add(v.buffer), v.buffer.destroy());
+    for (const v of all) seen.add(v.buffer);
+    for (const b of seen) b.destroy();
     this.adamHyper.destroy();
   }
 }
