@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAllClose } from '../../test/compare.ts';
 import { getHarness } from '../../test/kernel-harness.ts';
 import { mulberry32, uniformArray } from '../util/random.ts';
-import { fill, scale } from './fill.ts';
+import { WG, fill, grid1d, scale } from './fill.ts';
 import * as ref from './fill.ref.ts';
 
 describe('fill and scale on the GPU vs their reference', () => {
@@ -25,5 +25,17 @@ describe('fill and scale on the GPU vs their reference', () => {
     expectAllClose('fill', await h.readF32(buf, total), wantFill, [total], { atol: 0, rtol: 0 });
     expectAllClose('scale', await h.readF32(other, total), wantScale, [total], { atol: 0, rtol: 1e-7 });
     expect(wantFill[before - 1]).toBe(data[before - 1]);
+  });
+
+  it('covers N beyond the capped grid: threads loop (N = 150,001 > 1,024 workgroups x 64)', async () => {
+    const h = await getHarness();
+    const N = 150_001;
+    expect(grid1d(N)[0] * WG).toBeLessThan(N);
+    const data = uniformArray(N + 3, mulberry32(5));
+    const buf = h.upload(data);
+    h.run(await scale(h.cache, buf, 2, N));
+    const want = data.slice();
+    ref.scale(want, 2, N);
+    expectAllClose('scale', await h.readF32(buf, N + 3), want, [N + 3], { atol: 0, rtol: 0 });
   });
 });
