@@ -44,33 +44,32 @@ export function parseBuiltinInstruct(file: string, text: string): Parsed<Instruc
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : r;
 }
 
-/** Everything the Datasets page shows. */
-export interface BuiltinDatasets {
-  manifest: DatasetManifest;
-  corpus: Record<'train' | 'val', CorpusDoc[]>;
-  spam: Message[];
-  spamBalanced: Message[];
-  instruct: InstructRecord[];
-}
+/** The built-in sets, one per viewer kind; each is fetched only when something shows it. */
+export type BuiltinKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct';
+export type BuiltinSet =
+  | { kind: 'corpus'; manifest: DatasetManifest; train: CorpusDoc[]; val: CorpusDoc[] }
+  | { kind: 'spam' | 'spam-balanced'; manifest: DatasetManifest; messages: Message[] }
+  | { kind: 'instruct'; manifest: DatasetManifest; records: InstructRecord[] };
 
-/** Fetch and parse every built-in file from `base` (e.g. "datasets/"). Throws with the errors on failure. */
-export async function loadBuiltin(base: string, fetchText: (url: string) => Promise<string>): Promise<BuiltinDatasets> {
+const check = <T>(r: Parsed<T>): T => {
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}${e.line ? `, line ${e.line}` : ''}: ${e.message}`).join('\n'));
+  return r.value;
+};
+
+/**
+ * Fetch and parse one built-in set from `base` (e.g. "datasets/"), with the manifest that names
+ * its files. Throws with the file and line of any problem.
+ */
+export async function loadBuiltin(kind: BuiltinKind, base: string, fetchText: (url: string) => Promise<string>): Promise<BuiltinSet> {
   const manifest = JSON.parse(await fetchText(`${base}manifest.json`)) as DatasetManifest;
   const m = manifest;
-  const [train, val, spamText, balText, instText] = await Promise.all(
-    [m.corpus.files.train, m.corpus.files.val, m.spam.file, m.spam.balancedFile, m.instruct.file].map((f) => fetchText(base + f)),
-  );
-  const check = <T>(r: Parsed<T>): T => {
-    if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}${e.line ? `, line ${e.line}` : ''}: ${e.message}`).join('\n'));
-    return r.value;
-  };
-  const docs = (text: string, list: { id: string; genre: string }[]) =>
-    splitDocuments(text).map((t, i) => ({ id: list[i]?.id ?? `#${i + 1}`, genre: list[i]?.genre, text: t }));
-  return {
-    manifest,
-    corpus: { train: docs(train, m.corpus.documents.train), val: docs(val, m.corpus.documents.val) },
-    spam: check(parseBuiltinSpam(m.spam.file, spamText)),
-    spamBalanced: check(parseBuiltinSpam(m.spam.balancedFile, balText)),
-    instruct: check(parseBuiltinInstruct(m.instruct.file, instText)),
-  };
+  if (kind === 'corpus') {
+    const [train, val] = await Promise.all([fetchText(base + m.corpus.files.train), fetchText(base + m.corpus.files.val)]);
+    const docs = (text: string, list: { id: string; genre: string }[]) =>
+      splitDocuments(text).map((t, i) => ({ id: list[i]?.id ?? `#${i + 1}`, genre: list[i]?.genre, text: t }));
+    return { kind, manifest, train: docs(train, m.corpus.documents.train), val: docs(val, m.corpus.documents.val) };
+  }
+  if (kind === 'instruct') return { kind, manifest, records: check(parseBuiltinInstruct(m.instruct.file, await fetchText(base + m.instruct.file))) };
+  const file = kind === 'spam' ? m.spam.file : m.spam.balancedFile;
+  return { kind, manifest, messages: check(parseBuiltinSpam(file, await fetchText(base + file))) };
 }

@@ -3,15 +3,16 @@
  * (counts, label balance, examples), or the learner's own file of that kind when `user` is set
  * and one is loaded.
  */
+import type { BuiltinKind } from '../../data/builtin.ts';
 import type { UserData } from '../../data/load.ts';
 import { useLab } from '../../store/index.ts';
 import { CorpusViewer } from './CorpusViewer.tsx';
 import { InstructViewer } from './InstructViewer.tsx';
 import { SpamViewer } from './SpamViewer.tsx';
-import { useBuiltinDatasets } from './useBuiltinDatasets.ts';
+import { useBuiltinDataset } from './useBuiltinDatasets.ts';
 import './data.css';
 
-export type ViewerKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct';
+export type ViewerKind = BuiltinKind;
 
 /** A loaded user file in the matching viewer. */
 export function UserDataViewer({ data }: { data: UserData }) {
@@ -24,13 +25,12 @@ const USER_KIND = { corpus: 'pretrain', spam: 'classify', 'spam-balanced': 'clas
 
 export function DatasetViewer({ kind, user = false }: { kind: ViewerKind; user?: boolean }) {
   const mine = useLab((s) => s.userData[USER_KIND[kind]]);
-  const builtin = useBuiltinDatasets();
+  const builtin = useBuiltinDataset(kind);
   if (user && mine) return <UserDataViewer data={mine} />;
-  if (builtin.state === 'loading') return <p role="status">Loading the datasets…</p>;
-  if (builtin.state === 'error') return <p role="alert" className="data-error">Could not load the built-in datasets: {builtin.message}</p>;
+  if (builtin.state === 'loading') return <p role="status">Loading the dataset…</p>;
+  if (builtin.state === 'error') return <p role="alert" className="data-error">Could not load the built-in dataset: {builtin.message}</p>;
   const d = builtin.data;
-  if (kind === 'corpus') return <CorpusViewer parts={[{ name: 'train', docs: d.corpus.train }, { name: 'val', docs: d.corpus.val }]} />;
-  if (kind === 'spam') return <SpamViewer messages={d.spam} title="SpamAssassin, full" />;
-  if (kind === 'spam-balanced') return <SpamViewer messages={d.spamBalanced} title="SpamAssassin, balanced" testId="spam-balanced" />;
-  return <InstructViewer records={d.instruct} />;
+  if (d.kind === 'corpus') return <CorpusViewer parts={[{ name: 'train', docs: d.train }, { name: 'val', docs: d.val }]} />;
+  if (d.kind === 'instruct') return <InstructViewer records={d.records} />;
+  return <SpamViewer messages={d.messages} title={d.kind === 'spam' ? 'SpamAssassin, full' : 'SpamAssassin, balanced'} testId={d.kind} />;
 }

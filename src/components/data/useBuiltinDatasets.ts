@@ -1,13 +1,14 @@
 /**
- * Loads the built-in datasets once per page visit (public/datasets/, fetched from this site:
- * nothing comes from elsewhere) and shares them between every viewer on the page.
+ * Loads a built-in dataset (public/datasets/, fetched from this site: nothing comes from
+ * elsewhere) the first time a viewer needs it, and shares it with every other viewer of that set.
+ * A lesson embedding only the spam viewer never fetches the 6 MB corpus.
  */
 import { useEffect, useState } from 'react';
-import { loadBuiltin, type BuiltinDatasets } from '../../data/builtin.ts';
+import { loadBuiltin, type BuiltinKind, type BuiltinSet } from '../../data/builtin.ts';
 
-export type BuiltinState = { state: 'loading' } | { state: 'ready'; data: BuiltinDatasets } | { state: 'error'; message: string };
+export type BuiltinState = { state: 'loading' } | { state: 'ready'; data: BuiltinSet } | { state: 'error'; message: string };
 
-let cache: Promise<BuiltinDatasets> | null = null;
+const cache = new Map<BuiltinKind, Promise<BuiltinSet>>();
 
 async function fetchText(url: string): Promise<string> {
   const r = await fetch(url);
@@ -15,22 +16,26 @@ async function fetchText(url: string): Promise<string> {
   return r.text();
 }
 
-/** The built-in datasets, loading on first use. */
-export function useBuiltinDatasets(): BuiltinState {
-  const [st, setSt] = useState<BuiltinState>({ state: 'loading' });
+/** One built-in set, loading on first use. */
+export function useBuiltinDataset(kind: BuiltinKind): BuiltinState {
+  const [st, setSt] = useState<{ kind: BuiltinKind; value: BuiltinState }>({ kind, value: { state: 'loading' } });
   useEffect(() => {
     let live = true;
-    cache ??= loadBuiltin(`${import.meta.env.BASE_URL}datasets/`, fetchText);
-    cache.then(
-      (data) => live && setSt({ state: 'ready', data }),
+    let p = cache.get(kind);
+    if (!p) {
+      p = loadBuiltin(kind, `${import.meta.env.BASE_URL}datasets/`, fetchText);
+      cache.set(kind, p);
+    }
+    p.then(
+      (data) => live && setSt({ kind, value: { state: 'ready', data } }),
       (e: unknown) => {
-        cache = null; // let a later visit try again
-        if (live) setSt({ state: 'error', message: e instanceof Error ? e.message : String(e) });
+        cache.delete(kind); // let a later visit try again
+        if (live) setSt({ kind, value: { state: 'error', message: e instanceof Error ? e.message : String(e) } });
       },
     );
     return () => {
       live = false;
     };
-  }, []);
-  return st;
+  }, [kind]);
+  return st.kind === kind ? st.value : { state: 'loading' };
 }
