@@ -109,6 +109,15 @@ describe('encode / decode', () => {
     expect(tok.decode(special)).toBe(text);
   });
 
+  it('streams text token by token without breaking characters', () => {
+    const bytesOnly = new Tokenizer([]);
+    const next = bytesOnly.streamDecoder();
+    // 東 is three byte tokens: nothing shows until the last one arrives
+    expect(bytesOnly.encode('a東b').map(next)).toEqual(['a', '', '', '東', 'b']);
+    const all = tok.streamDecoder();
+    expect(tok.encode('naïve 🙂 café').map(all).join('')).toBe('naïve 🙂 café');
+  });
+
   it('throws on ids outside the vocabulary', () => {
     expect(() => tok.decode([5, 320])).toThrow(/token id 320 is outside the vocabulary \(0\.\.319\)/);
   });

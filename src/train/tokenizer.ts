@@ -138,6 +138,15 @@ export class Tokenizer {
     return new TextDecoder().decode(this.decodeBytes(ids));
   }
 
+  /**
+   * A decoder for tokens arriving one at a time (sampling): each call returns the new text, holding
+   * back the bytes of a character that is not complete yet instead of showing U+FFFD.
+   */
+  streamDecoder(): (id: number) => string {
+    const dec = new TextDecoder();
+    return (id) => dec.decode(this.bytesOf(id), { stream: true });
+  }
+
   /** How `text` splits into tokens, with each token's byte span, for the lab to display. */
   pieces(text: string, opts: EncodeOptions = {}): TokenPiece[] {
     const out: TokenPiece[] = [];
