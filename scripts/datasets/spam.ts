@@ -27,6 +27,7 @@ const GROUPS: [string, Label][] = [
 /** Control characters out, quoted reply lines dropped, long runs of one character shortened, whitespace collapsed. */
 export function cleanBody(body: string): string {
   return body
+    // eslint-disable-next-line no-control-regex -- removing control bytes is the point
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, ' ')
     .split('\n')
     .filter((l) => !/^\s*>/.test(l))
@@ -49,6 +50,7 @@ const latin1Of = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLe
 export function messageText(raw: Uint8Array, max = SPAM_MAX_CHARS): string {
   const part = parsePart(raw);
   const charset = /charset="?([^";\s]+)/i.exec(latin1Of(raw))?.[1];
+  // eslint-disable-next-line no-control-regex -- control bytes in a subject become spaces
   const subject = decodeHeader(part.headers.get('subject') ?? '', charset).replace(/[\x00-\x1f\x7f\s]+/g, ' ').trim();
   const body = cleanBody(bodyText(part));
   return truncateWords(`${subject}\n${truncateWords(body, max)}`, max).trim();

@@ -24,7 +24,10 @@ export function ExampleBrowser<T>({ items, noun, render, testId }: Props<T>) {
         <button type="button" className="secondary" onClick={() => go(i - 1)} aria-label={`Previous ${noun}`}>‹ Prev</button>
         <label>
           {noun[0].toUpperCase() + noun.slice(1)}{' '}
-          <input type="number" min={1} max={n} value={i + 1} onChange={(e) => go(Number(e.target.value) - 1)} aria-label={`${noun} number`} />{' '}
+          <input type="number" min={1} max={n} value={i + 1} onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isInteger(v) && v >= 1 && v <= n) go(v - 1);
+          }} aria-label={`${noun} number`} />{' '}
           of <span data-testid={testId && `${testId}-total`}>{n.toLocaleString('en-US')}</span>
         </label>
         <button type="button" className="secondary" onClick={() => go(i + 1)} aria-label={`Next ${noun}`}>Next ›</button>
