@@ -1,0 +1,114 @@
+/**
+ * `lab pretrain`: next-token pretraining on the corpus with the real kernels, from scratch or
+ * continuing a checkpoint. Saves a checkpoint (weights, AdamW moments, tokenizer, config) every
+ * --save-every steps and at the end; a diverged run keeps the last good file.
+ */
+import type { CommandSpec, ParsedOptions } from '../args.ts';
+import { PRESETS, parameterCount, type GPTConfig } from '../../model/config.ts';
+import { initParams, unflatten } from '../../model/flat.ts';
+import { layoutArena } from '../../gpu/arena.ts';
+import { gptParamSpecs } from '../../model/params.ts';
+import type { Checkpoint } from '../../train/checkpoint.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../../train/engine.ts';
+import { lmSource } from '../../train/sources.ts';
+import { loadTokenizer } from '../../train/tokenizer-json.ts';
+import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
+import { CliError, DEFAULT_TRAIN_TEXT, DEFAULT_VAL_TEXT, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
+
+export const spec: CommandSpec = {
+  name: 'pretrain',
+  summary: 'pretrain a GPT on the corpus (next-token prediction) and save a checkpoint',
+  options: {
+    preset: { type: 'string', help: `model size: ${PRESETS.map((p) => p.id).join(', ')}`, default: 'small' },
+    tokenizer: { type: 'string', meta: 'FILE', help: 'tokenizer JSON (from `lab tokenizer`)', default: 'public/models/tokenizer.json' },
+    from: { type: 'string', meta: 'FILE', help: 'continue from this checkpoint (its config and tokenizer win)' },
+    text: { type: 'string', meta: 'FILE', help: 'training text', default: DEFAULT_TRAIN_TEXT },
+    val: { type: 'string', meta: 'FILE', help: 'validation text', default: DEFAULT_VAL_TEXT },
+    steps: { type: 'int', help: 'optimizer steps', default: DEFAULT_TRAIN.steps },
+    batch: { type: 'int', help: 'sequences per step (default: the preset\'s)' },
+    lr: { type: 'float', help: 'peak learning rate', default: DEFAULT_TRAIN.schedule.maxLr },
+    'min-lr': { type: 'float', help: 'learning rate at the end of the cosine decay', default: DEFAULT_TRAIN.schedule.minLr },
+    warmup: { type: 'int', help: 'warm-up steps', default: DEFAULT_TRAIN.schedule.warmupSteps },
+    'weight-decay': { type: 'float', help: 'AdamW weight decay (matrices only)', default: DEFAULT_TRAIN.weightDecay },
+    clip: { type: 'float', help: 'gradient-norm clip (0 = off)', default: DEFAULT_TRAIN.gradClip },
+    'log-every': { type: 'int', help: 'read the loss back every N steps', default: DEFAULT_TRAIN.logEvery },
+    'eval-every': { type: 'int', help: 'validation every N steps', default: DEFAULT_TRAIN.evalEvery },
+    'eval-batches': { type: 'int', help: 'validation batches per evaluation', default: DEFAULT_TRAIN.evalBatches },
+    'save-every': { type: 'int', help: 'write the checkpoint every N steps (0 = only at the end)', default: 250 },
+    seed: { type: 'int', help: 'seed for the initial weights and the batch order', default: DEFAULT_TRAIN.seed },
+    out: { type: 'string', meta: 'FILE', help: 'checkpoint to write', required: true },
+  },
+  examples: ['npm run lab -- pretrain --preset small --steps 2000 --out public/models/base-small.safetensors'],
+};
+
+export async function run(o: ParsedOptions): Promise<void> {
+  const from = o.from ? readCheckpoint(o.from as string) : undefined;
+  const preset = PRESETS.find((p) => p.id === o.preset);
+  if (!preset) throw new CliError(`pretrain: unknown --preset "${o.preset}" (choose ${PRESETS.map((p) => p.id).join(', ')})`);
+  const tokenizer = from?.tokenizer ?? loadTokenizer(readText(o.tokenizer as string, 'tokenizer'), o.tokenizer as string);
+  const config: GPTConfig = from?.config ?? { ...preset.config, vocabSize: tokenizer.vocabSize };
+  const B = (o.batch as number | undefined) ?? preset.batchSize;
+  const T = config.blockSize;
+  const steps = o.steps as number;
+  const settings: TrainSettings = {
+    ...DEFAULT_TRAIN,
+    steps,
+    schedule: { maxLr: o.lr as number, minLr: o['min-lr'] as number, warmupSteps: Math.min(o.warmup as number, steps), totalSteps: steps },
+    weightDecay: o['weight-decay'] as number,
+    gradClip: o.clip as number,
+    logEvery: o['log-every'] as number,
+    evalEvery: o['eval-every'] as number,
+    evalBatches: o['eval-batches'] as number,
+    seed: o.seed as number,
+  };
+
+  const t0 = performance.now();
+  const train = tokenizer.encode(readText(o.text as string, 'training text'), { allowSpecial: true });
+  const val = tokenizer.encode(readText(o.val as string, 'validation text'), { allowSpecial: true });
+  console.error(`data: ${train.length.toLocaleString('en-US')} training and ${val.length.toLocaleString('en-US')} validation tokens (encoded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const { device, cache } = await openEngine();
+  const start: Checkpoint = from ?? {
+    config,
+    tokenizer,
+    weights: (() => {
+      const layout = layoutArena('init', gptParamSpecs(config), 4);
+      const views = unflatten(layout, initParams(layout, settings.seed));
+      return new Map(layout.tensors.map((t) => [t.name, { shape: [...t.shape], data: views[t.name] }]));
+    })(),
+  };
+  const model = await modelFromCheckpoint(device, cache, start, { batchSize: B, seqLen: T, gradClip: settings.gradClip });
+  const trainer = new Trainer(model, lmSource(train, val, B, T, tokenizer.padId), settings);
+  const prior = from?.info ?? {};
+  const priorSteps = Number(prior.steps ?? 0);
+  const priorTokens = Number(prior.tokensSeen ?? 0);
+  console.error(`model: ${parameterCount(config).toLocaleString('en-US')} parameters (${JSON.stringify(config)}), batch ${B} x ${T}, ${steps} steps`);
+
+  let lastVal = NaN;
+  const runStart = performance.now();
+  const save = async (final: boolean) => {
+    const secs = (performance.now() - runStart) / 1000;
+    const info = { stage: 'pretrain', steps: priorSteps + trainer.step, tokensSeen: priorTokens + trainer.tokens, valLoss: lastVal, seconds: Math.round(secs), preset: preset.id, batch: B, seed: settings.seed };
+    const bytes = writeCheckpoint(o.out as string, await checkpointFromModel(model, tokenizer, info, trainer.step));
+    if (final) console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB): ${JSON.stringify(info)}`);
+  };
+  try {
+    await trainer.run({
+      onMetric: (m) => {
+        const eta = ((steps - m.step) * m.msPerStep) / 1000;
+        console.error(`step ${m.step}/${steps} | loss ${m.trainLoss.toFixed(4)} | lr ${m.lr.toExponential(2)} | ${Math.round(m.tokensPerSec).toLocaleString('en-US')} tok/s | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(eta)}`);
+        const every = o['save-every'] as number;
+        if (every > 0 && m.step % every === 0 && m.step < steps) void save(false);
+      },
+      onEval: (step, v) => {
+        lastVal = v;
+        console.error(`step ${step}/${steps} | validation loss ${v.toFixed(4)} (perplexity ${Math.exp(v).toFixed(1)})`);
+      },
+    });
+  } catch (e) {
+    if (e instanceof DivergedError) throw new CliError(`${e.message} The last checkpoint written (if any) is ${o.out}.`);
+    throw e;
+  }
+  await save(true);
+  console.log(`trained ${steps} steps, ${trainer.tokens.toLocaleString('en-US')} tokens in ${formatDuration((performance.now() - runStart) / 1000)}; final validation loss ${lastVal.toFixed(4)}`);
+}
