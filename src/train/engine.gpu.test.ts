@@ -4,7 +4,6 @@ import { layoutArena } from '../gpu/arena.ts';
 import type { GPTConfig } from '../model/config.ts';
 import { initParams, unflatten } from '../model/flat.ts';
 import { gptParamSpecs } from '../model/params.ts';
-import { mulberry32 } from '../util/random.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { checkpointFromModel, generate, modelFromCheckpoint } from './engine.ts';
 import { lmSource } from './sources.ts';
