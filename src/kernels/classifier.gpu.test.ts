@@ -23,7 +23,7 @@ describe('classifier head on the GPU vs its reference', () => {
 
     const logits = h.upload(new Float32Array(B * NC), 'logits');
     const dlogits = h.upload(new Float32Array(B * NC), 'dlogits'); // zeroed, as the zero-grad step leaves it
-    const stats = h.upload(new Float32Array(2), 'stats');
+    const stats = h.upload(new Float32Array(4), 'stats');
     const losses = h.upload(new Float32Array(B), 'losses');
     const [dinp, dweight, dbias] = [h.upload(dinp0), h.upload(dweight0), h.upload(dbias0)];
     const [inpB, idxB, wB] = [h.upload(inp), h.upload(idx), h.upload(weight)];
@@ -33,7 +33,7 @@ describe('classifier head on the GPU vs its reference', () => {
       ...(await classifier_backward(h.cache, dinp, dweight, dbias, dlogits, inpB, idxB, wB, B, T, C, NC)),
     );
 
-    const want = { logits: new Float32Array(B * NC), dlogits: new Float32Array(B * NC), stats: new Float32Array(2) };
+    const want = { logits: new Float32Array(B * NC), dlogits: new Float32Array(B * NC), stats: new Float32Array(4) };
     ref.classifier_forward(want.logits, inp, idx, weight, bias, B, T, C, NC);
     ceRef.crossentropy_forward_backward(new Float32Array(B), want.dlogits, want.stats, want.logits, labels, new Float32Array(B).fill(1), B, 1, NC);
     const [wDinp, wDw, wDb] = [dinp0.slice(), dweight0.slice(), dbias0.slice()];

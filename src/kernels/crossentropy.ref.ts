@@ -6,7 +6,8 @@ type Arr = Float32Array | Float64Array;
 
 /**
  * losses[i] = w_i * -log softmax(logits_i)[target_i]; dlogits += (softmax - onehot) * w_i / sum(w);
- * stats = [mean loss, sum(w)]. losses: (B, T), dlogits: (B, T, V), stats: (2), logits: (B, T, V),
+ * stats[0..1] = [mean loss, sum(w)], stats[2] += mean loss, stats[3] += 1 (a running sum over steps).
+ * losses: (B, T), dlogits: (B, T, V), stats: (4), logits: (B, T, V),
  * targets: (B, T), weights: (B, T).
  */
 export function crossentropy_forward_backward(
@@ -42,4 +43,6 @@ export function crossentropy_forward_backward(
   }
   stats[0] = wsum > 0 ? lsum / wsum : 0;
   stats[1] = wsum;
+  stats[2] += stats[0];
+  stats[3] += 1;
 }

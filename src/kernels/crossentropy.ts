@@ -13,8 +13,9 @@ export const CROSSENTROPY = kernelSource('crossentropy.wgsl', code);
 
 /**
  * Loss, its per-position terms and the logits gradient in three dispatches (weight sum, fused
- * forward/backward, mean). Afterwards stats[0] is the mean loss and stats[1] the sum of weights.
- * losses: (B, T), dlogits: (B, T, V) accumulated, stats: (2), logits: (B, T, V), targets: (B, T) u32,
+ * forward/backward, mean). Afterwards stats[0] is the mean loss and stats[1] the sum of weights;
+ * stats[2] and stats[3] accumulate the step's mean loss and 1, for a mean over the steps between
+ * two readbacks (clear them with fill after reading). losses: (B, T), dlogits: (B, T, V) accumulated, stats: (4), logits: (B, T, V), targets: (B, T) u32,
  * weights: (B, T) with 1 = counted, 0 = ignored. variant: see RowVariant (same results up to rounding).
  */
 export async function crossentropy_forward_backward(

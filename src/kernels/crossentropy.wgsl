@@ -3,7 +3,10 @@
 //   crossentropy_weight_sum:      stats[1] = sum of weights (the count of counted positions)
 //   crossentropy_forward_backward: losses[i] = w_i * -log softmax(logits_i)[target_i]
 //                                 dlogits[i,:] += (softmax(logits_i) - onehot(target_i)) * w_i / stats[1]
-//   crossentropy_loss_mean:       stats[0] = sum of losses / stats[1], the mean loss the engine reads back
+//   crossentropy_loss_mean:       stats[0] = sum of losses / stats[1], the mean loss of this step;
+//                                 stats[2] += stats[0], stats[3] += 1: a running sum over steps, so the
+//                                 engine reads back stats every N steps (the mean over them is
+//                                 stats[2] / stats[3]) and then clears stats[2..3] with fill.
 // weights: 1 = counted, 0 = ignored (prompt and padding in instruction tuning); the loss is the
 // weighted mean, so its gradient carries w_i / sum(w). The dloss of the mean loss is taken as 1.
 // The sums run on one thread in index order: deterministic, and N = B*T is small next to N*V.
@@ -16,7 +19,7 @@ struct Params {
 
 @group(0) @binding(0) var<uniform> p: Params;
 
-@group(0) @binding(1) var<storage, read_write> stats: array<f32>; // (2): mean loss, sum of weights
+@group(0) @binding(1) var<storage, read_write> stats: array<f32>; // (4): mean loss, sum of weights, loss sum over steps, steps
 @group(0) @binding(2) var<storage, read> weights: array<f32>;     // (B, T)
 
 @compute @workgroup_size(1)
@@ -34,7 +37,7 @@ fn crossentropy_weight_sum() {
 @group(0) @binding(3) var<storage, read> logits: array<f32>;        // (B, T, V)
 @group(0) @binding(4) var<storage, read> targets: array<u32>;       // (B, T)
 @group(0) @binding(5) var<storage, read> weights_f: array<f32>;     // (B, T)
-@group(0) @binding(6) var<storage, read> stats_f: array<f32>;       // (2)
+@group(0) @binding(6) var<storage, read> stats_f: array<f32>;       // (4)
 
 @compute @workgroup_size(WG)
 fn crossentropy_forward_backward(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
@@ -110,7 +113,7 @@ fn crossentropy_forward_backward_wg(
   }
 }
 
-@group(0) @binding(1) var<storage, read_write> stats_m: array<f32>; // (2)
+@group(0) @binding(1) var<storage, read_write> stats_m: array<f32>; // (4)
 @group(0) @binding(2) var<storage, read> losses_m: array<f32>;      // (B, T)
 
 @compute @workgroup_size(1)
@@ -120,5 +123,8 @@ fn crossentropy_loss_mean() {
     s += losses_m[i];
   }
   // No counted position (all weights 0): the loss is 0, not 0/0.
-  stats_m[0] = select(0.0, s / stats_m[1], stats_m[1] > 0.0);
+  let mean = select(0.0, s / stats_m[1], stats_m[1] > 0.0);
+  stats_m[0] = mean;
+  stats_m[2] += mean;
+  stats_m[3] += 1.0;
 }
