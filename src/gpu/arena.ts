@@ -36,6 +36,7 @@ export interface TensorSlot {
   init: TensorInit;
 }
 
+/** A laid-out arena: where each tensor of the table sits in one buffer, and how big that buffer is. */
 export interface ArenaLayout {
   label: string;
   tensors: TensorSlot[];
