@@ -6,7 +6,7 @@
 // inp holds q, k and v side by side per position: inp[b,t,0:C] = q, [C:2C] = k, [2C:3C] = v, with
 // head h at channels h*HS .. h*HS+HS of each. Any T and HS (neither needs to be a power of two).
 // One thread per (b, h, t) row, no shared memory: fastest on SwiftShader, where workgroups run
-// one after another. Every gradient element is written by exactly one thread: deterministic.
+// one after another; the *_wg entry points at the end are the one-workgroup-per-row variant. Every gradient element is written by exactly one thread: deterministic.
 // Must not: overwrite dinp (it accumulates); dpreatt is scratch and is overwritten.
 
 struct Params {

@@ -16,7 +16,7 @@ export const CROSSENTROPY = kernelSource('crossentropy.wgsl', code);
  * forward/backward, mean). Afterwards stats[0] is the mean loss and stats[1] the sum of weights;
  * stats[2] and stats[3] accumulate the step's mean loss and 1, for a mean over the steps between
  * two readbacks (clear them with fill after reading). losses: (B, T), dlogits: (B, T, V) accumulated, stats: (4), logits: (B, T, V), targets: (B, T) u32,
- * weights: (B, T) with 1 = counted, 0 = ignored. variant: see RowVariant (same results up to rounding).
+ * weights: (B, T) with 1 = counted, 0 = ignored; targets must be < V where the weight is not 0. variant: see RowVariant (same results up to rounding).
  */
 export async function crossentropy_forward_backward(
   k: PipelineCache,

@@ -10,6 +10,7 @@
 // weights: 1 = counted, 0 = ignored (prompt and padding in instruction tuning); the loss is the
 // weighted mean, so its gradient carries w_i / sum(w). The dloss of the mean loss is taken as 1.
 // The sums run on one thread in index order: deterministic, and N = B*T is small next to N*V.
+// crossentropy_forward_backward_wg is the one-workgroup-per-row variant for real GPUs.
 // Must not: write dlogits rows of ignored positions; targets of ignored positions are never read.
 
 struct Params {

@@ -1,6 +1,7 @@
 /**
- * Fill and scale kernel descriptors (fill.wgsl), plus `grid1d`, the workgroup count every
- * grid-stride kernel of this folder uses. Same names and argument order as fill.ref.ts.
+ * Fill and scale kernel descriptors (fill.wgsl), plus what the kernels of this folder share on
+ * the TypeScript side: `grid1d` and `gridRows` (workgroup counts) and `RowVariant` (one thread or
+ * one workgroup per row). Same names and argument order as fill.ref.ts.
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, cdiv, makeDispatch, packUniforms } from '../gpu/compute.ts';

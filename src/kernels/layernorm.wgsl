@@ -2,7 +2,8 @@
 // forward:  out = (inp - mean) * rstd * weight + bias, saving mean and rstd per row for backward
 // backward: dinp += ..., dweight += sum over rows of norm * dout, dbias += sum over rows of dout
 // One thread per row (and per channel for the parameter gradients): no shared-memory tree, which
-// is what runs fastest on SwiftShader, where workgroups run one after another.
+// is what runs fastest on SwiftShader, where workgroups run one after another. The *_wg entry
+// points at the end are the one-workgroup-per-row variant for real GPUs.
 // The parameter gradients are column reductions in a fixed row order, so they are deterministic.
 // Must not: overwrite gradients (they accumulate; the zero-grad step clears them).
 
