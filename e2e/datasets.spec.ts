@@ -27,7 +27,7 @@ test('the Datasets page shows counts, browses examples and names the bad line of
   const inst = page.getByTestId('instruct');
   await inst.getByLabel('Task').selectOption('word_count');
   await inst.getByLabel('Split').selectOption('test');
-  await expect(inst.getByTestId('instruct-browser-total')).toHaveText('43');
+  await expect(inst.getByTestId('instruct-browser-total')).toHaveText('50');
   await expect(inst.getByTestId('instruct-browser-item')).toContainText('How many words are in this sentence?');
 
   // Spam browser filtered to spam shows a spam badge.

@@ -56,8 +56,8 @@ export function buildDatasets(): Map<string, string> {
   files.set('spam-balanced.jsonl', jsonl(spam.balanced.map((m) => ({ id: m.id, split: m.split, label: m.label, text: m.text }))));
 
   const wn = readWordNet(SOURCES.wordnet);
-  const sentences = brown.flatMap((d) => d.paragraphs.flat());
-  const instruct = buildInstruct(wn, candidateWords(wn, tags), candidateSentences(sentences), spam.messages);
+  const sentences = candidateSentences(brown.map((d) => ({ split: val.has(d.id) ? 'val' : 'train', sentences: d.paragraphs.flat() })));
+  const instruct = buildInstruct(wn, candidateWords(wn, tags), sentences, spam.messages);
   files.set('instruct.jsonl', jsonl(instruct));
 
   const tally = <T>(items: T[], key: (t: T) => [Split, Label]) => {

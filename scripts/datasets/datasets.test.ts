@@ -96,6 +96,10 @@ describe('instruction set', () => {
     const testWords = new Set(records.filter((r) => r.split === 'test' && r.input === undefined).map((r) => quotedWord(r.instruction)));
     const answerLeaks = records.filter((r) => r.split === 'train' && ['synonym', 'antonym', 'hypernym'].includes(r.task!) && testWords.has(r.output));
     expect(answerLeaks).toEqual([]);
+    // Sentences of val and test records come from validation documents: never pretrained on.
+    const corpusTrain = read(manifest.corpus.files.train);
+    const seen = records.filter((r) => r.split !== 'train' && r.input !== undefined && r.task !== 'spam' && corpusTrain.includes(r.input));
+    expect(seen).toEqual([]);
     // Spam-family messages keep the spam set's split.
     const spamSplit = new Map(unwrap(parseBuiltinSpam('spam.jsonl', read('spam.jsonl'))).map((m) => [m.text.replace(/\n/g, ' | '), m.split]));
     for (const r of records.filter((x) => x.task === 'spam')) {

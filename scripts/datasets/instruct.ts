@@ -13,8 +13,8 @@ import { POS_NAME, show, type Pos, type Synset, type WordNet } from './wordnet.t
 
 export const INSTRUCT_SEED = 2024;
 export const INSTRUCT_FRACTIONS = { train: 0.8, val: 0.1, test: 0.1 };
-/** Most records per family: enough to learn the format, small enough for a lesson. */
-export const PER_FAMILY = 500;
+/** Records per family and split: enough to learn the format and to grade each family on 50 test items. */
+export const QUOTA: Record<Split, number> = { train: 400, val: 50, test: 50 };
 /** Longest spam-family message input, so prompt and answer stay within a tiny context. */
 export const SPAM_INPUT_CHARS = 160;
 
@@ -43,7 +43,6 @@ export function candidateWords(wn: WordNet, tags: TagCounts, minCount = 5): Head
 }
 
 const single = (w: string) => /^[a-z][a-z-]*$/.test(w);
-const sentenceSplit = (s: string): Split => hashSplit(`s:${s}`, INSTRUCT_SEED, INSTRUCT_FRACTIONS);
 
 /** WordNet's lexical antonyms of a word in one part of speech, in sense order. */
 export function antonymsOf(wn: WordNet, w: string, p: Pos): string[] {
@@ -146,10 +145,27 @@ const makeExample = (c: Ctx): Maker => ({ word: w, pos: p }) => {
   return undefined;
 };
 
-/** Brown sentences fit for the text families: 4-12 words, plain ASCII, no quotes or dashes. */
-export function candidateSentences(sentences: string[]): string[] {
-  const ok = sentences.filter((s) => s.length <= 80 && /^[A-Z][A-Za-z0-9 ,.;:?!'()-]*[.?!]$/.test(s) && !s.includes('--') && !/ - /.test(s) && countWords(s) >= 4 && countWords(s) <= 12);
-  return [...new Set(ok)].sort();
+/** A Brown sentence fit for the text families: 4-12 words, plain ASCII, no quotes or dashes. */
+export function sentenceFits(s: string): boolean {
+  return s.length <= 80 && /^[A-Z][A-Za-z0-9 ,.;:?!'()-]*[.?!]$/.test(s) && !s.includes('--') && !/ - /.test(s) && countWords(s) >= 4 && countWords(s) <= 12;
+}
+
+/**
+ * Sentences for the text families with their split, following the corpus: a sentence found in a
+ * pretraining-train document is a training item; one found only in validation documents goes to
+ * val or test (seeded hash, half each), so test sentences were never pretrained on either.
+ * Sorted by text.
+ */
+export function candidateSentences(docs: { split: 'train' | 'val'; sentences: string[] }[]): { text: string; split: Split }[] {
+  const split = new Map<string, Split>();
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      if (!sentenceFits(s)) continue;
+      if (d.split === 'train') split.set(s, 'train');
+      else if (!split.has(s)) split.set(s, hashSplit(`s:${s}`, INSTRUCT_SEED, { train: 0, val: 0.5, test: 0.5 }));
+    }
+  }
+  return [...split.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([text, sp]) => ({ text, split: sp }));
 }
 
 type SentenceFamily = { task: string; instruction: string; answer: (s: string) => string };
@@ -161,22 +177,28 @@ const SENTENCE_FAMILIES: SentenceFamily[] = [
 ];
 
 /** Build every family and return the records ordered by split, family, then source order. */
-export function buildInstruct(wn: WordNet, heads: Headword[], sentences: string[], messages: Message[]): InstructRecord[] {
+export function buildInstruct(wn: WordNet, heads: Headword[], sentences: { text: string; split: Split }[], messages: Message[]): InstructRecord[] {
   const out: InstructRecord[] = [];
   const headSet = new Set(heads.map((h) => h.word));
   const c: Ctx = { wn, split: wordSplits(wn, heads), isHead: (w) => headSet.has(w) };
   for (const make of [makeDefine, makeSynonym, makeAntonym, makeHypernym, makeExample]) {
-    const recs: InstructRecord[] = [];
+    // Most frequent headwords first, until each split has its quota.
+    const left: Record<Split, number> = { ...QUOTA };
     for (const h of heads) {
-      if (recs.length >= PER_FAMILY) break;
+      if (left.train + left.val + left.test === 0) break;
+      const split = c.split(h.word);
+      if (left[split] === 0) continue;
       const r = make(c)(h);
-      if (r) recs.push({ ...r, split: c.split(h.word) });
+      if (!r) continue;
+      out.push({ ...r, split });
+      left[split]--;
     }
-    out.push(...recs);
   }
   SENTENCE_FAMILIES.forEach((f, fi) => {
-    const picked = seededShuffle(sentences, INSTRUCT_SEED + fi).slice(0, PER_FAMILY);
-    out.push(...picked.map((s) => ({ task: f.task, split: sentenceSplit(s), instruction: f.instruction, input: s, output: f.answer(s) })));
+    // The val/test pool is small (validation is 10% of the corpus) but holds enough for the quota.
+    const shuffled = seededShuffle(sentences, INSTRUCT_SEED + fi);
+    const picked = (['train', 'val', 'test'] as Split[]).flatMap((sp) => shuffled.filter((x) => x.split === sp).slice(0, QUOTA[sp]));
+    out.push(...picked.map((s) => ({ task: f.task, split: s.split, instruction: f.instruction, input: s.text, output: f.answer(s.text) })));
   });
   // Spam family: the spam set's own split, balanced per split, inputs shortened.
   const perSplit: Record<Split, number> = { train: 175, val: 25, test: 50 };

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCORERS } from '../../src/data/scorers.ts';
 import type { DatasetManifest } from '../../src/data/types.ts';
-import { INSTRUCT_FRACTIONS, PER_FAMILY, SPAM_INPUT_CHARS } from './instruct.ts';
+import { INSTRUCT_FRACTIONS, QUOTA, SPAM_INPUT_CHARS } from './instruct.ts';
 import { SPAM_FRACTIONS } from './spam.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -95,12 +95,16 @@ ${spamRows(m.spam.balancedCounts)}
   \`synonym\`, \`antonym\`, \`hypernym\` (a more general word) and \`use_in_sentence\` (WordNet's own
   example sentences); the spam set above for \`spam\` (message cut to ${SPAM_INPUT_CHARS} characters, newline shown
   as " | ", its split kept); Brown sentences of 4-12 words for \`uppercase\`, \`word_count\`,
-  \`first_word\` and \`last_word\`. Headwords are the most frequent Brown words found in WordNet,
-  at most ${PER_FAMILY} records per family.
-- **Split by item**: each word and each sentence goes to one split by a seeded hash of its text
-  (${INSTRUCT_FRACTIONS.train * 100} / ${INSTRUCT_FRACTIONS.val * 100} / ${INSTRUCT_FRACTIONS.test * 100}), for every family at once; a synonym, antonym or hypernym answer must
-  fall in its headword's split. Messages keep the spam set's split. So no test word, sentence or
-  message appears in training (a test checks).
+  \`first_word\` and \`last_word\`. Headwords are common Brown words found in WordNet under the part
+  of speech Brown mostly tags them with. Each family takes up to ${QUOTA.train} training, ${QUOTA.val} val and
+  ${QUOTA.test} test items (headwords most frequent first, sentences in seeded order).
+- **Split by item**: each headword goes to one split by a seeded hash
+  (${INSTRUCT_FRACTIONS.train * 100} / ${INSTRUCT_FRACTIONS.val * 100} / ${INSTRUCT_FRACTIONS.test * 100}), for every family at once; words linked as antonyms share a split, and a synonym
+  or hypernym answer that is itself a headword must be in the same split. Sentences follow the
+  corpus: those from pretraining-train documents are training items, those found only in
+  validation documents are split half and half into val and test, so a test sentence was never
+  pretrained on. Messages keep the spam set's split. So no test word, sentence or message appears
+  in training (a test checks).
 
 | task | train | val | test | scorer |
 | --- | ---: | ---: | ---: | --- |
