@@ -38,3 +38,22 @@ describe('encoder on the GPU vs its reference', () => {
     expectAllClose('encoder dwpe', await h.readF32(dwpe, maxT * C), wantDwpe, [maxT, C], tol);
   });
 });
+
+describe('encoder backward is deterministic', () => {
+  it('gives bit-identical dwte and dwpe on repeated runs (no atomics, fixed summation order)', async () => {
+    const h = await getHarness();
+    const [B, T, C, V] = [4, 33, 19, 5]; // 132 positions over 5 tokens: long buckets
+    const rand = mulberry32(5);
+    const inp = Uint32Array.from({ length: B * T }, () => Math.floor(rand() * V));
+    const dout = h.upload(uniformArray(B * T * C, rand, -100, 100)); // wide range: order would show in the rounding
+    const buckets = h.upload(encoder_buckets(inp, B, T));
+    const results: Float32Array[] = [];
+    for (let run = 0; run < 2; run++) {
+      const dwte = h.upload(new Float32Array(V * C));
+      const dwpe = h.upload(new Float32Array(T * C));
+      h.run(...(await encoder_backward(h.cache, dwte, dwpe, dout, buckets, B, T, C)));
+      results.push(new Float32Array([...(await h.readF32(dwte)), ...(await h.readF32(dwpe))]));
+    }
+    expectAllClose('encoder backward run 2 vs run 1', results[1], results[0], [results[0].length], { atol: 0, rtol: 0 });
+  });
+});
