@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 // The Datasets page: the three built-in sets load with their counts and can be browsed; a bad
 // upload is refused with an error naming the file and the line, and a good file stays loaded.
 test('the Datasets page shows counts, browses examples and names the bad line of an upload', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto('./#/datasets');
   await expect(page.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible();
 
@@ -52,4 +54,9 @@ test('the Datasets page shows counts, browses examples and names the bad line of
   await expect(page.getByTestId('upload-pretrain-errors')).toContainText('photo.txt, line 1: this looks like a binary file');
   await page.getByTestId('upload-instruct').locator('input[type=file]').setInputFiles({ name: 'mine.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"instruction":"a","output":"b"}\n{"instruction":"c"}\n') });
   await expect(page.getByTestId('upload-instruct-errors')).toContainText('mine.jsonl, line 2, field "output": missing field "output"');
+
+  // A file too large for the page is refused before it is read.
+  await page.getByTestId('upload-pretrain').locator('input[type=file]').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') });
+  await expect(page.getByTestId('upload-pretrain-errors')).toContainText('big.txt: the file is 11.0 MB; the page accepts files up to 10.0 MB');
+  expect(pageErrors).toEqual([]);
 });
