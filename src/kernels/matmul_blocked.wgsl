@@ -1,42 +1,56 @@
 // matmul_blocked.wgsl — register blocking, no shared memory, no barriers: each thread computes a
 // 4x4 block of outputs, keeping 16 running sums in registers. Per step of k it loads 4 values of
-// A and 4 of B and does 16 multiply-adds, four times the arithmetic per load of the naive kernel.
+// A and 4 of B and does 16 multiply-adds: four times the arithmetic per load of the naive kernel.
 // Why this one exists: on a CPU implementation of WebGPU (SwiftShader) workgroups run one after
 // another and a workgroupBarrier() is costly, so reuse through registers beats shared memory.
+// Why it is written out by hand: SwiftShader keeps named variables in registers, but an array
+// indexed in a loop (acc[i]) may live in memory; and 8x8 blocks made its compiler crawl.
 // Edges: loads read a clamped (valid) row/column and the store is skipped, so any M, N works.
 
-const BLK: u32 = 4u;       // outputs per thread along each axis
-const BLK_WG: u32 = 8u;    // 8x8 threads per workgroup -> a 32x32 output tile
-const BLK_TILE: u32 = 32u; // BLK * BLK_WG
+const BLK_WG: u32 = 8u;    // 8x8 threads per workgroup
+const BLK_TILE: u32 = 32u; // outputs per workgroup along each axis: 4 per thread x 8 threads
 
 @compute @workgroup_size(BLK_WG, BLK_WG)
 fn matmul_blocked(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>,
                   @builtin(num_workgroups) nwg: vec3<u32>) {
-  for (var m0 = wid.y * BLK_TILE + lid.y * BLK; m0 < p.M; m0 += nwg.y * BLK_TILE) {
-    for (var n0 = wid.x * BLK_TILE + lid.x * BLK; n0 < p.N; n0 += nwg.x * BLK_TILE) {
-      block(m0, n0);
+  // Grid-stride loops: any M, N fits in the 65,535-workgroup limit per dimension.
+  for (var m0 = wid.y * BLK_TILE + lid.y * 4u; m0 < p.M; m0 += nwg.y * BLK_TILE) {
+    for (var n0 = wid.x * BLK_TILE + lid.x * 4u; n0 < p.N; n0 += nwg.x * BLK_TILE) {
+      block_4x4(m0, n0);
     }
   }
 }
 
 // The 4x4 block of outputs whose top-left corner is (m0, n0).
-fn block(m0: u32, n0: u32) {
-  // Row/column indices clamped to the matrix: edge threads compute duplicates they never store.
-  var rows: array<u32, 4>;
-  var cols: array<u32, 4>;
-  for (var i = 0u; i < BLK; i++) {
-    rows[i] = min(m0 + i, p.M - 1u);
-    cols[i] = min(n0 + i, p.N - 1u);
-  }
-  var acc: array<vec4<f32>, 4>; // acc[i][j]: output (m0 + i, n0 + j)
+fn block_4x4(m0: u32, n0: u32) {
+  // Where rows m0..m0+3 of op(A) and columns n0..n0+3 of op(B) start, clamped into the matrix:
+  // edge threads compute duplicates that they never store.
+  let r0 = min(m0, p.M - 1u) * p.sAm;
+  let r1 = min(m0 + 1u, p.M - 1u) * p.sAm;
+  let r2 = min(m0 + 2u, p.M - 1u) * p.sAm;
+  let r3 = min(m0 + 3u, p.M - 1u) * p.sAm;
+  let c0 = min(n0, p.N - 1u) * p.sBn;
+  let c1 = min(n0 + 1u, p.N - 1u) * p.sBn;
+  let c2 = min(n0 + 2u, p.N - 1u) * p.sBn;
+  let c3 = min(n0 + 3u, p.N - 1u) * p.sBn;
+  var acc0 = vec4<f32>(0.0); // outputs (m0 + 0, n0 .. n0 + 3)
+  var acc1 = vec4<f32>(0.0);
+  var acc2 = vec4<f32>(0.0);
+  var acc3 = vec4<f32>(0.0);
+  var ka = 0u; // k * sAk
+  var kb = 0u; // k * sBk
   for (var k = 0u; k < p.K; k++) {
-    let bv = vec4<f32>(load_b(k, cols[0]), load_b(k, cols[1]), load_b(k, cols[2]), load_b(k, cols[3]));
-    for (var i = 0u; i < BLK; i++) {
-      acc[i] += load_a(rows[i], k) * bv;
-    }
+    let bk = vec4<f32>(b[kb + c0], b[kb + c1], b[kb + c2], b[kb + c3]);
+    acc0 += a[r0 + ka] * bk;
+    acc1 += a[r1 + ka] * bk;
+    acc2 += a[r2 + ka] * bk;
+    acc3 += a[r3 + ka] * bk;
+    ka += p.sAk;
+    kb += p.sBk;
   }
-  for (var i = 0u; i < BLK; i++) {
-    for (var j = 0u; j < BLK; j++) {
+  let acc = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
+  for (var i = 0u; i < 4u; i++) {
+    for (var j = 0u; j < 4u; j++) {
       if (m0 + i < p.M && n0 + j < p.N) {
         store_out(m0 + i, n0 + j, acc[i][j]);
       }
