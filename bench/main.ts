@@ -1,0 +1,39 @@
+/**
+ * The bench page: times the lab's matmul variants and TF.js (webgpu and wasm backends) on the same
+ * shapes in this browser. Exposes `window.runBench(options)` for scripts/bench/kernels.mjs; logs
+ * progress lines starting with "[chromium]". Not part of the app.
+ */
+import { requestLabDevice } from '../src/gpu/device.ts';
+import { PipelineCache } from '../src/gpu/pipelines.ts';
+import type { MatmulVariant } from '../src/kernels/matmul.ts';
+import { benchOurs, type MatmulTiming } from '../scripts/bench/matmul-bench.ts';
+import { BENCH_PRESETS, matmulShapes } from '../scripts/bench/shapes.ts';
+import { benchTfjs, type TfjsBackend } from './tfjs-bench.ts';
+
+export interface BenchOptions {
+  presets: string[];
+  variants: MatmulVariant[];
+  tfjs: TfjsBackend[];
+}
+
+async function runBench(o: BenchOptions): Promise<{ adapter: string; userAgent: string; rows: MatmulTiming[] }> {
+  const logEl = document.getElementById('log')!;
+  const log = (line: string) => {
+    console.log(`[chromium] ${line}`);
+    logEl.textContent += `${line}\n`;
+  };
+  const { device, report } = await requestLabDevice(navigator.gpu);
+  log(`adapter: ${report.name}`);
+  const cache = new PipelineCache(device);
+  const rows: MatmulTiming[] = [];
+  for (const p of BENCH_PRESETS.filter((q) => o.presets.includes(q.id))) {
+    for (const s of matmulShapes(p)) {
+      rows.push(...(await benchOurs(device, cache, s, o.variants, log)));
+      for (const backend of o.tfjs) rows.push(await benchTfjs(s, backend, log));
+    }
+  }
+  device.destroy();
+  return { adapter: report.name, userAgent: navigator.userAgent, rows };
+}
+
+(window as unknown as { runBench: typeof runBench }).runBench = runBench;
