@@ -10,7 +10,6 @@ import { encodeDispatches, type BufferView, type Dispatch } from '../gpu/compute
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { createAdamWUniforms, writeAdamWUniforms, adamw_update, type AdamWHyper } from '../kernels/adamw.ts';
 import { encoder_buckets } from '../kernels/encoder.ts';
-import { fill } from '../kernels/fill.ts';
 import { GRADNORM_PARTIALS, gradnorm } from '../kernels/gradnorm.ts';
 import type { MatmulVariant } from '../kernels/matmul.ts';
 import { gptActSpecs, numel } from './activations.ts';
@@ -46,7 +45,8 @@ export class GPUModel {
   private forward: Dispatch[] = [];
   private loss: Dispatch[] = [];
   private backward: Dispatch[] = [];
-  private zero: Dispatch[] = [];
+  /** buffers the zero-grad step clears (encoder.clearBuffer: a memset, cheaper than a fill kernel each) */
+  private zero: GPUBuffer[] = [];
   private update: Dispatch[] = [];
   private allOnes: Float32Array;
 
@@ -116,8 +116,7 @@ export class GPUModel {
     this.loss = await buildLoss(k, c, B, T, bufs);
     this.backward = await buildBackward(k, c, B, T, bufs, variant);
     this.backward.push(...(await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1)));
-    this.zero = [await fill(k, bufs.gradsWhole, 0, this.layout.totalFloats)];
-    for (const v of Object.values(bufs.dacts)) this.zero.push(await fill(k, v, 0, v.size / 4));
+    this.zero = [bufs.gradsWhole.buffer, ...Object.values(bufs.dacts).map((v) => v.buffer)];
     const largest = Math.max(...this.layout.tensors.map((t) => t.numel));
     this.update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
   }
@@ -150,17 +149,19 @@ export class GPUModel {
   trainStep(input: StepInput, hyper: AdamWHyper): void {
     this.writeBatch(input);
     writeAdamWUniforms(this.device, this.adamHyper, hyper);
-    this.submit('train-step', [...this.zero, ...this.forward, ...this.loss, ...this.backward, ...this.update]);
+    this.submit('train-step', [...this.forward, ...this.loss, ...this.backward, ...this.update], true);
   }
 
   /** Forward, loss and gradients (and their norm) without an update: for tests and inspection. */
   gradientStep(input: StepInput): void {
     this.writeBatch(input);
-    this.submit('gradient-step', [...this.zero, ...this.forward, ...this.loss, ...this.backward]);
+    this.submit('gradient-step', [...this.forward, ...this.loss, ...this.backward], true);
   }
 
-  private submit(label: string, dispatches: Dispatch[]): void {
+  private submit(label: string, dispatches: Dispatch[], zeroGrads = false): void {
     const enc = this.device.createCommandEncoder({ label });
+    // Backward passes accumulate (+=), so every gradient starts the step at zero.
+    if (zeroGrads) for (const b of this.zero) enc.clearBuffer(b);
     encodeDispatches(enc, dispatches, label);
     this.device.queue.submit([enc.finish()]);
   }
