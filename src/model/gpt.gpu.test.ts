@@ -7,14 +7,15 @@ import type { GPTConfig } from './config.ts';
 import { flatten, initParams, unflatten } from './flat.ts';
 import { GPUModel } from './gpt.ts';
 import { gptStepRef } from './reference.ts';
+import { defaultKernelChoice } from './passes.ts';
 
 const g = loadGolden();
 const F32 = (n: number) => new Float32Array(n);
 
 describe('GPU GPT (real WGSL) vs PyTorch golden values', () => {
-  it('step 0: logits, loss and every named gradient', async () => {
+  it.each([defaultKernelChoice(true), defaultKernelChoice(false), { matmul: 'naive', rows: 'thread' } as const])('step 0: logits, loss and every named gradient (%o)', async (kernels) => {
     const h = await getHarness();
-    const m = await GPUModel.create(h.device, h.cache, g.config, { batchSize: g.B, seqLen: g.T });
+    const m = await GPUModel.create(h.device, h.cache, g.config, { batchSize: g.B, seqLen: g.T, kernels });
     m.setParams(flatten(m.layout, g.params, F32));
     m.gradientStep({ tokens: g.tokens, targets: g.targets });
     const { loss } = await m.readLoss();

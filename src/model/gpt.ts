@@ -11,18 +11,18 @@ import type { PipelineCache } from '../gpu/pipelines.ts';
 import { createAdamWUniforms, writeAdamWUniforms, adamw_update, type AdamWHyper } from '../kernels/adamw.ts';
 import { encoder_buckets } from '../kernels/encoder.ts';
 import { GRADNORM_PARTIALS, gradnorm } from '../kernels/gradnorm.ts';
-import type { MatmulVariant } from '../kernels/matmul.ts';
 import { gptActSpecs, numel } from './activations.ts';
 import type { GPTConfig } from './config.ts';
 import { gptParamSpecs, type ParamOptions } from './params.ts';
-import { buildBackward, buildForward, buildLoss, type Bufs } from './passes.ts';
+import { buildBackward, buildForward, buildLoss, defaultKernelChoice, type Bufs, type KernelChoice } from './passes.ts';
 
 export interface GPUModelOptions extends ParamOptions {
   /** sequences per step (B) */
   batchSize: number;
   /** tokens per sequence the buffers are sized for (T <= blockSize) */
   seqLen: number;
-  matmulVariant?: MatmulVariant;
+  /** kernel versions to run (default: those for a software adapter) */
+  kernels?: KernelChoice;
   /** clip the global gradient norm to this (0 disables) */
   gradClip?: number;
 }
@@ -111,10 +111,10 @@ export class GPUModel {
 
   private async build(): Promise<void> {
     const { config: c, B, T, bufs, cache: k } = this;
-    const variant = this.opts.matmulVariant ?? 'blocked';
-    this.forward = await buildForward(k, c, B, T, bufs, variant);
-    this.loss = await buildLoss(k, c, B, T, bufs);
-    this.backward = await buildBackward(k, c, B, T, bufs, variant);
+    const kc = this.opts.kernels ?? defaultKernelChoice(true);
+    this.forward = await buildForward(k, c, B, T, bufs, kc);
+    this.loss = await buildLoss(k, c, B, T, bufs, kc);
+    this.backward = await buildBackward(k, c, B, T, bufs, kc);
     this.backward.push(...(await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1)));
     this.zero = [bufs.gradsWhole.buffer, ...Object.values(bufs.dacts).map((v) => v.buffer)];
     const largest = Math.max(...this.layout.tensors.map((t) => t.numel));

@@ -80,7 +80,7 @@ export function gptStepRef(
   for (const [name, arr] of Object.entries(params)) g[name] = alloc(like, arr.length);
   const d: Tensors = {};
   for (const s of gptActSpecs(c, B, T)) if (s.grad) d[s.name] = alloc(like, numel(s.shape));
-  const stats = alloc(like, 2);
+  const stats = alloc(like, 4);
   crossentropy_forward_backward(a.losses, d.logits, stats, a.logits, targets, weights, B, T, c.vocabSize);
 
   const P = (n: string) => params[n];
