@@ -121,7 +121,12 @@ export class GPUModel {
     this.update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
   }
 
-  /** Uploads parameters (flat, in the table's layout) and clears the AdamW moments. */
+  /** Views of every parameter tensor in the params arena, by name (for decoders that share the weights). */
+  get paramViews(): Readonly<Record<string, BufferView>> {
+    return this.bufs.params;
+  }
+
+  /** Uploads parameters (flat, in the table's layout). */
   setParams(flat: Float32Array): void {
     if (flat.length !== this.layout.totalFloats) throw new Error(`setParams: expected ${this.layout.totalFloats} floats, got ${flat.length}`);
     writeArray(this.device, this.bufs.paramsWhole.buffer, flat);
