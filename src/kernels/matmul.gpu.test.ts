@@ -5,9 +5,11 @@ import { mulberry32, uniformArray } from '../util/random.ts';
 import { MATMUL_VARIANTS, matmul_backward, matmul_forward } from './matmul.ts';
 import * as ref from './matmul.ref.ts';
 
-// An awkward shape (no size a multiple of any tile or workgroup) and the small preset's fc layer.
+// An awkward shape (no size a multiple of any tile or workgroup), one with sizes that are multiples
+// of 4 but not of a tile (the vec4 kernel runs, with partial tiles), and the small preset's fc layer.
 const SHAPES = [
   { BT: 37, C: 45, OC: 29 },
+  { BT: 36, C: 44, OC: 28 },
   { BT: 16 * 64, C: 128, OC: 512 },
 ];
 

@@ -13,16 +13,18 @@ import commonCode from './matmul_common.wgsl?raw';
 import naiveCode from './matmul_naive.wgsl?raw';
 import blockedCode from './matmul_blocked.wgsl?raw';
 import tiledCode from './matmul_tiled.wgsl?raw';
+import vec4Code from './matmul_blocked_vec4.wgsl?raw';
 import dbiasCode from './matmul_dbias.wgsl?raw';
 
 /** The matmul versions, side by side: same results, different speed on different hardware. */
-export type MatmulVariant = 'naive' | 'blocked' | 'tiled';
-export const MATMUL_VARIANTS: readonly MatmulVariant[] = ['naive', 'blocked', 'tiled'];
+export type MatmulVariant = 'naive' | 'blocked' | 'blocked_vec4' | 'tiled';
+export const MATMUL_VARIANTS: readonly MatmulVariant[] = ['naive', 'blocked', 'blocked_vec4', 'tiled'];
 
 /** For people: what each variant does (the UI and the benchmark print these). */
 export const MATMUL_VARIANT_INFO: Record<MatmulVariant, { file: string; summary: string }> = {
   naive: { file: 'matmul_naive.wgsl', summary: 'one thread per output, all reads from global memory' },
   blocked: { file: 'matmul_blocked.wgsl', summary: '4x4 outputs per thread in registers, no shared memory, no barriers' },
+  blocked_vec4: { file: 'matmul_blocked_vec4.wgsl', summary: 'blocked with 16-byte (vec4) loads when sizes are multiples of 4' },
   tiled: { file: 'matmul_tiled.wgsl', summary: '64x64 workgroup tiles staged in shared memory, 4x4 outputs per thread' },
 };
 
@@ -32,10 +34,11 @@ const variantSource = (name: string, code: string): ShaderSource => ({ label: na
 const SOURCES: Record<MatmulVariant, ShaderSource> = {
   naive: variantSource('matmul_naive.wgsl', naiveCode),
   blocked: variantSource('matmul_blocked.wgsl', blockedCode),
+  blocked_vec4: variantSource('matmul_blocked_vec4.wgsl', vec4Code),
   tiled: variantSource('matmul_tiled.wgsl', tiledCode),
 };
 /** Outputs per workgroup along each axis, for the dispatch size. */
-const TILE: Record<MatmulVariant, number> = { naive: 8, blocked: 32, tiled: 64 };
+const TILE: Record<MatmulVariant, number> = { naive: 8, blocked: 32, blocked_vec4: 32, tiled: 64 };
 export const MATMUL_DBIAS = kernelSource('matmul_dbias.wgsl', dbiasCode);
 const WG = 64;
 const MAX_WG = 65535;
@@ -86,7 +89,10 @@ export async function gemm(
   variant: MatmulVariant,
 ): Promise<Dispatch> {
   if (s.M <= 0 || s.N <= 0) throw new Error(`${label}: empty output (M=${s.M}, N=${s.N})`);
-  const pipeline = await k.pipeline(SOURCES[variant], `matmul_${variant}`);
+  // The vec4 kernel needs whole 4x4 blocks and 16-byte aligned rows; other shapes run the scalar one.
+  if (variant === 'blocked_vec4' && !vec4Layout(s, a, b)) variant = 'blocked';
+  const constants = variant === 'blocked_vec4' ? { A_KMAJOR: s.sAk === 1 ? 1 : 0, B_KMAJOR: s.sBk === 1 ? 1 : 0 } : undefined;
+  const pipeline = await k.pipeline(SOURCES[variant], `matmul_${variant}`, constants);
   const uniforms = packUniforms([
     { u: s.M },
     { u: s.N },
@@ -102,6 +108,14 @@ export async function gemm(
   const tile = TILE[variant];
   const groups: [number, number] = [Math.min(cdiv(s.N, tile), MAX_WG), Math.min(cdiv(s.M, tile), MAX_WG)];
   return makeDispatch(k.device, `${label}:${variant}`, pipeline, [out, a, b, bias ?? placeholder(k.device)], groups, uniforms);
+}
+
+/** True when matmul_blocked_vec4 can run the product: sizes and strides multiples of 4, each operand contiguous along one axis, 16-byte offsets. */
+export function vec4Layout(s: GemmShape, a: Bindable, b: Bindable): boolean {
+  const m4 = (x: number) => x % 4 === 0;
+  const offset = (v: Bindable) => ('buffer' in v ? v.offset : 0);
+  const ok = (sRow: number, sK: number) => (sK === 1 && m4(sRow)) || (sRow === 1 && m4(sK));
+  return m4(s.M) && m4(s.N) && m4(s.K) && ok(s.sAm, s.sAk) && ok(s.sBn, s.sBk) && offset(a) % 16 === 0 && offset(b) % 16 === 0;
 }
 
 /** out = inp · weightᵀ + bias; out: (BT, OC), inp: (BT, C), weight: (OC, C), bias: (OC) or null */

@@ -1,0 +1,78 @@
+// matmul_blocked_vec4.wgsl — matmul_blocked.wgsl with 16-byte loads: the same 4x4 outputs per
+// thread and no shared memory or barriers, but A and B are read as vec4s, a 4x4 block of each per
+// four steps of k (8 loads for 64 multiply-adds instead of 32). For sizes and strides that are
+// multiples of 4 (every shape of the lab's models); matmul.ts runs matmul_blocked otherwise.
+// Each operand is contiguous either along k or along its other axis; the override constants say
+// which, so the compiler drops the unused load path (one pipeline per layout, not per shape).
+// Why: on SwiftShader every load costs far more than a multiply-add; fewer, wider loads win.
+
+override A_KMAJOR: bool = true; // true: op(A)[m, k..k+3] is contiguous (sAk = 1); false: op(A)[m..m+3, k] (sAm = 1)
+override B_KMAJOR: bool = true; // true: op(B)[k..k+3, n] is contiguous (sBk = 1); false: op(B)[k, n..n+3] (sBn = 1)
+
+@group(0) @binding(2) var<storage, read> a4: array<vec4<f32>>; // op(A) as vec4s, same buffer as `a`
+@group(0) @binding(3) var<storage, read> b4: array<vec4<f32>>; // op(B) as vec4s, same buffer as `b`
+
+const V4_WG: u32 = 8u;    // 8x8 threads per workgroup
+const V4_TILE: u32 = 32u; // outputs per workgroup along each axis
+
+@compute @workgroup_size(V4_WG, V4_WG)
+fn matmul_blocked_vec4(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>,
+                       @builtin(num_workgroups) nwg: vec3<u32>) {
+  for (var m0 = wid.y * V4_TILE + lid.y * 4u; m0 < p.M; m0 += nwg.y * V4_TILE) {
+    for (var n0 = wid.x * V4_TILE + lid.x * 4u; n0 < p.N; n0 += nwg.x * V4_TILE) {
+      block_vec4(m0, n0);
+    }
+  }
+}
+
+// The 4x4 outputs at (m0, n0); M, N, K and the strides are multiples of 4, so the block is whole.
+fn block_vec4(m0: u32, n0: u32) {
+  // Offsets in vec4 units. Along k, a k-major operand advances 1 vec4 per 4 steps; the other kind
+  // advances one row (stride / 4 vec4s) per step.
+  let stepA = select(p.sAk / 4u, p.sAm / 4u, A_KMAJOR);
+  let stepB = select(p.sBk / 4u, p.sBn / 4u, B_KMAJOR);
+  var ia = select(m0 / 4u, m0 * stepA, A_KMAJOR);
+  var ib = select(n0 / 4u, n0 * stepB, B_KMAJOR);
+  var acc0 = vec4<f32>(0.0); // outputs (m0 + 0, n0 .. n0 + 3)
+  var acc1 = vec4<f32>(0.0);
+  var acc2 = vec4<f32>(0.0);
+  var acc3 = vec4<f32>(0.0);
+  for (var k = 0u; k < p.K; k += 4u) {
+    // x0..x3: four vec4 loads of A; rows of the 4x4 block are ar_i = op(A)[m0 + i, k..k+3].
+    let x0 = a4[ia];
+    let x1 = a4[ia + stepA];
+    let x2 = a4[ia + 2u * stepA];
+    let x3 = a4[ia + 3u * stepA];
+    var ar0 = x0; var ar1 = x1; var ar2 = x2; var ar3 = x3;
+    if (!A_KMAJOR) { // x_j holds op(A)[m0..m0+3, k + j]: transpose
+      ar0 = vec4<f32>(x0.x, x1.x, x2.x, x3.x);
+      ar1 = vec4<f32>(x0.y, x1.y, x2.y, x3.y);
+      ar2 = vec4<f32>(x0.z, x1.z, x2.z, x3.z);
+      ar3 = vec4<f32>(x0.w, x1.w, x2.w, x3.w);
+    }
+    // y0..y3: four vec4 loads of B; rows are br_j = op(B)[k + j, n0..n0+3].
+    let y0 = b4[ib];
+    let y1 = b4[ib + stepB];
+    let y2 = b4[ib + 2u * stepB];
+    let y3 = b4[ib + 3u * stepB];
+    var br0 = y0; var br1 = y1; var br2 = y2; var br3 = y3;
+    if (B_KMAJOR) { // y_j holds op(B)[k..k+3, n0 + j]: transpose
+      br0 = vec4<f32>(y0.x, y1.x, y2.x, y3.x);
+      br1 = vec4<f32>(y0.y, y1.y, y2.y, y3.y);
+      br2 = vec4<f32>(y0.z, y1.z, y2.z, y3.z);
+      br3 = vec4<f32>(y0.w, y1.w, y2.w, y3.w);
+    }
+    acc0 += ar0.x * br0 + ar0.y * br1 + ar0.z * br2 + ar0.w * br3;
+    acc1 += ar1.x * br0 + ar1.y * br1 + ar1.z * br2 + ar1.w * br3;
+    acc2 += ar2.x * br0 + ar2.y * br1 + ar2.z * br2 + ar2.w * br3;
+    acc3 += ar3.x * br0 + ar3.y * br1 + ar3.z * br2 + ar3.w * br3;
+    ia += select(4u * stepA, 1u, A_KMAJOR);
+    ib += select(4u * stepB, 1u, B_KMAJOR);
+  }
+  let acc = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
+  for (var i = 0u; i < 4u; i++) {
+    for (var j = 0u; j < 4u; j++) {
+      store_out(m0 + i, n0 + j, acc[i][j]);
+    }
+  }
+}
