@@ -18,7 +18,9 @@ export interface GPTConfig {
   dropout: number;
 }
 
-export const DEFAULT_CONFIG: GPTConfig = { nLayer: 4, nHead: 4, nEmbd: 128, blockSize: 64, vocabSize: 1024, dropout: 0 };
+// A context of 128 tokens (about 300 characters with the 1,024-token vocabulary) holds the start of
+// a spam message and nearly every instruction record with its answer; 64 would cut most of both.
+export const DEFAULT_CONFIG: GPTConfig = { nLayer: 4, nHead: 4, nEmbd: 128, blockSize: 128, vocabSize: 1024, dropout: 0 };
 
 export interface Preset {
   id: 'test' | 'small' | 'medium' | 'large';

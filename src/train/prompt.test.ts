@@ -9,7 +9,7 @@ const enc = (s: string) => new TextEncoder().encode(s).length;
 describe('instruction template', () => {
   it('writes the Alpaca layout, with the input block only when there is an input', () => {
     expect(formatPrompt({ instruction: 'Say hi.' })).toBe(
-      'Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n### Instruction:\nSay hi.\n\n### Response:\n',
+      '### Instruction:\nSay hi.\n\n### Response:\n',
     );
     expect(formatPrompt({ instruction: 'Translate.', input: 'Hallo' })).toContain('### Instruction:\nTranslate.\n\n### Input:\nHallo\n\n### Response:\n');
     expect(formatPrompt({ instruction: 'x', input: '  ' })).not.toContain('### Input:');
