@@ -71,7 +71,7 @@ const noBias = new WeakMap<GPUDevice, GPUBuffer>();
 function placeholder(device: GPUDevice): GPUBuffer {
   let buf = noBias.get(device);
   if (!buf) {
-    buf = createStorageBuffer(device, 4, 'matmul-no-bias');
+    buf = createStorageBuffer(device, 16, 'matmul-no-bias'); // one vec4: the vec4 kernel's binding size
     noBias.set(device, buf);
   }
   return buf;
@@ -90,7 +90,7 @@ export async function gemm(
 ): Promise<Dispatch> {
   if (s.M <= 0 || s.N <= 0) throw new Error(`${label}: empty output (M=${s.M}, N=${s.N})`);
   // The vec4 kernel needs whole 4x4 blocks and 16-byte aligned rows; other shapes run the scalar one.
-  if (variant === 'blocked_vec4' && !vec4Layout(s, a, b)) variant = 'blocked';
+  if (variant === 'blocked_vec4' && !vec4Layout(s, out, a, b, bias)) variant = 'blocked';
   const constants = variant === 'blocked_vec4' ? { A_KMAJOR: s.sAk === 1 ? 1 : 0, B_KMAJOR: s.sBk === 1 ? 1 : 0 } : undefined;
   const pipeline = await k.pipeline(SOURCES[variant], `matmul_${variant}`, constants);
   const uniforms = packUniforms([
@@ -111,11 +111,11 @@ export async function gemm(
 }
 
 /** True when matmul_blocked_vec4 can run the product: sizes and strides multiples of 4, each operand contiguous along one axis, 16-byte offsets. */
-export function vec4Layout(s: GemmShape, a: Bindable, b: Bindable): boolean {
+export function vec4Layout(s: GemmShape, out: Bindable, a: Bindable, b: Bindable, bias: Bindable | null): boolean {
   const m4 = (x: number) => x % 4 === 0;
   const offset = (v: Bindable) => ('buffer' in v ? v.offset : 0);
   const ok = (sRow: number, sK: number) => (sK === 1 && m4(sRow)) || (sRow === 1 && m4(sK));
-  return m4(s.M) && m4(s.N) && m4(s.K) && ok(s.sAm, s.sAk) && ok(s.sBn, s.sBk) && offset(a) % 16 === 0 && offset(b) % 16 === 0;
+  return m4(s.M) && m4(s.N) && m4(s.K) && ok(s.sAm, s.sAk) && ok(s.sBn, s.sBk) && [a, b, out, ...(bias ? [bias] : [])].every((v) => offset(v) % 16 === 0);
 }
 
 /** out = inp · weightᵀ + bias; out: (BT, OC), inp: (BT, C), weight: (OC, C), bias: (OC) or null */

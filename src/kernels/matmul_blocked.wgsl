@@ -48,12 +48,20 @@ fn block_4x4(m0: u32, n0: u32) {
     ka += p.sAk;
     kb += p.sBk;
   }
-  let acc = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
-  for (var i = 0u; i < 4u; i++) {
-    for (var j = 0u; j < 4u; j++) {
-      if (m0 + i < p.M && n0 + j < p.N) {
-        store_out(m0 + i, n0 + j, acc[i][j]);
-      }
-    }
+  store_row(m0, n0, acc0);
+  store_row(m0 + 1u, n0, acc1);
+  store_row(m0 + 2u, n0, acc2);
+  store_row(m0 + 3u, n0, acc3);
+}
+
+// Stores out[m, n0..n0+3], skipping what lies outside the matrix. Components are named, not
+// indexed in a loop, for the same reason as the accumulators.
+fn store_row(m: u32, n0: u32, acc: vec4<f32>) {
+  if (m >= p.M) {
+    return;
   }
+  store_out(m, n0, acc.x);
+  if (n0 + 1u < p.N) { store_out(m, n0 + 1u, acc.y); }
+  if (n0 + 2u < p.N) { store_out(m, n0 + 2u, acc.z); }
+  if (n0 + 3u < p.N) { store_out(m, n0 + 3u, acc.w); }
 }

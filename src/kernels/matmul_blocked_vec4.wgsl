@@ -11,6 +11,8 @@ override B_KMAJOR: bool = true; // true: op(B)[k..k+3, n] is contiguous (sBk = 1
 
 @group(0) @binding(2) var<storage, read> a4: array<vec4<f32>>; // op(A) as vec4s, same buffer as `a`
 @group(0) @binding(3) var<storage, read> b4: array<vec4<f32>>; // op(B) as vec4s, same buffer as `b`
+@group(0) @binding(1) var<storage, read_write> out4: array<vec4<f32>>; // out (M, N) as vec4s
+@group(0) @binding(4) var<storage, read> bias4: array<vec4<f32>>;      // bias (N) as vec4s
 
 const V4_WG: u32 = 8u;    // 8x8 threads per workgroup
 const V4_TILE: u32 = 32u; // outputs per workgroup along each axis
@@ -69,10 +71,24 @@ fn block_vec4(m0: u32, n0: u32) {
     ia += select(4u * stepA, 1u, A_KMAJOR);
     ib += select(4u * stepB, 1u, B_KMAJOR);
   }
-  let acc = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
-  for (var i = 0u; i < 4u; i++) {
-    for (var j = 0u; j < 4u; j++) {
-      store_out(m0 + i, n0 + j, acc[i][j]);
-    }
+  // Whole rows of 4 at once: one bias load per thread, one vec4 read and write per row.
+  var bias_n = vec4<f32>(0.0);
+  if (p.hasBias == 1u) {
+    bias_n = bias4[n0 / 4u];
   }
+  store_row4(m0, n0, acc0, bias_n);
+  store_row4(m0 + 1u, n0, acc1, bias_n);
+  store_row4(m0 + 2u, n0, acc2, bias_n);
+  store_row4(m0 + 3u, n0, acc3, bias_n);
+}
+
+// out[m, n0..n0+3] = alpha * dot + bias (+ what is there when accumulating).
+// Why not store_out(): per element it costs far more than the loads on SwiftShader.
+fn store_row4(m: u32, n0: u32, dot: vec4<f32>, bias_n: vec4<f32>) {
+  let i = (m * p.N + n0) / 4u;
+  var v = p.alpha * dot + bias_n;
+  if (p.accumulate == 1u) {
+    v += out4[i];
+  }
+  out4[i] = v;
 }

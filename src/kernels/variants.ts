@@ -1,7 +1,7 @@
 /**
  * Which matmul variant a device runs. Either measured on the user's adapter for the model's own
  * shapes at start-up (fastest forward + backward wins), or chosen from the adapter's properties
- * (a software adapter such as SwiftShader gets the register-blocked kernel). The choice is cached
+ * (a software adapter such as SwiftShader gets the register-blocked vec4 kernel). The choice is cached
  * per adapter and shape set behind a storage-agnostic interface, so the worker can persist it
  * (IndexedDB, localStorage, a file) without this module knowing how. The returned choice says
  * which variant runs and why, for the UI. Holds no model state and never touches the UI.
@@ -54,16 +54,20 @@ export function choiceKey(report: AdapterReport, shapes: readonly MatmulDims[]):
   return `matmul|${adapter}|${dims}`;
 }
 
-/** The choice from adapter properties alone: register blocking on software adapters, shared-memory tiles on real GPUs. */
+/**
+ * The choice from adapter properties alone: register blocking with vec4 loads on software
+ * adapters (no barriers; it falls back to the scalar blocked kernel for shapes that are not
+ * multiples of 4), shared-memory tiles on real GPUs.
+ */
 export function variantForAdapter(report: AdapterReport): MatmulVariant {
-  return report.isFallback ? 'blocked' : 'tiled';
+  return report.isFallback ? 'blocked_vec4' : 'tiled';
 }
 
 export interface SelectOptions {
   cache?: VariantCache;
-  /** variants to measure (default: blocked and tiled; naive is never the fastest) */
+  /** variants to measure (default: blocked_vec4 and tiled; naive and scalar blocked are never the fastest on shapes that fit vec4) */
   candidates?: readonly MatmulVariant[];
-  /** measure on software adapters too (default false: SwiftShader takes seconds, and blocked wins there) */
+  /** measure on software adapters too (default false: SwiftShader takes seconds, and blocked_vec4 wins there) */
   measureFallback?: boolean;
 }
 
@@ -76,7 +80,7 @@ export async function selectMatmulVariant(
   k: PipelineCache,
   report: AdapterReport,
   shapes: readonly MatmulDims[],
-  { cache, candidates = ['blocked', 'tiled'], measureFallback = false }: SelectOptions = {},
+  { cache, candidates = ['blocked_vec4', 'tiled'], measureFallback = false }: SelectOptions = {},
 ): Promise<MatmulChoice> {
   const key = choiceKey(report, shapes);
   const hit = await cache?.get(key);
