@@ -5,14 +5,15 @@
  */
 import { requestLabDevice } from '../src/gpu/device.ts';
 import { PipelineCache } from '../src/gpu/pipelines.ts';
-import type { MatmulVariant } from '../src/kernels/matmul.ts';
+import { MATMUL_VARIANTS, type MatmulVariant } from '../src/kernels/matmul.ts';
 import { benchOurs, type MatmulTiming } from '../scripts/bench/matmul-bench.ts';
 import { BENCH_PRESETS, matmulShapes } from '../scripts/bench/shapes.ts';
 import { benchTfjs, type TfjsBackend } from './tfjs-bench.ts';
 
 export interface BenchOptions {
   presets: string[];
-  variants: MatmulVariant[];
+  /** null: every variant */
+  variants: MatmulVariant[] | null;
   tfjs: TfjsBackend[];
 }
 
@@ -28,7 +29,7 @@ async function runBench(o: BenchOptions): Promise<{ adapter: string; userAgent: 
   const rows: MatmulTiming[] = [];
   for (const p of BENCH_PRESETS.filter((q) => o.presets.includes(q.id))) {
     for (const s of matmulShapes(p)) {
-      rows.push(...(await benchOurs(device, cache, s, o.variants, log)));
+      rows.push(...(await benchOurs(device, cache, s, o.variants ?? MATMUL_VARIANTS, log)));
       for (const backend of o.tfjs) rows.push(await benchTfjs(s, backend, log));
     }
   }

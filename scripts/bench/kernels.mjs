@@ -3,7 +3,8 @@
 // wasm backends) on the same shapes in the same browser. Prints tables and writes them to
 // .bench/kernels.json and .bench/kernels.md (git-ignored). Changes nothing else.
 //
-// Options: --presets=test,small,medium  --variants=naive,blocked,tiled  --tfjs=webgpu,wasm
+// Options: --presets=test,small,medium  --variants=naive,blocked,blocked_vec4,tiled (default: all)
+//          --tfjs=webgpu,wasm
 //          --skip-node  --skip-browser
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))
 const flag = (name) => process.argv.includes(`--${name}`);
 const options = {
   presets: arg('presets', 'test,small,medium').split(','),
-  variants: arg('variants', 'naive,blocked,tiled').split(','),
+  variants: process.argv.some((a) => a.startsWith('--variants=')) ? arg('variants').split(',') : null, // null: every variant of matmul.ts
   tfjs: arg('tfjs', 'webgpu,wasm').split(',').filter(Boolean),
 };
 const started = Date.now();
@@ -27,7 +28,7 @@ function runNode() {
   const found = findGpuEnv();
   if ('error' in found) throw new Error(found.error);
   console.log(`[node] adapter environment: ${found.label}`);
-  const env = { ...process.env, ...found.env, BENCH_PRESETS: options.presets.join(','), BENCH_VARIANTS: options.variants.join(',') };
+  const env = { ...process.env, ...found.env, BENCH_PRESETS: options.presets.join(','), ...(options.variants ? { BENCH_VARIANTS: options.variants.join(',') } : {}) };
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/register-raw.mjs', 'scripts/bench/node-matmul.ts'], {
     cwd: repo,
     env,
