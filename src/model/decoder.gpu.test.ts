@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { expectAllClose } from '../../test/compare.ts';
+import { getHarness } from '../../test/kernel-harness.ts';
+import type { ArenaLayout } from '../gpu/arena.ts';
+import { mulberry32 } from '../util/random.ts';
+import { act } from './activations.ts';
+import type { GPTConfig } from './config.ts';
+import { KVDecoder } from './decoder.ts';
+import { initParams } from './flat.ts';
+import { GPUModel } from './gpt.ts';
+import { defaultKernelChoice } from './passes.ts';
+
+// Nothing a power of two: C = 15, HS = 5, an 11-position context, 37 tokens.
+const cfg: GPTConfig = { nLayer: 2, nHead: 3, nEmbd: 15, blockSize: 11, vocabSize: 37, dropout: 0 };
+
+/** Random parameters, scaled up from GPT-2's init so the logits are far from uniform. */
+function params(layout: ArenaLayout, seed: number): Float32Array {
+  return initParams(layout, seed).map((x) => (x === 1 ? 1 : x * 20));
+}
+
+describe('KVDecoder vs the full-context forward pass', () => {
+  it.each([defaultKernelChoice(true), defaultKernelChoice(false)])('every position: logits and the K/V cache match a (1, blockSize) forward, and follow a weight update (%o)', async (kernels) => {
+    const h = await getHarness();
+    const model = await GPUModel.create(h.device, h.cache, cfg, { batchSize: 1, seqLen: cfg.blockSize, kernels });
+    const dec = await KVDecoder.create(model);
+    const rand = mulberry32(5);
+    const tokens = Array.from({ length: cfg.blockSize }, () => Math.floor(rand() * cfg.vocabSize));
+    const V = cfg.vocabSize;
+    const C = cfg.nEmbd;
+    for (const seed of [1, 2]) {
+      model.setParams(params(model.layout, seed)); // the decoder shares these buffers: no copy to refresh
+      model.evalStep({ tokens, targets: tokens });
+      const full = await model.read({ act: 'logits' }); // (1, T, V)
+      dec.reset();
+      let worst = 0;
+      for (let t = 0; t < tokens.length; t++) {
+        const logits = (await dec.push(tokens[t])) as Float32Array;
+        expect(logits).toHaveLength(V);
+        worst = Math.max(worst, expectAllClose(`logits @${t} (seed ${seed})`, logits, full.subarray(t * V, (t + 1) * V), [V], { atol: 1e-5, rtol: 1e-4 }));
+      }
+      expect(dec.length).toBe(cfg.blockSize);
+      for (let l = 0; l < cfg.nLayer; l++) {
+        const qkv = await model.read({ act: act(l, 'qkv') }); // (1, T, 3C)
+        const k = await dec.read(`kcache.${l}`);
+        const v = await dec.read(`vcache.${l}`);
+        for (let t = 0; t < tokens.length; t++) {
+          expectAllClose(`k cache layer ${l} @${t}`, k.subarray(t * C), qkv.subarray(t * 3 * C + C), [C], { atol: 1e-5, rtol: 1e-4 });
+          expectAllClose(`v cache layer ${l} @${t}`, v.subarray(t * C), qkv.subarray(t * 3 * C + 2 * C), [C], { atol: 1e-5, rtol: 1e-4 });
+        }
+      }
+      console.log(`[decoder] ${kernels.matmul}/${kernels.rows} seed ${seed}: largest logit difference vs full forward ${worst.toExponential(2)}`);
+    }
+    // prefill returns the last position's logits, the same as pushing one by one
+    model.evalStep({ tokens, targets: tokens });
+    const full = await model.read({ act: 'logits' });
+    const last = await dec.prefill(tokens.slice(0, 4));
+    expectAllClose('prefill logits', last, full.subarray(3 * V, 4 * V), [V], { atol: 1e-5, rtol: 1e-4 });
+    expect(dec.length).toBe(4);
+    dec.destroy();
+    model.destroy();
+  });
+
+  it('refuses a token past the cache and a token outside the vocabulary', async () => {
+    const h = await getHarness();
+    const model = await GPUModel.create(h.device, h.cache, cfg, { batchSize: 1, seqLen: 4 });
+    model.setParams(params(model.layout, 3));
+    const dec = await KVDecoder.create(model);
+    await expect(dec.push(cfg.vocabSize)).rejects.toThrow(/not in the vocabulary/);
+    await dec.prefill(Array.from({ length: cfg.blockSize }, (_, i) => i));
+    await expect(dec.push(0)).rejects.toThrow(/cache is full/);
+    dec.destroy();
+    model.destroy();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Text generation with a KV cache (src/model/decoder.ts): each new token runs one position through
+ * the model instead of the whole context, and only that position's V logits come back to the CPU.
+ * Same options, callback and results as engine.ts's `generate` (full recomputation), and the same
+ * tokens for the same seed: the sampler, the random stream and the sliding window match it.
+ *
+ * Prefill: the prompt runs token by token through the decode path (one submit each, no readback
+ * until the last), so there is one code path and no dependency on the training model's buffers.
+ * Past blockSize: the window slides exactly as in `generate`: the next token sees the last
+ * blockSize tokens at positions 0..blockSize-1, so the cache is refilled from those (blockSize - 1
+ * pushes, then the newest token). From then on every token costs a refill, about what one full
+ * recomputation costs; the cache only pays off inside the first window.
+ * Must not: touch the GPU except through the decoder, or change the sampling rules (sampling.ts).
+ */
+import type { KVDecoder } from '../model/decoder.ts';
+import { mulberry32 } from '../util/random.ts';
+import type { GenerateOptions, GeneratedToken } from './engine.ts';
+import { sampleLogits } from './sampling.ts';
+import type { Tokenizer } from './tokenizer.ts';
+
+export type { GenerateOptions, GeneratedToken } from './engine.ts';
+
+/**
+ * Generates up to maxTokens after `prompt` with a KV-cache decoder, calling onToken as each token is
+ * chosen. An empty prompt starts from end-of-text. The decoder's cache is overwritten.
+ */
+export async function generateCached(
+  decoder: KVDecoder,
+  tokenizer: Tokenizer,
+  promptIds: number[],
+  opts: GenerateOptions,
+  onToken?: (t: GeneratedToken) => void,
+): Promise<GeneratedToken[]> {
+  const T = decoder.maxT;
+  const rand = mulberry32(opts.seed);
+  const ids = promptIds.length ? [...promptIds] : [tokenizer.endOfTextId];
+  const out: GeneratedToken[] = [];
+  // ids[cacheStart + i] is at cache position i, for i < decoder.length
+  let cacheStart = -1;
+  for (let n = 0; n < opts.maxTokens; n++) {
+    const start = Math.max(0, ids.length - T); // the window the next token sees, as in generate()
+    let logits: Float32Array | null;
+    if (start === cacheStart && decoder.length === ids.length - 1 - start) {
+      logits = await decoder.push(ids[ids.length - 1]); // the cache holds the window but its newest token
+    } else {
+      logits = await decoder.prefill(ids.slice(start)); // first call, or the window slid
+      cacheStart = start;
+    }
+    const r = sampleLogits(logits as Float32Array, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
+    const tok: GeneratedToken = { ...r, text: tokenizer.decode([r.token]) };
+    out.push(tok);
+    onToken?.(tok);
+    if (r.token === tokenizer.endOfTextId && opts.stopAtEnd !== false) break;
+    ids.push(r.token);
+  }
+  return out;
+}
