@@ -21,7 +21,8 @@ export const spec: CommandSpec = {
   options: {
     preset: { type: 'string', help: `model size: ${PRESETS.map((p) => p.id).join(', ')}`, default: 'small' },
     tokenizer: { type: 'string', meta: 'FILE', help: 'tokenizer JSON (from `lab tokenizer`)', default: 'public/models/tokenizer.json' },
-    from: { type: 'string', meta: 'FILE', help: 'continue from this checkpoint (its config and tokenizer win)' },
+    from: { type: 'string', meta: 'FILE', help: 'start from this checkpoint\'s weights (its config and tokenizer win); a new run with its own schedule' },
+    resume: { type: 'string', meta: 'FILE', help: 'resume an unfinished run exactly where its checkpoint stopped (same settings, step, AdamW moments and batch order)' },
     text: { type: 'string', meta: 'FILE', help: 'training text', default: DEFAULT_TRAIN_TEXT },
     val: { type: 'string', meta: 'FILE', help: 'validation text', default: DEFAULT_VAL_TEXT },
     steps: { type: 'int', help: 'optimizer steps', default: DEFAULT_TRAIN.steps },
@@ -36,13 +37,17 @@ export const spec: CommandSpec = {
     'eval-batches': { type: 'int', help: 'validation batches per evaluation', default: DEFAULT_TRAIN.evalBatches },
     'save-every': { type: 'int', help: 'write the checkpoint every N steps (0 = only at the end)', default: 250 },
     seed: { type: 'int', help: 'seed for the initial weights and the batch order', default: DEFAULT_TRAIN.seed },
+    until: { type: 'int', help: 'stop after this step and save (the run stays resumable with --resume)' },
     out: { type: 'string', meta: 'FILE', help: 'checkpoint to write', required: true },
   },
   examples: ['npm run lab -- pretrain --preset small --steps 2000 --out public/models/base-small.safetensors'],
 };
 
 export async function run(o: ParsedOptions): Promise<void> {
-  const from = o.from ? readCheckpoint(o.from as string) : undefined;
+  if (o.from && o.resume) throw new CliError('pretrain: give --from (new run from weights) or --resume (continue a run), not both');
+  const resumed = o.resume ? readCheckpoint(o.resume as string) : undefined;
+  if (resumed) applyRecordedSettings(o, resumed.info ?? {}, o.resume as string);
+  const from = resumed ?? (o.from ? readCheckpoint(o.from as string) : undefined);
   const preset = PRESETS.find((p) => p.id === o.preset);
   if (!preset) throw new CliError(`pretrain: unknown --preset "${o.preset}" (choose ${PRESETS.map((p) => p.id).join(', ')})`);
   const tokenizer = from?.tokenizer ?? loadTokenizer(readText(o.tokenizer as string, 'tokenizer'), o.tokenizer as string);
@@ -79,19 +84,30 @@ export async function run(o: ParsedOptions): Promise<void> {
   };
   const model = await modelFromCheckpoint(device, cache, start, { batchSize: B, seqLen: T, gradClip: settings.gradClip });
   const trainer = new Trainer(model, lmSource(train, val, B, T, tokenizer.padId), settings);
-  const prior = from?.info ?? {};
-  const priorSteps = Number(prior.steps ?? 0);
-  const priorTokens = Number(prior.tokensSeen ?? 0);
+  const prior = (from?.info ?? {}) as Record<string, unknown>;
+  // A resumed run continues its own step count, so the schedule, AdamW's bias correction and the
+  // batch of each step are exactly those of an uninterrupted run; --from starts a new count.
+  if (resumed) {
+    trainer.step = resumed.optimizer?.step ?? 0;
+    trainer.tokens = Number(prior.tokensSeen ?? 0);
+  }
+  const priorSteps = resumed ? 0 : Number(prior.steps ?? 0);
+  const priorTokens = resumed ? 0 : Number(prior.tokensSeen ?? 0);
+  const priorSeconds = resumed ? Number(prior.seconds ?? 0) : 0;
   console.error(`model: ${parameterCount(config).toLocaleString('en-US')} parameters (${JSON.stringify(config)}), batch ${B} x ${T}, ${steps} steps`);
 
-  let lastVal = NaN;
+  let lastVal = resumed ? Number(prior.valLoss ?? NaN) : NaN;
   const runStart = performance.now();
   const save = async (final: boolean) => {
     const secs = (performance.now() - runStart) / 1000;
-    const info = { stage: 'pretrain', steps: priorSteps + trainer.step, tokensSeen: priorTokens + trainer.tokens, valLoss: lastVal, seconds: Math.round(secs), preset: preset.id, batch: B, seed: settings.seed };
+    const info = {
+      stage: 'pretrain', steps: priorSteps + trainer.step, tokensSeen: priorTokens + trainer.tokens, valLoss: lastVal,
+      seconds: Math.round(priorSeconds + secs), preset: preset.id, batch: B, settings: recordedSettings(o),
+    };
     const bytes = writeCheckpoint(o.out as string, await checkpointFromModel(model, tokenizer, info, trainer.step));
     if (final) console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB): ${JSON.stringify(info)}`);
   };
+  const until = Math.min((o.until as number | undefined) ?? steps, steps);
   try {
     await trainer.run({
       onMetric: (m) => {
@@ -104,11 +120,26 @@ export async function run(o: ParsedOptions): Promise<void> {
         lastVal = v;
         console.error(`step ${step}/${steps} | validation loss ${v.toFixed(4)} (perplexity ${Math.exp(v).toFixed(1)})`);
       },
-    });
+    }, until);
   } catch (e) {
     if (e instanceof DivergedError) throw new CliError(`${e.message} The last checkpoint written (if any) is ${o.out}.`);
     throw e;
   }
   await save(true);
-  console.log(`trained ${steps} steps, ${trainer.tokens.toLocaleString('en-US')} tokens in ${formatDuration((performance.now() - runStart) / 1000)}; final validation loss ${lastVal.toFixed(4)}`);
+  const left = steps - trainer.step;
+  if (left > 0) console.log(`stopped at step ${trainer.step} of ${steps}; continue with: npm run lab -- pretrain --resume ${o.out} --out ${o.out}`);
+  console.log(`trained to step ${trainer.step}, ${trainer.tokens.toLocaleString('en-US')} tokens in ${formatDuration((performance.now() - runStart) / 1000)}; final validation loss ${lastVal.toFixed(4)}`);
+}
+
+/** Options that define a run: stored in the checkpoint so --resume can continue it exactly. */
+const RUN_OPTIONS = ['preset', 'text', 'val', 'steps', 'batch', 'lr', 'min-lr', 'warmup', 'weight-decay', 'clip', 'log-every', 'eval-every', 'eval-batches', 'seed'] as const;
+
+function recordedSettings(o: ParsedOptions): Record<string, unknown> {
+  return Object.fromEntries(RUN_OPTIONS.map((k) => [k, o[k]]));
+}
+
+function applyRecordedSettings(o: ParsedOptions, info: Record<string, unknown>, file: string): void {
+  const rec = info.settings as Record<string, string | number | boolean | undefined> | undefined;
+  if (!rec || info.stage !== 'pretrain') throw new CliError(`${file}: not a pretraining checkpoint with recorded settings, so it cannot be resumed (use --from to start a new run from its weights)`);
+  for (const k of RUN_OPTIONS) o[k] = rec[k];
 }
