@@ -2,6 +2,10 @@
  * The GPT on the GPU: buffers laid out from the parameter and activation tables, every dispatch
  * built once (bind groups included), and a training step encoded into one command encoder:
  * zero-grad, forward, fused cross-entropy, backward, gradient norm and clipping, AdamW.
+ * Finetuning (options from ParamOptions): `nClasses` swaps the tied LM head for a classification
+ * head read at one position per sequence (the token logits and their loss are then never computed,
+ * and steps take ClassStepInput), `lora` adds low-rank updates, `frozen` tensors are left alone by
+ * AdamW and the gradient norm, and the backward pass stops where nothing below trains.
  * Owns GPU objects only; batching, schedules and events live in src/train.
  */
 import { createArena, layoutArena, tensorTable, type ArenaLayout } from '../gpu/arena.ts';
@@ -11,7 +15,8 @@ import type { PipelineCache } from '../gpu/pipelines.ts';
 import { createAdamWUniforms, writeAdamWUniforms, adamw_update, type AdamWHyper } from '../kernels/adamw.ts';
 import { encoder_buckets } from '../kernels/encoder.ts';
 import { GRADNORM_PARTIALS, gradnorm } from '../kernels/gradnorm.ts';
-import { gptActSpecs, numel } from './activations.ts';
+import { numel } from './activations.ts';
+import { modelActSpecs } from './finetune.ts';
 import type { GPTConfig } from './config.ts';
 import { gptParamSpecs, type ParamOptions } from './params.ts';
 import { buildBackward, buildForward, buildLoss, defaultKernelChoice, type Bufs, type KernelChoice } from './passes.ts';
@@ -27,6 +32,7 @@ export interface GPUModelOptions extends ParamOptions {
   gradClip?: number;
 }
 
+/** A language-model step (pretraining, instruction tuning). */
 export interface StepInput {
   /** (B, T) token ids */
   tokens: ArrayLike<number>;
@@ -34,6 +40,18 @@ export interface StepInput {
   targets: ArrayLike<number>;
   /** (B, T) 1 = counted in the loss, 0 = ignored; all ones when omitted */
   weights?: ArrayLike<number>;
+}
+
+/** A classification step (model built with nClasses): the class is read at lastIndex of each row. */
+export interface ClassStepInput {
+  /** (B, T) token ids */
+  tokens: ArrayLike<number>;
+  /** (B) position of each row whose hidden state the head reads (its last real token, or 0 for the first-token experiment) */
+  lastIndex: ArrayLike<number>;
+  /** (B) class of each row, < nClasses */
+  labels: ArrayLike<number>;
+  /** (B) 1 = a real example, 0 = a filler row left out of the loss */
+  rowMask: ArrayLike<number>;
 }
 
 export class GPUModel {
@@ -70,7 +88,7 @@ export class GPUModel {
       const buffer = createStorageBuffer(device, n * 4, label);
       return { buffer, offset: 0, size: buffer.size };
     };
-    for (const s of gptActSpecs(config, this.B, this.T)) {
+    for (const s of modelActSpecs(config, this.B, this.T, opts)) {
       acts[s.name] = view(`act:${s.name}`, numel(s.shape));
       if (s.grad) dacts[s.name] = view(`dact:${s.name}`, numel(s.shape));
     }
@@ -88,6 +106,10 @@ export class GPUModel {
       tokens: view('tokens', BT),
       targets: view('targets', BT),
       weights: view('weights', BT),
+      lastIndex: view('cls-last-index', this.B),
+      labels: view('cls-labels', this.B),
+      rowMask: view('cls-row-mask', this.B),
+      loraDh: view('lora-dh', BT * (opts.lora?.rank ?? 1)),
       buckets: view('encoder-buckets', 3 * BT + 1),
       stats: view('loss-stats', 4),
       gnorm: view('grad-norm', 4),
@@ -112,9 +134,9 @@ export class GPUModel {
   private async build(): Promise<void> {
     const { config: c, B, T, bufs, cache: k } = this;
     const kc = this.opts.kernels ?? defaultKernelChoice(true);
-    this.forward = await buildForward(k, c, B, T, bufs, kc);
-    this.loss = await buildLoss(k, c, B, T, bufs, kc);
-    this.backward = await buildBackward(k, c, B, T, bufs, kc);
+    this.forward = await buildForward(k, c, B, T, bufs, kc, this.opts);
+    this.loss = await buildLoss(k, c, B, T, bufs, kc, this.opts);
+    this.backward = await buildBackward(k, c, B, T, bufs, kc, this.opts);
     this.backward.push(...(await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1)));
     this.zero = [bufs.gradsWhole.buffer, ...Object.values(bufs.dacts).map((v) => v.buffer)];
     const largest = Math.max(...this.layout.tensors.map((t) => t.numel));
@@ -138,27 +160,47 @@ export class GPUModel {
     writeArray(this.device, this.bufs.v.buffer, v);
   }
 
-  private writeBatch(input: StepInput): void {
+  /** True when the model has a classification head (steps take ClassStepInput). */
+  get classifying(): boolean {
+    return !!this.opts.nClasses;
+  }
+
+  private writeBatch(input: StepInput | ClassStepInput): void {
     const BT = this.B * this.T;
-    for (const [name, a] of [['tokens', input.tokens], ['targets', input.targets]] as const) {
-      if (a.length !== BT) throw new Error(`${name}: expected ${BT} ids (B=${this.B} x T=${this.T}), got ${a.length}`);
-    }
     const d = this.device;
+    if (input.tokens.length !== BT) throw new Error(`tokens: expected ${BT} ids (B=${this.B} x T=${this.T}), got ${input.tokens.length}`);
+    if (this.opts.nClasses) {
+      if (!('labels' in input)) throw new Error('this model has a classification head: steps need lastIndex, labels and rowMask (ClassStepInput)');
+      const NC = this.opts.nClasses;
+      for (const [name, a] of [['lastIndex', input.lastIndex], ['labels', input.labels], ['rowMask', input.rowMask]] as const) {
+        if (a.length !== this.B) throw new Error(`${name}: expected ${this.B} values (one per row), got ${a.length}`);
+      }
+      for (let b = 0; b < this.B; b++) {
+        if (!(input.lastIndex[b] >= 0 && input.lastIndex[b] < this.T)) throw new Error(`lastIndex[${b}] = ${input.lastIndex[b]} is outside 0..${this.T - 1}`);
+        if (input.rowMask[b] !== 0 && !(input.labels[b] >= 0 && input.labels[b] < NC)) throw new Error(`labels[${b}] = ${input.labels[b]} is not a class 0..${NC - 1}`);
+      }
+      writeArray(d, this.bufs.lastIndex.buffer, Uint32Array.from(input.lastIndex));
+      writeArray(d, this.bufs.labels.buffer, Uint32Array.from(input.labels));
+      writeArray(d, this.bufs.rowMask.buffer, Float32Array.from(input.rowMask));
+    } else {
+      if (!('targets' in input)) throw new Error('this model has the language-model head: steps need targets (StepInput)');
+      if (input.targets.length !== BT) throw new Error(`targets: expected ${BT} ids (B=${this.B} x T=${this.T}), got ${input.targets.length}`);
+      writeArray(d, this.bufs.targets.buffer, Uint32Array.from(input.targets));
+      writeArray(d, this.bufs.weights.buffer, input.weights ? Float32Array.from(input.weights) : this.allOnes);
+    }
     writeArray(d, this.bufs.tokens.buffer, Uint32Array.from(input.tokens));
-    writeArray(d, this.bufs.targets.buffer, Uint32Array.from(input.targets));
-    writeArray(d, this.bufs.weights.buffer, input.weights ? Float32Array.from(input.weights) : this.allOnes);
     writeArray(d, this.bufs.buckets.buffer, encoder_buckets(input.tokens, this.B, this.T));
   }
 
   /** One training step in one command buffer. The loss stays on the GPU: read it with readLoss(). */
-  trainStep(input: StepInput, hyper: AdamWHyper): void {
+  trainStep(input: StepInput | ClassStepInput, hyper: AdamWHyper): void {
     this.writeBatch(input);
     writeAdamWUniforms(this.device, this.adamHyper, hyper);
     this.submit('train-step', [...this.forward, ...this.loss, ...this.backward, ...this.update], true);
   }
 
   /** Forward, loss and gradients (and their norm) without an update: for tests and inspection. */
-  gradientStep(input: StepInput): void {
+  gradientStep(input: StepInput | ClassStepInput): void {
     this.writeBatch(input);
     this.submit('gradient-step', [...this.forward, ...this.loss, ...this.backward], true);
   }
@@ -175,7 +217,7 @@ export class GPUModel {
    * Forward and loss only (evaluation); nothing is updated. The fused loss also writes dlogits,
    * which the next training step clears before use.
    */
-  evalStep(input: StepInput): void {
+  evalStep(input: StepInput | ClassStepInput): void {
     this.writeBatch(input);
     this.submit('eval-step', [...this.forward, ...this.loss]);
   }
@@ -185,6 +227,12 @@ export class GPUModel {
     const stats = new Float32Array(await readBuffer(this.device, this.bufs.stats.buffer, 8));
     const gn = new Float32Array(await readBuffer(this.device, this.bufs.gnorm.buffer, 8));
     return { loss: stats[0], gradNorm: gn[0] };
+  }
+
+  /** The last step's class logits (B, NC), row-major: for accuracy in evaluation. */
+  async readClassLogits(): Promise<Float32Array> {
+    if (!this.opts.nClasses) throw new Error('readClassLogits: this model has no classification head');
+    return (await this.read({ act: 'cls_logits' })).subarray(0, this.B * this.opts.nClasses);
   }
 
   /** Reads parameters (flat), gradients or an activation back: for tests, checkpoints and display. */
@@ -200,7 +248,7 @@ export class GPUModel {
   destroy(): void {
     const seen = new Set<GPUBuffer>();
     const all = [this.bufs.paramsWhole, this.bufs.gradsWhole, this.bufs.m, this.bufs.v, this.bufs.dpreatt, this.bufs.tokens, this.bufs.targets,
-      this.bufs.weights, this.bufs.buckets, this.bufs.stats, this.bufs.gnorm, this.bufs.partials, this.bufs.table,
+      this.bufs.weights, this.bufs.lastIndex, this.bufs.labels, this.bufs.rowMask, this.bufs.loraDh, this.bufs.buckets, this.bufs.stats, this.bufs.gnorm, this.bufs.partials, this.bufs.table,
       ...Object.values(this.bufs.acts), ...Object.values(this.bufs.dacts)];
     for (const v of all) seen.add(v.buffer);
     for (const b of seen) b.destroy();

@@ -5,12 +5,15 @@
  */
 import type { TensorSpec } from '../gpu/arena.ts';
 import type { GPTConfig } from './config.ts';
+import { loraDims, loraName, validateLora, type LoraOptions } from './lora.ts';
 
 export interface ParamOptions {
   /** add an N-class classification head (cls.weight, cls.bias) on the last real token */
   nClasses?: number;
   /** tensor names (exact, or prefixes ending in '.') that are not trained */
   frozen?: readonly string[];
+  /** low-rank adapters on these matmuls of every block (lora_A, lora_B after all other tensors) */
+  lora?: LoraOptions;
 }
 
 /** Layer names of block i, e.g. `h.3.attn.c_attn`. */
@@ -47,6 +50,25 @@ export function gptParamSpecs(c: GPTConfig, opts: ParamOptions = {}): TensorSpec
   specs.push({ name: 'ln_f.weight', shape: [C], init: { kind: 'ones' } }, { name: 'ln_f.bias', shape: [C] });
   if (opts.nClasses) {
     specs.push({ name: 'cls.weight', shape: [opts.nClasses, C], init: { kind: 'normal', std } }, { name: 'cls.bias', shape: [opts.nClasses] });
+  }
+  if (opts.nClasses !== undefined && !(Number.isInteger(opts.nClasses) && opts.nClasses >= 2)) {
+    throw new Error(`nClasses must be an integer >= 2, got ${opts.nClasses}`);
+  }
+  if (opts.lora) {
+    validateLora(opts.lora);
+    const r = opts.lora.rank;
+    for (let i = 0; i < c.nLayer; i++) {
+      for (const t of opts.lora.targets) {
+        const { Cin, Cout } = loraDims(c, t);
+        // B starts at zero so the adapted model starts equal to the base model; A must not be zero,
+        // or B would get no gradient. std 1/sqrt(3·Cin) is the variance of PyTorch's default
+        // (Kaiming-uniform, a = sqrt 5) init that the LoRA paper's code uses for A.
+        specs.push(
+          { name: loraName(i, t, 'A'), shape: [r, Cin], init: { kind: 'normal', std: 1 / Math.sqrt(3 * Cin) } },
+          { name: loraName(i, t, 'B'), shape: [Cout, r] },
+        );
+      }
+    }
   }
   const frozen = opts.frozen ?? [];
   const isFrozen = (name: string) => frozen.some((f) => (f.endsWith('.') ? name.startsWith(f) : name === f));

@@ -1,11 +1,15 @@
 /**
  * The GPT's forward and backward passes as lists of GPU dispatches, in the same order and with
- * the same names as the CPU reference (reference.ts), so the two read side by side.
+ * the same names as the CPU reference (reference.ts), so the two read side by side. Finetuning
+ * options (ParamOptions) swap the tied LM head for a classification head, add LoRA updates beside
+ * chosen matmuls, and cut the backward pass to what frozen tensors leave (finetune.ts backwardPlan).
  */
 import type { BufferView, Dispatch } from '../gpu/compute.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { attention_backward, attention_forward } from '../kernels/attention.ts';
+import { classifier_backward, classifier_forward } from '../kernels/classifier.ts';
 import { crossentropy_forward_backward } from '../kernels/crossentropy.ts';
+import { lora_backward, lora_forward } from '../kernels/lora.ts';
 import { encoder_backward, encoder_forward } from '../kernels/encoder.ts';
 import { gelu_backward, gelu_forward } from '../kernels/gelu.ts';
 import { layernorm_backward, layernorm_forward } from '../kernels/layernorm.ts';
@@ -14,7 +18,9 @@ import { residual_backward, residual_forward } from '../kernels/residual.ts';
 import type { RowVariant } from '../kernels/fill.ts';
 import { act } from './activations.ts';
 import type { GPTConfig } from './config.ts';
-import { blockPrefix } from './params.ts';
+import { backwardPlan, LORA_OUT, loraAct } from './finetune.ts';
+import { loraDims, loraName, type LoraTarget } from './lora.ts';
+import { blockPrefix, gptParamSpecs, type ParamOptions } from './params.ts';
 
 /** Which version of each kernel family runs (see src/kernels/variants.ts and fill.ts). */
 export interface KernelChoice {
@@ -42,6 +48,12 @@ export interface Bufs {
   tokens: BufferView;
   targets: BufferView;
   weights: BufferView;
+  /** classification inputs: (B) u32 position read, (B) u32 label, (B) f32 row mask */
+  lastIndex: BufferView;
+  labels: BufferView;
+  rowMask: BufferView;
+  /** LoRA backward scratch dh: (B, T, r), overwritten by each adapted matmul in turn */
+  loraDh: BufferView;
   buckets: BufferView;
   stats: BufferView;
   gnorm: BufferView;
@@ -49,47 +61,93 @@ export interface Bufs {
   table: BufferView;
 }
 
-export async function buildForward(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice): Promise<Dispatch[]> {
+/** matmul_forward of `target` in layer l, then its LoRA update when adapted. */
+async function linearForward(k: PipelineCache, c: GPTConfig, BT: number, b: Bufs, kc: KernelChoice, opts: ParamOptions, l: number, target: LoraTarget): Promise<Dispatch[]> {
+  const p = blockPrefix(l);
+  const { out, inp } = LORA_OUT[target];
+  const { Cin, Cout } = loraDims(c, target);
+  const A = (n: string) => b.acts[act(l, n)];
+  const ds = [await matmul_forward(k, A(out), A(inp), b.params[`${p}${target}.weight`], b.params[`${p}${target}.bias`], BT, Cin, Cout, kc.matmul)];
+  const lo = opts.lora;
+  if (lo?.targets.includes(target)) {
+    ds.push(...(await lora_forward(k, A(out), b.acts[loraAct(l, target)], A(inp), b.params[loraName(l, target, 'A')], b.params[loraName(l, target, 'B')], BT, Cin, Cout, lo.rank, lo.alpha, kc.matmul)));
+  }
+  return ds;
+}
+
+export async function buildForward(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice, opts: ParamOptions = {}): Promise<Dispatch[]> {
   const variant = kc.matmul;
   const rows = kc.rows;
   const C = c.nEmbd;
   const BT = B * T;
   const P = (n: string) => b.params[n];
   const a = b.acts;
+  const lin = (l: number, t: LoraTarget) => linearForward(k, c, BT, b, kc, opts, l, t);
   const out: Dispatch[] = [await encoder_forward(k, a.encoded, b.tokens, P('wte.weight'), P('wpe.weight'), B, T, C)];
   let residual = a.encoded;
   for (let l = 0; l < c.nLayer; l++) {
     const p = blockPrefix(l);
     const A = (n: string) => a[act(l, n)];
-    out.push(
-      await layernorm_forward(k, A('ln1'), A('ln1_mean'), A('ln1_rstd'), residual, P(`${p}ln_1.weight`), P(`${p}ln_1.bias`), B, T, C, rows),
-      await matmul_forward(k, A('qkv'), A('ln1'), P(`${p}attn.c_attn.weight`), P(`${p}attn.c_attn.bias`), BT, C, 3 * C, variant),
-      await attention_forward(k, A('atty'), A('att'), A('qkv'), B, T, C, c.nHead, rows),
-      await matmul_forward(k, A('attproj'), A('atty'), P(`${p}attn.c_proj.weight`), P(`${p}attn.c_proj.bias`), BT, C, C, variant),
-      await residual_forward(k, A('residual2'), residual, A('attproj'), BT * C),
-      await layernorm_forward(k, A('ln2'), A('ln2_mean'), A('ln2_rstd'), A('residual2'), P(`${p}ln_2.weight`), P(`${p}ln_2.bias`), B, T, C, rows),
-      await matmul_forward(k, A('fch'), A('ln2'), P(`${p}mlp.c_fc.weight`), P(`${p}mlp.c_fc.bias`), BT, C, 4 * C, variant),
-      await gelu_forward(k, A('fch_gelu'), A('fch'), BT * 4 * C),
-      await matmul_forward(k, A('fcproj'), A('fch_gelu'), P(`${p}mlp.c_proj.weight`), P(`${p}mlp.c_proj.bias`), BT, 4 * C, C, variant),
-      await residual_forward(k, A('residual3'), A('residual2'), A('fcproj'), BT * C),
-    );
+    out.push(await layernorm_forward(k, A('ln1'), A('ln1_mean'), A('ln1_rstd'), residual, P(`${p}ln_1.weight`), P(`${p}ln_1.bias`), B, T, C, rows));
+    out.push(...(await lin(l, 'attn.c_attn')));
+    out.push(await attention_forward(k, A('atty'), A('att'), A('qkv'), B, T, C, c.nHead, rows));
+    out.push(...(await lin(l, 'attn.c_proj')));
+    out.push(await residual_forward(k, A('residual2'), residual, A('attproj'), BT * C));
+    out.push(await layernorm_forward(k, A('ln2'), A('ln2_mean'), A('ln2_rstd'), A('residual2'), P(`${p}ln_2.weight`), P(`${p}ln_2.bias`), B, T, C, rows));
+    out.push(...(await lin(l, 'mlp.c_fc')));
+    out.push(await gelu_forward(k, A('fch_gelu'), A('fch'), BT * 4 * C));
+    out.push(...(await lin(l, 'mlp.c_proj')));
+    out.push(await residual_forward(k, A('residual3'), A('residual2'), A('fcproj'), BT * C));
     residual = A('residual3');
   }
-  out.push(
-    await layernorm_forward(k, a.lnf, a.lnf_mean, a.lnf_rstd, residual, P('ln_f.weight'), P('ln_f.bias'), B, T, C, rows),
+  out.push(await layernorm_forward(k, a.lnf, a.lnf_mean, a.lnf_rstd, residual, P('ln_f.weight'), P('ln_f.bias'), B, T, C, rows));
+  if (opts.nClasses) {
+    // The classification head reads one position per sequence; the token logits are never computed.
+    out.push(await classifier_forward(k, a.cls_logits, a.lnf, b.lastIndex, P('cls.weight'), P('cls.bias'), B, T, C, opts.nClasses));
+  } else {
     // LM head tied to the token embedding: logits = lnf · wteᵀ
-    await matmul_forward(k, a.logits, a.lnf, P('wte.weight'), null, BT, C, c.vocabSize, variant),
-  );
+    out.push(await matmul_forward(k, a.logits, a.lnf, P('wte.weight'), null, BT, C, c.vocabSize, variant));
+  }
   return out;
 }
 
-/** The fused softmax cross-entropy: per-position losses, stats = [mean loss, counted], dlogits. */
-export async function buildLoss(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice): Promise<Dispatch[]> {
+/**
+ * The fused softmax cross-entropy: per-position losses, stats = [mean loss, counted], dlogits.
+ * With a classification head: over the classes (T = 1, V = NC), labels as targets, the row mask as weights.
+ */
+export async function buildLoss(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice, opts: ParamOptions = {}): Promise<Dispatch[]> {
+  if (opts.nClasses) return crossentropy_forward_backward(k, b.acts.cls_losses, b.dacts.cls_logits, b.stats, b.acts.cls_logits, b.labels, b.rowMask, B, 1, opts.nClasses, kc.rows);
   return crossentropy_forward_backward(k, b.acts.losses, b.dacts.logits, b.stats, b.acts.logits, b.targets, b.weights, B, T, c.vocabSize, kc.rows);
 }
 
-export async function buildBackward(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice): Promise<Dispatch[]> {
-  const variant = kc.matmul;
+/** matmul_backward without the weight-gradient product when the weight is frozen. */
+async function matmulBackward(
+  k: PipelineCache, frozen: ReadonlySet<string>, w: string, bias: string | null, b: Bufs, dinp: BufferView, dout: BufferView, inp: BufferView,
+  BT: number, C: number, OC: number, kc: KernelChoice,
+): Promise<Dispatch[]> {
+  const dbias = bias && !frozen.has(bias) ? b.grads[bias] : null;
+  const ds = await matmul_backward(k, dinp, b.grads[w], dbias, dout, inp, b.params[w], BT, C, OC, kc.matmul);
+  return frozen.has(w) ? ds.filter((d) => !d.label.startsWith('matmul_backward_dweight')) : ds;
+}
+
+/** Backward of `target` in layer l: the (frozen-aware) matmul, then its LoRA update when adapted. */
+async function linearBackward(k: PipelineCache, c: GPTConfig, BT: number, b: Bufs, kc: KernelChoice, frozen: ReadonlySet<string>, opts: ParamOptions, l: number, target: LoraTarget): Promise<Dispatch[]> {
+  const p = blockPrefix(l);
+  const { out, inp } = LORA_OUT[target];
+  const { Cin, Cout } = loraDims(c, target);
+  const A = (n: string) => b.acts[act(l, n)];
+  const D = (n: string) => b.dacts[act(l, n)];
+  const ds = await matmulBackward(k, frozen, `${p}${target}.weight`, `${p}${target}.bias`, b, D(inp), D(out), A(inp), BT, Cin, Cout, kc);
+  const lo = opts.lora;
+  if (lo?.targets.includes(target)) {
+    const nA = loraName(l, target, 'A');
+    const nB = loraName(l, target, 'B');
+    ds.push(...(await lora_backward(k, D(inp), b.grads[nA], b.grads[nB], b.loraDh, D(out), A(inp), b.acts[loraAct(l, target)], b.params[nA], b.params[nB], BT, Cin, Cout, lo.rank, lo.alpha, kc.matmul)));
+  }
+  return ds;
+}
+
+export async function buildBackward(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice, opts: ParamOptions = {}): Promise<Dispatch[]> {
   const rows = kc.rows;
   const C = c.nEmbd;
   const BT = B * T;
@@ -97,27 +155,33 @@ export async function buildBackward(k: PipelineCache, c: GPTConfig, B: number, T
   const a = b.acts;
   const d = b.dacts;
   const g = b.grads;
+  const plan = backwardPlan(c, gptParamSpecs(c, opts));
   const out: Dispatch[] = [];
-  out.push(...(await matmul_backward(k, d.lnf, g['wte.weight'], null, d.logits, a.lnf, P('wte.weight'), BT, C, c.vocabSize, variant)));
+  if (opts.nClasses) {
+    out.push(...(await classifier_backward(k, d.lnf, g['cls.weight'], g['cls.bias'], d.cls_logits, a.lnf, b.lastIndex, P('cls.weight'), B, T, C, opts.nClasses)));
+  } else {
+    out.push(...(await matmulBackward(k, plan.frozen, 'wte.weight', null, b, d.lnf, d.logits, a.lnf, BT, C, c.vocabSize, kc)));
+  }
   const last = c.nLayer > 0 ? act(c.nLayer - 1, 'residual3') : 'encoded';
-  out.push(...(await layernorm_backward(k, d[last], g['ln_f.weight'], g['ln_f.bias'], d.lnf, a[last], P('ln_f.weight'), a.lnf_mean, a.lnf_rstd, B, T, C, rows)));
-  for (let l = c.nLayer - 1; l >= 0; l--) {
+  if (plan.lnf) out.push(...(await layernorm_backward(k, d[last], g['ln_f.weight'], g['ln_f.bias'], d.lnf, a[last], P('ln_f.weight'), a.lnf_mean, a.lnf_rstd, B, T, C, rows)));
+  for (let l = c.nLayer - 1; l >= plan.lowestBlock; l--) {
     const p = blockPrefix(l);
     const A = (n: string) => a[act(l, n)];
     const D = (n: string) => d[act(l, n)];
     const G = (n: string) => g[`${p}${n}`];
     const resName = l === 0 ? 'encoded' : act(l - 1, 'residual3');
+    const lin = (t: LoraTarget) => linearBackward(k, c, BT, b, kc, plan.frozen, opts, l, t);
     out.push(await residual_backward(k, D('residual2'), D('fcproj'), D('residual3'), BT * C));
-    out.push(...(await matmul_backward(k, D('fch_gelu'), G('mlp.c_proj.weight'), G('mlp.c_proj.bias'), D('fcproj'), A('fch_gelu'), P(`${p}mlp.c_proj.weight`), BT, 4 * C, C, variant)));
+    out.push(...(await lin('mlp.c_proj')));
     out.push(await gelu_backward(k, D('fch'), A('fch'), D('fch_gelu'), BT * 4 * C));
-    out.push(...(await matmul_backward(k, D('ln2'), G('mlp.c_fc.weight'), G('mlp.c_fc.bias'), D('fch'), A('ln2'), P(`${p}mlp.c_fc.weight`), BT, C, 4 * C, variant)));
+    out.push(...(await lin('mlp.c_fc')));
     out.push(...(await layernorm_backward(k, D('residual2'), G('ln_2.weight'), G('ln_2.bias'), D('ln2'), A('residual2'), P(`${p}ln_2.weight`), A('ln2_mean'), A('ln2_rstd'), B, T, C, rows)));
     out.push(await residual_backward(k, d[resName], D('attproj'), D('residual2'), BT * C));
-    out.push(...(await matmul_backward(k, D('atty'), G('attn.c_proj.weight'), G('attn.c_proj.bias'), D('attproj'), A('atty'), P(`${p}attn.c_proj.weight`), BT, C, C, variant)));
+    out.push(...(await lin('attn.c_proj')));
     out.push(...(await attention_backward(k, D('qkv'), b.dpreatt, D('atty'), A('qkv'), A('att'), B, T, C, c.nHead, rows)));
-    out.push(...(await matmul_backward(k, D('ln1'), G('attn.c_attn.weight'), G('attn.c_attn.bias'), D('qkv'), A('ln1'), P(`${p}attn.c_attn.weight`), BT, C, 3 * C, variant)));
+    out.push(...(await lin('attn.c_attn')));
     out.push(...(await layernorm_backward(k, d[resName], G('ln_1.weight'), G('ln_1.bias'), D('ln1'), a[resName], P(`${p}ln_1.weight`), A('ln1_mean'), A('ln1_rstd'), B, T, C, rows)));
   }
-  out.push(...(await encoder_backward(k, g['wte.weight'], g['wpe.weight'], d.encoded, b.buckets, B, T, C)));
+  if (plan.encoder) out.push(...(await encoder_backward(k, g['wte.weight'], g['wpe.weight'], d.encoded, b.buckets, B, T, C)));
   return out;
 }
