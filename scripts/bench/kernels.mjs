@@ -5,13 +5,13 @@
 //
 // Options: --presets=test,small,medium  --variants=naive,blocked,blocked_vec4,tiled (default: all)
 //          --tfjs=webgpu,wasm
-//          --skip-node  --skip-browser
+//          --skip-node  --skip-browser  --report-only (re-print and rewrite the tables from .bench/kernels.json)
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findGpuEnv } from '../gpu-env.mjs';
 import { BASE_FLAGS, WEBGPU_FLAGS, findChromium } from '../chromium.mjs';
-import { formatReport } from './report.mjs';
+import { compactMarkdown, formatReport } from './report.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -68,14 +68,15 @@ async function runBrowser() {
   }
 }
 
-const results = {};
-if (!flag('skip-node')) results.node = await runNode();
-if (!flag('skip-browser')) results.chromium = await runBrowser();
+const saved = flag('report-only') ? JSON.parse(readFileSync(`${repo}.bench/kernels.json`, 'utf8')) : null;
+const results = saved ? saved.results : {};
+if (!flag('report-only') && !flag('skip-node')) results.node = await runNode();
+if (!flag('report-only') && !flag('skip-browser')) results.chromium = await runBrowser();
 const { text, markdown } = formatReport(results);
 console.log(`\n${text}`);
 mkdirSync(`${repo}.bench`, { recursive: true });
-const meta = { date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), options };
-writeFileSync(`${repo}.bench/kernels.json`, `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
-writeFileSync(`${repo}.bench/kernels.md`, `# Kernel benchmark (${meta.date})\n\n${markdown}\n`);
+const meta = saved ?? { date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), options };
+if (!saved) writeFileSync(`${repo}.bench/kernels.json`, `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
+writeFileSync(`${repo}.bench/kernels.md`, `# Kernel benchmark (${meta.date})\n\n${compactMarkdown(results)}\n${markdown}\n`);
 console.log(`Wrote .bench/kernels.json and .bench/kernels.md (${meta.seconds} s).`);
 process.exit(0);

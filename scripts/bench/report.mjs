@@ -23,6 +23,24 @@ function groupByShape(rows) {
   return m;
 }
 
+/** One compact markdown table per runtime: a row per shape, a column per implementation, cells "fwd / bwd" GFLOP/s. */
+export function compactMarkdown(results) {
+  const out = [];
+  for (const [runtime, res] of Object.entries(results)) {
+    const impls = [...new Set(res.rows.map((r) => r.impl))];
+    const rows = [...groupByShape(res.rows)].map(([id, rs]) => [
+      id,
+      ...impls.map((i) => {
+        const r = rs.find((x) => x.impl === i);
+        return r ? `${f(r.fwdGflops)} / ${f(r.bwdGflops)}` : '-';
+      }),
+    ]);
+    const title = `${runtime === 'node' ? 'Node (Dawn)' : 'Chromium'} on ${res.adapter}: GFLOP/s, forward / backward`;
+    out.push(`#### ${title}\n\n${table(['shape', ...impls], rows).md}\n`);
+  }
+  return out.join('\n');
+}
+
 /** Returns { text, markdown } for `{ node?: {adapter, rows}, chromium?: {adapter, userAgent, rows} }`. */
 export function formatReport(results) {
   const text = [];
