@@ -16,6 +16,13 @@ export interface Area {
 
 export const AREAS: Area[] = [
   {
+    path: 'workshop',
+    title: 'Model workshop',
+    blurb: 'Pretrain a tiny GPT live on your GPU: pick a size, watch the loss fall, let it write, and keep checkpoints.',
+    needsGpu: true,
+    page: lazy(() => import('./Workshop.tsx')),
+  },
+  {
     path: 'quiz',
     title: 'Self-check quiz',
     blurb: 'Check what you remember: where each behaviour comes from, what SFT can and cannot teach, and your own runs.',

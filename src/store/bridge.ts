@@ -1,11 +1,27 @@
 /**
- * The bridge: starts the engine worker once and turns its events into store updates.
- * The only place that talks to the worker.
+ * The bridge: starts the engine worker once, turns its events into store updates, and carries
+ * commands to it. The only place that talks to the worker and the only writer of engine state.
  */
-import type { FromWorker, ToWorker } from '../worker/protocol.ts';
+import { appendCapped } from '../worker/downsample.ts';
+import type { ErrorScope, FromWorker, ToWorker } from '../worker/protocol.ts';
 import { useLab } from './index.ts';
+import { MAX_POINTS } from './trainingSlice.ts';
 
 let worker: Worker | undefined;
+/** Where a 'download' event's bytes go; the page replaces it only in tests. */
+let saveFile: (name: string, bytes: ArrayBuffer) => void = (name, bytes) => {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** For tests: where downloads go. */
+export function setSaveFile(f: typeof saveFile): void {
+  saveFile = f;
+}
 
 /** Applies one worker event to the store. Exported for tests. */
 export function applyWorkerEvent(msg: FromWorker): void {
@@ -23,8 +39,87 @@ export function applyWorkerEvent(msg: FromWorker): void {
     case 'gpu-error':
       set((s) => ({ gpuErrors: [...s.gpuErrors.slice(-19), msg.message] }));
       break;
+    case 'data-progress':
+      set({ data: { state: 'loading', phase: msg.phase, done: msg.done, total: msg.total } });
+      break;
+    case 'data-ready':
+      set({ data: { state: 'ready', trainTokens: msg.trainTokens, valTokens: msg.valTokens, vocabSize: msg.vocabSize } });
+      break;
+    case 'run-state':
+      set((s) => ({
+        run: msg.state,
+        // A restored or started run shows its own settings in the controls.
+        draft: msg.state.settings ?? s.draft,
+        engineErrors: msg.state.status === 'training' ? { ...s.engineErrors, train: undefined } : s.engineErrors,
+      }));
+      break;
+    case 'history':
+      set({ metrics: appendCapped([], msg.metrics, MAX_POINTS), evals: appendCapped([], msg.evals, MAX_POINTS), lastMetric: msg.metrics.at(-1) ?? null });
+      break;
+    case 'metrics':
+      set((s) => ({
+        metrics: appendCapped(s.metrics, msg.metrics, MAX_POINTS),
+        evals: appendCapped(s.evals, msg.evals, MAX_POINTS),
+        lastMetric: msg.metrics.at(-1) ?? s.lastMetric,
+      }));
+      break;
+    case 'sample-token':
+      set((s) => (s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, tokens: [...s.sample.tokens, msg.token] } } : {}));
+      break;
+    case 'sample-done':
+      set((s) => (s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, running: false } } : {}));
+      break;
+    case 'tokens':
+      set({ tokenized: { text: msg.text, pieces: msg.pieces } });
+      break;
+    case 'checkpoints':
+      set({ slots: msg.slots });
+      break;
+    case 'download':
+      saveFile(msg.name, msg.bytes);
+      break;
+    case 'error':
+      set((s) => ({
+        engineErrors: { ...s.engineErrors, [msg.scope]: msg.message },
+        sample: msg.scope === 'sample' && s.sample ? { ...s.sample, running: false } : s.sample,
+      }));
+      break;
+    case 'notice':
+      set((s) => ({ notices: [...s.notices.slice(-4), msg.message] }));
+      break;
   }
 }
+
+/** The scope whose error a command replaces (using a control again clears its old error). */
+export function scopeOf(msg: ToWorker): ErrorScope | undefined {
+  switch (msg.type) {
+    case 'start': case 'pause': case 'resume': case 'reset': case 'evaluate': return 'train';
+    case 'sample': return 'sample';
+    case 'tokenize': return 'tokenize';
+    case 'ckpt-upload': return 'upload';
+    case 'ckpt-save': case 'ckpt-delete': case 'ckpt-download': case 'ckpt-list': return 'checkpoint';
+    default: return undefined;
+  }
+}
+
+/** How commands reach the engine; tests pass a recorder instead of the worker. */
+export interface EngineLink {
+  send(msg: ToWorker, transfer?: Transferable[]): void;
+}
+
+/** The worker as an EngineLink: clears the command's old error, then posts it. */
+export const workerLink: EngineLink = {
+  send(msg, transfer = []) {
+    const sc = scopeOf(msg);
+    if (sc) useLab.setState((s) => ({ engineErrors: { ...s.engineErrors, [sc]: undefined } }));
+    if (msg.type === 'sample') useLab.setState({ sample: { requestId: msg.requestId, prompt: msg.prompt, tokens: [], running: true } });
+    if (!worker) {
+      if (sc) applyWorkerEvent({ type: 'error', scope: sc, message: 'The engine is not running (no WebGPU worker in this page).' });
+      return;
+    }
+    worker.postMessage(msg, transfer);
+  },
+};
 
 /** Starts the worker (once) and asks it to set up the GPU. */
 export function startEngine(): void {
@@ -43,6 +138,8 @@ export function startEngine(): void {
   worker.onerror = (ev) => {
     useLab.setState({ gpu: { state: 'unavailable', reason: 'no-worker', message: `The engine worker failed: ${ev.message}` } });
   };
-  const msg: ToWorker = { type: 'init' };
+  // For the e2e test of device-loss recovery only: destroys the engine's GPUDevice.
+  (globalThis as { __labLoseDevice?: () => void }).__labLoseDevice = () => worker?.postMessage({ type: 'debug-lose-device' } satisfies ToWorker);
+  const msg: ToWorker = { type: 'init', baseUrl: new URL(import.meta.env.BASE_URL, document.baseURI).href };
   worker.postMessage(msg);
 }

@@ -8,8 +8,11 @@ import { createQuizSlice, type QuizSlice } from './quizSlice.ts';
 import { createFlashcardsSlice, type FlashcardsSlice } from './flashcardsSlice.ts';
 import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
 import { createDatasetsSlice, type DatasetsSlice } from './datasetsSlice.ts';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice.ts';
+import { createSamplingSlice, type SamplingSlice } from './samplingSlice.ts';
+import { createCheckpointsSlice, type CheckpointsSlice } from './checkpointsSlice.ts';
 
-export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice;
+export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createGpuSlice(...a),
@@ -17,4 +20,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createFlashcardsSlice(...a),
   ...createRunsSlice(...a),
   ...createDatasetsSlice(...a),
+  ...createTrainingSlice(...a),
+  ...createSamplingSlice(...a),
+  ...createCheckpointsSlice(...a),
 }));

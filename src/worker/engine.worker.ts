@@ -1,28 +1,205 @@
 /**
- * The engine's module worker: owns the GPUDevice and answers the page's messages.
- * A thin adapter: the work itself lives in src/gpu (and, later, src/train).
+ * The engine's module worker: owns the GPUDevice, the corpus and the current run, and answers the
+ * page's messages (protocol.ts). A thin adapter: training lives in run.ts and src/train, storage
+ * in slots.ts. Every failure becomes an 'error' event with the scope of the control that caused it.
  */
 /// <reference lib="webworker" />
 import { requestLabDevice, WebGPUUnavailableError } from '../gpu/device.ts';
+import { PipelineCache } from '../gpu/pipelines.ts';
 import { runSelfTest } from '../gpu/selftest.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
+import { loadCorpus, type Corpus } from './data.ts';
+import type { ErrorScope, FromWorker, RunSettings, SlotInfo, ToWorker } from './protocol.ts';
+import { AUTOSAVE_ID, freshCheckpoint, Run, type Gpu } from './run.ts';
+import { Sampler } from './sampler.ts';
+import { checkSettings, readRunInfo } from './settings.ts';
+import { memorySlots, openSlots, type SlotStore } from './slots.ts';
+import { checkUpload, slotFor } from './upload.ts';
 
-const post = (msg: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+const fail = (s: ErrorScope, e: unknown) => post({ type: 'error', scope: s, message: String((e as Error)?.message ?? e) });
 
-async function init(): Promise<void> {
+let gpu: Gpu | undefined;
+let baseUrl = scope.location.href;
+let slots: SlotStore = memorySlots();
+let run: Run | undefined;
+let recovering = false;
+const sampler = new Sampler();
+
+async function openGpu(): Promise<Gpu> {
+  const lab = await requestLabDevice(scope.navigator.gpu, {
+    onLost: (info) => void onLost(info),
+    onUncapturedError: (message) => post({ type: 'gpu-error', message }),
+  });
+  const st = await runSelfTest(lab.device);
+  post({ type: 'gpu-ready', report: lab.report, selfTest: st });
+  return { device: lab.device, cache: new PipelineCache(lab.device), isFallback: lab.report.isFallback };
+}
+
+async function onLost(info: { reason: string; message: string }): Promise<void> {
+  if (recovering) return;
+  recovering = true;
+  gpu = undefined;
+  sampler.drop();
+  const had = run;
+  if (had) had.postState('recovering');
+  post({ type: 'notice', message: `The GPU device was lost (${info.reason || 'unknown'}: ${info.message}). Opening a new one…` });
   try {
-    const lab = await requestLabDevice((self as unknown as { navigator: Navigator }).navigator.gpu, {
-      onLost: (info) => post({ type: 'gpu-lost', ...info }),
-      onUncapturedError: (message) => post({ type: 'gpu-error', message }),
-    });
-    const st = await runSelfTest(lab.device);
-    post({ type: 'gpu-ready', report: lab.report, selfTest: st });
+    gpu = await openGpu();
+    if (had && had === run) {
+      const step = await had.recover(gpu);
+      post({ type: 'notice', message: `The GPU device was lost and replaced; the run went back to its last autosave (step ${step}) and carries on from there.` });
+    }
   } catch (e) {
-    if (e instanceof WebGPUUnavailableError) post({ type: 'gpu-unavailable', reason: e.reason, message: e.message });
-    else post({ type: 'gpu-unavailable', reason: 'device-failed', message: String((e as Error)?.message ?? e) });
+    post({ type: 'gpu-lost', reason: info.reason, message: `${info.message}; a new device could not be opened (${(e as Error).message}). Reload the page.` });
+  } finally {
+    recovering = false;
   }
 }
 
-self.onmessage = (ev: MessageEvent<ToWorker>) => {
-  if (ev.data.type === 'init') void init();
+async function corpus(): Promise<Corpus> {
+  const c = await loadCorpus(baseUrl, (phase, done, total) => post({ type: 'data-progress', phase, done, total }));
+  post({ type: 'data-ready', trainTokens: c.train.length, valTokens: c.val.length, vocabSize: c.tokenizer.vocabSize });
+  return c;
+}
+
+const listSlots = async () => post({ type: 'checkpoints', slots: await slots.list() });
+
+/** Replaces the current run with one built from `start` (the old one is stopped and freed). */
+async function newRun(settings: RunSettings, c: Corpus, start: Checkpoint): Promise<Run> {
+  if (!gpu) throw new Error('no GPU device yet: wait for the GPU panel to report one');
+  await run?.dispose();
+  run = undefined;
+  const r = new Run(settings, c, slots, post, start);
+  r.postState('loading');
+  try {
+    await r.build(gpu);
+  } catch (e) {
+    post({ type: 'run-state', state: { status: 'idle', settings: null, step: 0, tokens: 0 } });
+    throw e;
+  }
+  run = r;
+  post({ type: 'history', metrics: r.metrics, evals: r.evals });
+  return r;
+}
+
+/** On start-up, a saved run comes back where it was, paused. */
+async function restore(): Promise<void> {
+  const saved = await slots.get(AUTOSAVE_ID);
+  if (!saved) return;
+  const ck = loadCheckpoint(saved.bytes, 'autosave');
+  const fallback: RunSettings = { preset: 'test', steps: 1, lr: 1e-3, seed: 1, batch: 4 };
+  const info = readRunInfo(ck.info, ck.optimizer?.step ?? 0, fallback);
+  const r = await newRun(info.settings, await corpus(), ck);
+  r.postState(r.step >= info.settings.steps ? 'done' : 'paused');
+}
+
+async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
+  if (msg.baseUrl) baseUrl = msg.baseUrl;
+  try {
+    gpu = await openGpu();
+  } catch (e) {
+    if (e instanceof WebGPUUnavailableError) post({ type: 'gpu-unavailable', reason: e.reason, message: e.message });
+    else post({ type: 'gpu-unavailable', reason: 'device-failed', message: String((e as Error)?.message ?? e) });
+    return;
+  }
+  try {
+    slots = await openSlots(scope.indexedDB);
+  } catch (e) {
+    post({ type: 'notice', message: `Checkpoints cannot be kept across reloads here (IndexedDB: ${(e as Error).message}).` });
+  }
+  await listSlots().catch((e) => fail('checkpoint', e));
+  await restore().catch((e) => fail('train', `The saved run could not be restored: ${(e as Error).message}`));
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  switch (msg.type) {
+    case 'init':
+      return init(msg);
+    case 'start': {
+      checkSettings(msg.settings);
+      const c = await corpus();
+      let start = freshCheckpoint(msg.settings, c);
+      if (msg.fromSlot) {
+        const s = await slots.get(msg.fromSlot);
+        if (!s) throw new Error(`no saved checkpoint "${msg.fromSlot}"`);
+        start = checkUpload(s.bytes, s.info.name, c.tokenizer);
+      }
+      // A checkpoint brings its own history; a fresh run starts empty.
+      const settings = msg.fromSlot ? readRunInfo(start.info, start.optimizer?.step ?? 0, msg.settings).settings : msg.settings;
+      const r = await newRun({ ...settings, steps: Math.max(msg.settings.steps, start.optimizer?.step ?? 0) }, c, start);
+      void r.train();
+      return;
+    }
+    case 'pause':
+      return run?.pause();
+    case 'resume':
+      if (!run) throw new Error('there is no run to resume: start one');
+      if (run.status === 'diverged') throw new Error('this run diverged: load its autosave from the list (lower the learning rate first) or reset');
+      if (run.step >= run.settings.steps) throw new Error(`the run has done all its ${run.settings.steps} steps: start a new one or load it with more steps`);
+      void run.train();
+      return;
+    case 'reset':
+      await run?.dispose();
+      run = undefined;
+      await slots.delete(AUTOSAVE_ID);
+      post({ type: 'history', metrics: [], evals: [] });
+      post({ type: 'run-state', state: { status: 'idle', settings: null, step: 0, tokens: 0 } });
+      return listSlots();
+    case 'evaluate':
+      if (!run) throw new Error('there is no model to evaluate: start a run');
+      return run.evaluate();
+    case 'sample': {
+      if (!run?.model || !gpu) throw new Error('there is no model to sample from: start a run first');
+      const { requestId } = msg;
+      await sampler.sample(gpu, run.model, (await corpus()).tokenizer, msg, (token) => post({ type: 'sample-token', requestId, token }));
+      post({ type: 'sample-done', requestId });
+      return;
+    }
+    case 'tokenize': {
+      const tok = (await corpus()).tokenizer;
+      post({ type: 'tokens', text: msg.text, pieces: tok.pieces(msg.text).map((p) => ({ id: p.id, text: p.text })) });
+      return;
+    }
+    case 'ckpt-save': {
+      if (!run?.model) throw new Error('there is no model to save: start a run');
+      const ck = await run.snapshot();
+      const bytes = saveCheckpoint(ck);
+      await slots.put(slotFor(msg.name, bytes.length, ck, run.settings.preset), bytes);
+      return listSlots();
+    }
+    case 'ckpt-list':
+      return listSlots();
+    case 'ckpt-delete':
+      await slots.delete(msg.id);
+      return listSlots();
+    case 'ckpt-download': {
+      const s = await slots.get(msg.id);
+      if (!s) throw new Error(`no saved checkpoint "${msg.id}"`);
+      const buf = s.bytes.slice().buffer;
+      post({ type: 'download', name: `${s.info.name.replace(/[^\w.-]+/g, '-')}.safetensors`, bytes: buf }, [buf]);
+      return;
+    }
+    case 'ckpt-upload': {
+      const bytes = new Uint8Array(msg.bytes);
+      const ck = checkUpload(bytes, msg.name, (await corpus()).tokenizer);
+      const info: SlotInfo = slotFor(msg.name.replace(/\.safetensors$/i, ''), bytes.length, ck, String(ck.info?.preset ?? (ck.info?.settings as RunSettings | undefined)?.preset ?? 'custom'));
+      await slots.put(info, bytes);
+      return listSlots();
+    }
+    case 'debug-lose-device':
+      gpu?.device.destroy();
+      return;
+  }
+}
+
+const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
+  sample: 'sample', tokenize: 'tokenize', 'ckpt-save': 'checkpoint', 'ckpt-list': 'checkpoint', 'ckpt-delete': 'checkpoint',
+  'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload',
+};
+
+scope.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  handle(msg).catch((e) => fail(SCOPE[msg.type] ?? 'train', e));
 };

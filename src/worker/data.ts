@@ -1,0 +1,94 @@
+/**
+ * The shipped pretraining data for the page's engine: fetches the tokenizer and the corpus
+ * (public/models/tokenizer.json, public/datasets/corpus-{train,val}.txt, relative to the page),
+ * encodes the text in chunks with progress reports, and keeps the result for the worker's
+ * lifetime so a second run (or a reset) does not encode again. No GPU, no UI.
+ */
+import type { Tokenizer } from '../train/tokenizer.ts';
+import { loadTokenizer } from '../train/tokenizer-json.ts';
+
+export interface Corpus {
+  tokenizer: Tokenizer;
+  /** training token stream */
+  train: Int32Array;
+  /** held-out token stream (validation) */
+  val: Int32Array;
+}
+
+export type Progress = (phase: 'fetch' | 'encode', done: number, total: number) => void;
+
+async function fetchText(url: string, onBytes: (done: number, total: number) => void): Promise<string> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`could not fetch ${url}: HTTP ${r.status} ${r.statusText}`);
+  const total = Number(r.headers.get('content-length') ?? 0);
+  if (!r.body) return r.text();
+  const reader = r.body.getReader();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    n += value.length;
+    onBytes(n, Math.max(total, n));
+  }
+  const all = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/**
+ * Cuts text into pieces of about `size` characters at a newline followed by a non-space
+ * character. The tokenizer's pre-split always ends a piece there, so encoding the chunks one by
+ * one gives exactly the ids of encoding the whole text (and the loop can report progress).
+ */
+export function chunkText(text: string, size: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = start + size;
+    if (end >= text.length) end = text.length;
+    else {
+      while (end < text.length && !(text[end - 1] === '\n' && /\S/.test(text[end]))) end++;
+    }
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  return out;
+}
+
+async function encodeWithProgress(tok: Tokenizer, text: string, report: (done: number) => void): Promise<Int32Array> {
+  const ids: number[] = [];
+  let done = 0;
+  for (const chunk of chunkText(text, 200_000)) {
+    for (const id of tok.encode(chunk, { allowSpecial: true })) ids.push(id);
+    done += chunk.length;
+    report(done);
+    await new Promise((r) => setTimeout(r, 0)); // let pause/reset messages in between chunks
+  }
+  return Int32Array.from(ids);
+}
+
+let cached: Promise<Corpus> | undefined;
+
+/** The encoded corpus, fetched and encoded once per worker; a failed load is retried next time. */
+export function loadCorpus(baseUrl: string, progress: Progress): Promise<Corpus> {
+  cached ??= (async () => {
+    const url = (p: string) => new URL(p, baseUrl).href;
+    const tokenizer = loadTokenizer(await fetchText(url('models/tokenizer.json'), () => {}), 'models/tokenizer.json');
+    const trainText = await fetchText(url('datasets/corpus-train.txt'), (d, t) => progress('fetch', d, t));
+    const valText = await fetchText(url('datasets/corpus-val.txt'), () => {});
+    const total = trainText.length + valText.length;
+    const train = await encodeWithProgress(tokenizer, trainText, (d) => progress('encode', d, total));
+    const val = await encodeWithProgress(tokenizer, valText, (d) => progress('encode', trainText.length + d, total));
+    return { tokenizer, train, val };
+  })().catch((e) => {
+    cached = undefined;
+    throw e;
+  });
+  return cached;
+}

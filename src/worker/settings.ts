@@ -1,0 +1,78 @@
+/**
+ * From the page's run settings to the trainer's, and the run facts kept in a checkpoint's info
+ * (so a reload or an upload resumes with the same settings and history). Pure functions.
+ */
+import { PRESETS, type Preset } from '../model/config.ts';
+import { DEFAULT_TRAIN, type TrainSettings } from '../train/trainer.ts';
+import { thin } from './downsample.ts';
+import type { EvalPoint, MetricPoint, PresetId, RunSettings } from './protocol.ts';
+
+/** Points of each series kept in a checkpoint's info (older ones are thinned). */
+export const SAVED_POINTS = 400;
+
+/** The preset, with the run's batch size. Throws on an unknown id. */
+export function presetFor(s: RunSettings): Preset {
+  const p = PRESETS.find((q) => q.id === s.preset);
+  if (!p) throw new Error(`unknown preset "${s.preset}" (choose ${PRESETS.map((q) => q.id).join(', ')})`);
+  return { ...p, batchSize: s.batch };
+}
+
+/** Throws naming the field when the settings cannot make a run. */
+export function checkSettings(s: RunSettings): void {
+  presetFor(s);
+  if (!Number.isInteger(s.steps) || s.steps < 1) throw new Error(`steps must be a positive whole number, got ${s.steps}`);
+  if (!(s.lr > 0 && s.lr < 1)) throw new Error(`learning rate must be between 0 and 1, got ${s.lr}`);
+  if (!Number.isInteger(s.batch) || s.batch < 1 || s.batch > 256) throw new Error(`batch must be a whole number from 1 to 256, got ${s.batch}`);
+  if (!Number.isInteger(s.seed)) throw new Error(`seed must be a whole number, got ${s.seed}`);
+}
+
+/** The trainer's settings for a run: warm-up + cosine to lr/10, loss read back often on small runs. */
+export function trainSettings(s: RunSettings): TrainSettings {
+  const logEvery = s.steps <= 200 ? 2 : 10;
+  const evalEvery = Math.max(logEvery, Math.round(s.steps / 10 / logEvery) * logEvery);
+  return {
+    ...DEFAULT_TRAIN,
+    steps: s.steps,
+    schedule: { maxLr: s.lr, minLr: s.lr / 10, warmupSteps: Math.min(50, Math.floor(s.steps / 10)), totalSteps: s.steps },
+    logEvery,
+    evalEvery,
+    evalBatches: 4,
+    seed: s.seed,
+  };
+}
+
+/** What a checkpoint's info holds about a page run. */
+export interface RunInfo {
+  stage: 'pretrain';
+  steps: number;
+  tokensSeen: number;
+  settings: RunSettings;
+  metrics: MetricPoint[];
+  evals: EvalPoint[];
+}
+
+export function runInfo(settings: RunSettings, step: number, tokens: number, metrics: MetricPoint[], evals: EvalPoint[]): RunInfo {
+  return { stage: 'pretrain', steps: step, tokensSeen: tokens, settings, metrics: thin(metrics, SAVED_POINTS), evals: thin(evals, SAVED_POINTS) };
+}
+
+const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) ? x : d);
+const isPoint = (x: unknown): x is { step: number } => typeof x === 'object' && x !== null && typeof (x as { step: unknown }).step === 'number';
+
+/**
+ * The run facts of a checkpoint's info, filling what a file from elsewhere (the command-line
+ * trainer, say) lacks from `fallback`. History points past `step` are dropped.
+ */
+export function readRunInfo(info: Record<string, unknown> | undefined, step: number, fallback: RunSettings): RunInfo {
+  const i = info ?? {};
+  const s = (typeof i.settings === 'object' && i.settings !== null ? i.settings : {}) as Partial<RunSettings>;
+  const preset = PRESETS.some((p) => p.id === s.preset) ? (s.preset as PresetId) : fallback.preset;
+  const settings: RunSettings = {
+    preset,
+    steps: Math.max(num(s.steps, fallback.steps), step),
+    lr: num(s.lr, fallback.lr),
+    seed: num(s.seed, fallback.seed),
+    batch: num(s.batch, fallback.batch),
+  };
+  const list = <T>(x: unknown) => (Array.isArray(x) ? x.filter(isPoint).filter((p) => p.step <= step) : []) as T[];
+  return { stage: 'pretrain', steps: step, tokensSeen: num(i.tokensSeen, 0), settings, metrics: list<MetricPoint>(i.metrics), evals: list<EvalPoint>(i.evals) };
+}
