@@ -7,13 +7,17 @@ import { CliError } from './io.ts';
 import * as tokenizer from './commands/tokenizer.ts';
 import * as pretrain from './commands/pretrain.ts';
 import * as generate from './commands/generate.ts';
+import * as finetuneClassify from './commands/finetune-classify.ts';
+import * as finetuneInstruct from './commands/finetune-instruct.ts';
+import * as evaluate from './commands/eval.ts';
+import * as exportCmd from './commands/export.ts';
 
 interface Command {
   spec: CommandSpec;
   run: (o: ParsedOptions) => Promise<void>;
 }
 
-const COMMANDS: Command[] = [tokenizer, pretrain, generate];
+const COMMANDS: Command[] = [tokenizer, pretrain, generate, finetuneClassify, finetuneInstruct, evaluate, exportCmd];
 const PROG = 'npm run lab --';
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,177 @@
+/**
+ * `lab finetune-classify`: turns a pretrained checkpoint into a spam classifier. The tied LM head is
+ * swapped for a 2-class head read at each message's closing <|endoftext|> (or at its first token,
+ * --read-at first, the lesson's experiment), and --choice picks what trains: the head only, the last
+ * block + final LayerNorm + head, everything, or LoRA adapters + head. Reports validation accuracy
+ * while training and, at the end, test accuracy, per-class precision/recall and the confusion
+ * matrix; saves a classifier checkpoint (engine.ts documents its layout). Also exports the data
+ * loading and the report that `lab eval` reuses.
+ */
+import type { CommandSpec, ParsedOptions } from '../args.ts';
+import { parseBuiltinSpam } from '../../data/builtin.ts';
+import { formatDataError } from '../../data/errors.ts';
+import { seededShuffle } from '../../data/split.ts';
+import { LABELS, type Message, type Split } from '../../data/types.ts';
+import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../../model/finetune.ts';
+import { LORA_TARGETS, validateLora, type LoraOptions, type LoraTarget } from '../../model/lora.ts';
+import { gptParamSpecs } from '../../model/params.ts';
+import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, toClassStepInput, withNewTensors, type ClassEval, type FinetuneInfo } from '../../train/engine.ts';
+import { learningRate } from '../../train/schedule.ts';
+import { classificationSource, formatClassSet, type ClassSet } from '../../train/sources.ts';
+import type { Tokenizer } from '../../train/tokenizer.ts';
+import { DivergedError } from '../../train/trainer.ts';
+import { BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
+
+export const SPAM_DATA = 'public/datasets/spam-balanced.jsonl';
+
+/** The spam set's messages of one split, or a CliError naming the file, line and field. */
+export function loadSpam(path: string): Message[] {
+  const r = parseBuiltinSpam(path, readText(path, 'spam dataset'));
+  if (!r.ok) throw new CliError(`bad spam dataset:\n${r.errors.map(formatDataError).join('\n')}`);
+  if (r.value.length === 0) throw new CliError(`spam dataset "${path}" has no messages`);
+  return r.value;
+}
+
+/**
+ * Formatted examples of one split (labels are indices into LABELS: ham 0, spam 1). With a limit,
+ * a seeded sample of the split (the file is sorted by class, so its first lines would be all ham).
+ */
+export function spamSet(tok: Tokenizer, messages: Message[], split: Split, T: number, readAt: 'last' | 'first', limit = Infinity): ClassSet {
+  const all = messages.filter((m) => m.split === split);
+  const picked = limit < all.length ? seededShuffle(all, 17).slice(0, limit) : all;
+  const items = picked.map((m) => ({ text: m.text, label: LABELS.indexOf(m.label) }));
+  return formatClassSet(tok, items, T, readAt);
+}
+
+/** Accuracy, per-class precision and recall, and the confusion matrix, as printable lines. */
+export function classReport(e: ClassEval, classes: readonly string[]): string {
+  const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
+  const w = Math.max(9, ...classes.map((c) => c.length + 2));
+  const lines = [`accuracy ${pct(e.accuracy)} on ${e.examples} examples (loss ${e.loss.toFixed(4)})`];
+  precisionRecall(e.confusion).forEach((pr, k) => lines.push(`  ${classes[k].padEnd(w)} precision ${pct(pr.precision)}  recall ${pct(pr.recall)}`));
+  lines.push(`  confusion (rows: true class, columns: predicted)`);
+  lines.push(`  ${''.padEnd(w)}${classes.map((c) => c.padStart(w)).join('')}`);
+  e.confusion.forEach((row, k) => lines.push(`  ${classes[k].padEnd(w)}${row.map((n) => String(n).padStart(w)).join('')}`));
+  return lines.join('\n');
+}
+
+/** Parses --lora-targets ("attn.c_attn,mlp.c_fc" or "all") and checks rank and alpha. */
+export function loraFromOptions(o: ParsedOptions): LoraOptions {
+  const raw = String(o['lora-targets']);
+  const targets = (raw === 'all' ? LORA_TARGETS : raw.split(',').map((s) => s.trim())) as LoraTarget[];
+  const lora = { rank: o.rank as number, alpha: o.alpha as number, targets };
+  try {
+    validateLora(lora);
+  } catch (e) {
+    throw new CliError(`${(e as Error).message} (see --rank, --alpha, --lora-targets)`);
+  }
+  return lora;
+}
+
+export const LORA_OPTIONS = {
+  rank: { type: 'int', help: 'LoRA rank r', default: 8 },
+  alpha: { type: 'float', help: 'LoRA alpha (the update is scaled by alpha / r)', default: 16 },
+  'lora-targets': { type: 'string', meta: 'LIST', help: `matmuls LoRA adapts, comma-separated from ${LORA_TARGETS.join(', ')}, or all`, default: 'all' },
+} as const;
+
+export const spec: CommandSpec = {
+  name: 'finetune-classify',
+  summary: 'finetune a checkpoint into a spam classifier (new 2-class head) and report its test accuracy',
+  options: {
+    checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
+    data: { type: 'string', meta: 'FILE', help: 'spam JSONL (id, split, label, text)', default: SPAM_DATA },
+    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: 'last-block' },
+    ...LORA_OPTIONS,
+    'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: 'last' },
+    epochs: { type: 'int', help: 'passes over the training split', default: 3 },
+    steps: { type: 'int', help: 'optimizer steps (overrides --epochs)' },
+    batch: { type: 'int', help: 'messages per step', default: 8 },
+    lr: { type: 'float', help: 'peak learning rate (warm-up, then cosine to a tenth of it)', default: 1e-3 },
+    warmup: { type: 'int', help: 'warm-up steps', default: 20 },
+    'weight-decay': { type: 'float', help: 'AdamW weight decay (matrices only)', default: 0.1 },
+    'log-every': { type: 'int', help: 'print the training loss every N steps', default: 10 },
+    'eval-every': { type: 'int', help: 'validation accuracy every N steps (0 = at the end of each epoch)', default: 0 },
+    'eval-batches': { type: 'int', help: 'at most this many validation batches per evaluation (0 = all)', default: 0 },
+    limit: { type: 'int', help: 'use at most this many messages per split (quick runs)', default: 0 },
+    seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: 1337 },
+    out: { type: 'string', meta: 'FILE', help: 'classifier checkpoint to write', required: true },
+  },
+  examples: [
+    'npm run lab -- finetune-classify --choice last-block --epochs 3 --out runs/spam.safetensors',
+    'npm run lab -- finetune-classify --choice lora --rank 8 --alpha 16 --out runs/spam-lora.safetensors',
+  ],
+};
+
+export async function run(o: ParsedOptions): Promise<void> {
+  const choice = o.choice as FreezeChoice;
+  if (!FREEZE_CHOICES.includes(choice)) throw new CliError(`finetune-classify: unknown --choice "${o.choice}" (choose ${FREEZE_CHOICES.join(', ')})`);
+  const readAt = o['read-at'] as 'last' | 'first';
+  if (readAt !== 'last' && readAt !== 'first') throw new CliError(`finetune-classify: --read-at must be "last" or "first", got "${readAt}"`);
+  for (const k of ['batch', 'epochs', 'log-every'] as const) if ((o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);
+  if (o.steps !== undefined && (o.steps as number) < 1) throw new CliError('finetune-classify: --steps must be at least 1');
+  if (!((o.lr as number) > 0)) throw new CliError('finetune-classify: --lr must be positive');
+  const lora = choice === 'lora' ? loraFromOptions(o) : undefined;
+  const from = readCheckpoint(o.checkpoint as string);
+  if (from.weights.has('cls.weight')) throw new CliError(`${o.checkpoint} is already a classifier; start from a pretrained (language-model) checkpoint`);
+  const tok = from.tokenizer;
+  const c = from.config;
+  const T = c.blockSize;
+  const B = o.batch as number;
+  const limit = (o.limit as number) > 0 ? (o.limit as number) : Infinity;
+  const messages = loadSpam(o.data as string);
+  const [train, val, test] = (['train', 'val', 'test'] as const).map((s) => spamSet(tok, messages, s, T, readAt, limit));
+  if (train.examples.length === 0) throw new CliError(`${o.data} has no training messages (split "train")`);
+  const src = classificationSource(train, val, test, B, T, tok.padId, o.seed as number);
+  console.error(`data: ${train.examples.length} train, ${val.examples.length} val, ${test.examples.length} test messages (${train.truncated + val.truncated + test.truncated} cut to ${T} tokens); class read at the ${readAt} token`);
+
+  const head = { nClasses: LABELS.length, lora };
+  const frozen = frozenFor(choice, c, head);
+  const counts = parameterCounts(gptParamSpecs(c, { ...head, frozen }));
+  // A fresh AdamW for finetuning: the pretraining moments belong to another objective.
+  const start = withNewTensors({ ...from, optimizer: undefined }, head, o.seed as number);
+  const { device, cache } = await openEngine();
+  const model = await modelFromCheckpoint(device, cache, start, { ...head, frozen, batchSize: B, seqLen: T, gradClip: 1 });
+  const steps = (o.steps as number | undefined) ?? (o.epochs as number) * src.batchesPerEpoch;
+  const schedule = { maxLr: o.lr as number, minLr: (o.lr as number) / 10, warmupSteps: Math.min(o.warmup as number, steps), totalSteps: steps };
+  console.error(`model: choice "${choice}" trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters (${((100 * counts.trainable) / counts.total).toFixed(2)}%)${lora ? `, LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')}` : ''}; batch ${B} x ${T}, ${steps} steps (${src.batchesPerEpoch} per epoch)`);
+
+  const evalLimit = (o['eval-batches'] as number) > 0 ? (o['eval-batches'] as number) : Infinity;
+  const validate = async (step: number) => {
+    const v = await evaluateClassifier(model, src.validation(), evalLimit);
+    console.error(`step ${step}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`);
+    return v;
+  };
+  const t0 = performance.now();
+  let step = 0;
+  let lastVal: ClassEval | undefined;
+  const every = o['eval-every'] as number;
+  for (let epoch = 0; step < steps; epoch++) {
+    for (const b of src.epoch(epoch)) {
+      const lr = learningRate(step, schedule);
+      model.trainStep(toClassStepInput(b), { lr, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: o['weight-decay'] as number, step: step + 1 });
+      step++;
+      if (step % (o['log-every'] as number) === 0 || step === steps) {
+        const { loss, gradNorm } = await model.readLoss();
+        if (!Number.isFinite(loss)) throw new CliError(new DivergedError(step, loss).message);
+        const ms = (performance.now() - t0) / step;
+        console.error(`step ${step}/${steps} | epoch ${epoch + 1} | loss ${loss.toFixed(4)} | grad norm ${gradNorm.toFixed(3)} | lr ${lr.toExponential(2)} | ${ms.toFixed(0)} ms/step | ETA ${formatDuration(((steps - step) * ms) / 1000)}`);
+      }
+      if (every > 0 && step % every === 0) lastVal = await validate(step);
+      if (step === steps) break;
+    }
+    // Every epoch's end, or (with --eval-every) the last step if it was not just evaluated.
+    if (every === 0 || (step === steps && step % every !== 0)) lastVal = await validate(step);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const testEval = await evaluateClassifier(model, src.test());
+  console.log(`test set: ${classReport(testEval, LABELS)}`);
+  const finetune: FinetuneInfo = { task: 'classify', classes: [...LABELS], choice, readAt, lora };
+  const prior = from.info ?? {};
+  const info = {
+    stage: 'classify', base: o.checkpoint, baseSteps: prior.steps, steps: step, seconds: Math.round(secs), batch: B, seed: o.seed, finetune,
+    valAccuracy: lastVal?.accuracy, testAccuracy: testEval.accuracy, trainable: counts.trainable,
+  };
+  const bytes = writeCheckpoint(o.out as string, await checkpointFromModel(model, tok, info, step));
+  console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB) after ${step} steps in ${formatDuration(secs)}`);
+  model.destroy();
+}
