@@ -34,7 +34,7 @@ describe('KVDecoder vs the full-context forward pass', () => {
       dec.reset();
       let worst = 0;
       for (let t = 0; t < tokens.length; t++) {
-        const logits = (await dec.push(tokens[t])) as Float32Array;
+        const logits = await dec.push(tokens[t]);
         expect(logits).toHaveLength(V);
         worst = Math.max(worst, expectAllClose(`logits @${t} (seed ${seed})`, logits, full.subarray(t * V, (t + 1) * V), [V], { atol: 1e-5, rtol: 1e-4 }));
       }
@@ -50,12 +50,22 @@ describe('KVDecoder vs the full-context forward pass', () => {
       }
       console.log(`[decoder] ${kernels.matmul}/${kernels.rows} seed ${seed}: largest logit difference vs full forward ${worst.toExponential(2)}`);
     }
-    // prefill returns the last position's logits, the same as pushing one by one
+    // Both prefill modes give the full forward's logits for the last prompt token, and the same cache.
     model.evalStep({ tokens, targets: tokens });
     const full = await model.read({ act: 'logits' });
-    const last = await dec.prefill(tokens.slice(0, 4));
-    expectAllClose('prefill logits', last, full.subarray(3 * V, 4 * V), [V], { atol: 1e-5, rtol: 1e-4 });
-    expect(dec.length).toBe(4);
+    for (const n of [1, 4, 7, cfg.blockSize]) {
+      const caches: Float32Array[][] = [];
+      for (const mode of ['steps', 'forward'] as const) {
+        const last = await dec.prefill(tokens.slice(0, n), mode);
+        expectAllClose(`prefill ${mode} logits, n=${n}`, last, full.subarray((n - 1) * V, n * V), [V], { atol: 1e-5, rtol: 1e-4 });
+        expect(dec.length).toBe(n);
+        caches.push(await Promise.all([0, 1].flatMap((l) => [dec.read(`kcache.${l}`), dec.read(`vcache.${l}`)])));
+      }
+      caches[0].forEach((c, i) => expectAllClose(`prefill cache ${i}, n=${n}`, caches[1][i], c, [n * C], { atol: 1e-5, rtol: 1e-4 }));
+    }
+    // Decoding continues from a forward prefill exactly as from steps.
+    await dec.prefill(tokens.slice(0, 6), 'forward');
+    expectAllClose('push after a forward prefill', await dec.push(tokens[6]), full.subarray(6 * V, 7 * V), [V], { atol: 1e-5, rtol: 1e-4 });
     dec.destroy();
     model.destroy();
   });
@@ -67,7 +77,7 @@ describe('KVDecoder vs the full-context forward pass', () => {
     const dec = await KVDecoder.create(model);
     await expect(dec.push(cfg.vocabSize)).rejects.toThrow(/not in the vocabulary/);
     await dec.prefill(Array.from({ length: cfg.blockSize }, (_, i) => i));
-    await expect(dec.push(0)).rejects.toThrow(/cache is full/);
+    await expect(dec.push(0)).rejects.toThrow(/do not fit the cache/);
     dec.destroy();
     model.destroy();
   });

@@ -1,16 +1,20 @@
 /**
  * KVDecoder: runs the GPT one position at a time with a key/value cache, for generation. It shares
  * an existing GPUModel's parameter buffers (no copy: a training step changes what it decodes with)
- * and owns only what one position needs: per-layer K and V caches (blockSize, C), the activations of
- * one position (the activation table at B = 1, T = 1), and the attention weights over the cache.
+ * and owns only what decoding needs: per-layer K and V caches (blockSize, C), the activations of one
+ * position (the activation table at B = 1, T = 1; `h.l.att` is (NH, blockSize) here), and, for
+ * prefill, a second set at (1, blockSize).
  *
- * One token = one command buffer: the model's own kernels at (B=1, T=1) — encoder, layernorm,
- * matmul, gelu, residual — plus attention_decode over the cache, and copyBufferToBuffer for the two
- * things that move per position: the position-embedding row (encoder_forward only knows positions
- * 0..T-1, so row `pos` of wpe is copied into a one-row table first) and the new k and v (copied out
- * of the qkv row into row `pos` of the caches). A bind group cannot point at row `pos` instead:
- * binding offsets must be multiples of minStorageBufferOffsetAlignment (256 bytes), rows are C * 4.
- * Only the V logits of the new position come back to the CPU, and only when asked for.
+ * A decode step runs the model's own kernels at (B=1, T=1) — encoder, layernorm, matmul, gelu,
+ * residual — plus attention_decode over the cache, and copyBufferToBuffer for what moves with the
+ * position: the token id and position into one-value slots, the position-embedding row (encoder_forward
+ * only knows positions 0..T-1, so row `pos` of wpe is copied into a one-row table first) and the new
+ * k and v (copied out of the qkv row into row `pos` of the caches). A bind group cannot point at row
+ * `pos` instead: binding offsets must be multiples of minStorageBufferOffsetAlignment (256 bytes),
+ * while rows are C * 4 bytes. Copies run in order with dispatches, so many steps fit one command buffer.
+ * Prefill of a prompt runs the full-context forward pass (passes.ts buildForward) into the decoder's
+ * own (1, blockSize) activations, then copies each layer's k and v rows out of its qkv activation.
+ * Only the V logits of the newest position come back to the CPU.
  *
  * Must not: write the model's parameters, build pipelines per token, or read back more than V floats.
  */
@@ -26,7 +30,17 @@ import { act, gptActSpecs, numel } from './activations.ts';
 import type { GPTConfig } from './config.ts';
 import type { GPUModel } from './gpt.ts';
 import { blockPrefix } from './params.ts';
-import { defaultKernelChoice, type KernelChoice } from './passes.ts';
+import { buildForward, defaultKernelChoice, type Bufs, type KernelChoice } from './passes.ts';
+
+/** How prefill fills the cache: the model's full forward pass at (1, blockSize), or one decode step per token. */
+export type PrefillMode = 'forward' | 'steps';
+
+/**
+ * Prompts at least this long are prefilled with the full forward pass. Below it, a few decode steps
+ * cost less than one blockSize-long pass (SwiftShader: a step of the test preset ~= a third of a
+ * full forward; one step issues as many dispatches as the whole forward pass).
+ */
+export const FORWARD_PREFILL_FROM = 4;
 
 export class KVDecoder {
   readonly config: GPTConfig;
@@ -38,7 +52,11 @@ export class KVDecoder {
   /** per layer, (maxT, C) each */
   private readonly kcache: GPUBuffer[] = [];
   private readonly vcache: GPUBuffer[] = [];
-  /** (1) u32 token id of the new position */
+  /** (maxT) u32 token ids by position, written from the CPU */
+  private readonly tokens: GPUBuffer;
+  /** (maxT) u32 = 0, 1, ..., maxT-1: the source of `step` */
+  private readonly positions: GPUBuffer;
+  /** (1) u32 token id of the new position, read by encoder_forward */
   private readonly token: GPUBuffer;
   /** (1) u32 position of the new token, read by attention_decode */
   private readonly step: GPUBuffer;
@@ -48,6 +66,8 @@ export class KVDecoder {
   private readonly staging: GPUBuffer;
   /** segments[l] ends with layer l's qkv matmul; the cache copies run between segments; the last one ends with the logits */
   private segments: Dispatch[][] = [];
+  /** the full-context forward pass for prefill: its own (1, maxT) activations, the shared weights */
+  private full!: { dispatches: Dispatch[]; acts: Record<string, BufferView>; tokens: BufferView };
   private len = 0;
 
   private constructor(private readonly model: GPUModel) {
@@ -55,19 +75,17 @@ export class KVDecoder {
     this.config = c;
     this.maxT = c.blockSize;
     const d = (this.device = model.device);
-    const view = (label: string, n: number): BufferView => {
-      const buffer = createStorageBuffer(d, n * 4, label);
-      return { buffer, offset: 0, size: buffer.size };
-    };
     for (const s of gptActSpecs(c, 1, 1)) {
       if (s.name === 'losses') continue; // decoding computes no loss
       const n = s.name.endsWith('.att') ? c.nHead * this.maxT : numel(s.shape);
-      this.acts[s.name] = view(`decode:${s.name}`, n);
+      this.acts[s.name] = this.view(`decode:${s.name}`, n);
     }
     for (let l = 0; l < c.nLayer; l++) {
       this.kcache.push(createStorageBuffer(d, this.maxT * c.nEmbd * 4, `decode:kcache.${l}`));
       this.vcache.push(createStorageBuffer(d, this.maxT * c.nEmbd * 4, `decode:vcache.${l}`));
     }
+    this.tokens = createStorageBuffer(d, this.maxT * 4, 'decode:tokens');
+    this.positions = createStorageBuffer(d, Uint32Array.from({ length: this.maxT }, (_, i) => i), 'decode:positions');
     this.token = createStorageBuffer(d, 4, 'decode:token');
     this.step = createStorageBuffer(d, 4, 'decode:step');
     this.wpeRow = createStorageBuffer(d, c.nEmbd * 4, 'decode:wpe-row');
@@ -120,6 +138,18 @@ export class KVDecoder {
       await mm(a.logits, a.lnf, 'wte.weight', null, C, c.vocabSize),
     );
     this.segments.push(seg);
+    // Prefill: the training model's own forward pass at (1, maxT), over buffers this decoder owns.
+    const full = { dispatches: [] as Dispatch[], acts: {} as Record<string, BufferView>, tokens: this.view('decode-prefill:tokens', this.maxT) };
+    for (const s of gptActSpecs(c, 1, this.maxT)) if (s.name !== 'losses') full.acts[s.name] = this.view(`decode-prefill:${s.name}`, numel(s.shape));
+    // buildForward binds only the parameters, the activations and the tokens; the rest of Bufs is for training.
+    const bufs = { params: { ...model.paramViews }, acts: full.acts, tokens: full.tokens } as Partial<Bufs> as Bufs;
+    full.dispatches = await buildForward(k, c, 1, this.maxT, bufs, kc);
+    this.full = full;
+  }
+
+  private view(label: string, n: number): BufferView {
+    const buffer = createStorageBuffer(this.device, n * 4, label);
+    return { buffer, offset: 0, size: buffer.size };
   }
 
   /** Positions now in the cache (the next token goes at this position). */
@@ -133,22 +163,82 @@ export class KVDecoder {
   }
 
   /**
-   * Runs `token` at position `length` and adds its k and v to the cache. With `readLogits`, returns
-   * the V logits of this position (the distribution of the token after it); otherwise returns null
-   * without waiting for the GPU (prefill: the queue keeps the positions in order).
+   * Runs `token` at position `length` and adds its k and v to the cache; returns the V logits of
+   * this position (the distribution of the token after it).
    */
-  async push(token: number, readLogits = true): Promise<Float32Array | null> {
-    const c = this.config;
-    const pos = this.len;
-    if (pos >= this.maxT) throw new Error(`KVDecoder: the cache is full (${this.maxT} positions = blockSize); reset() and refill a shorter window`);
-    if (!Number.isInteger(token) || token < 0 || token >= c.vocabSize) throw new Error(`KVDecoder: token ${token} is not in the vocabulary (0..${c.vocabSize - 1})`);
+  async push(token: number): Promise<Float32Array> {
+    return this.run([token], this.len);
+  }
+
+  /**
+   * Empties the cache and runs `tokens` at positions 0..n-1 in one command buffer; returns the logits
+   * of the last one (the only readback). 'forward' runs the full-context pass and copies each layer's
+   * k and v rows out of its qkv activation; 'steps' runs one decode step per token. Both give the
+   * same cache and logits; the default picks the cheaper (FORWARD_PREFILL_FROM).
+   */
+  async prefill(tokens: readonly number[], mode: PrefillMode = tokens.length >= FORWARD_PREFILL_FROM ? 'forward' : 'steps'): Promise<Float32Array> {
+    if (tokens.length === 0) throw new Error('KVDecoder.prefill: no tokens');
+    if (mode === 'steps') return this.run(tokens, 0);
+    this.check(tokens, 0);
+    const { config: c, device: d, maxT } = this;
+    const n = tokens.length;
+    const padded = new Uint32Array(maxT); // positions past n hold token 0: causal, so they change nothing before n
+    padded.set(tokens);
+    d.queue.writeBuffer(this.full.tokens.buffer, 0, padded);
+    const enc = d.createCommandEncoder({ label: `decode-prefill:${n}` });
+    encodeDispatches(enc, this.full.dispatches, 'decode-prefill');
+    const row = c.nEmbd * 4;
+    for (let l = 0; l < c.nLayer; l++) {
+      const qkv = this.full.acts[act(l, 'qkv')].buffer; // (maxT, 3C)
+      for (let t = 0; t < n; t++) {
+        enc.copyBufferToBuffer(qkv, (3 * t + 1) * row, this.kcache[l], t * row, row);
+        enc.copyBufferToBuffer(qkv, (3 * t + 2) * row, this.vcache[l], t * row, row);
+      }
+    }
+    this.len = n;
+    return this.readLogits(enc, this.full.acts.logits.buffer, (n - 1) * c.vocabSize * 4);
+  }
+
+  private check(ids: readonly number[], first: number): void {
+    const V = this.config.vocabSize;
+    if (first + ids.length > this.maxT) {
+      throw new Error(`KVDecoder: ${first + ids.length} positions do not fit the cache (${this.maxT} = blockSize); prefill a shorter window`);
+    }
+    for (const t of ids) if (!Number.isInteger(t) || t < 0 || t >= V) throw new Error(`KVDecoder: token ${t} is not in the vocabulary (0..${V - 1})`);
+  }
+
+  /** Copies V logits at byte `offset` of `src` to the staging buffer, submits `enc` and waits for them. */
+  private async readLogits(enc: GPUCommandEncoder, src: GPUBuffer, offset: number): Promise<Float32Array> {
+    enc.copyBufferToBuffer(src, offset, this.staging, 0, this.config.vocabSize * 4);
+    this.device.queue.submit([enc.finish()]);
+    await this.staging.mapAsync(MAP_READ_MODE);
+    const logits = new Float32Array(this.staging.getMappedRange().slice(0));
+    this.staging.unmap();
+    return logits;
+  }
+
+  /** Runs `ids` at positions first.. one decode step each, in one command buffer, and reads back the last position's logits. */
+  private async run(ids: readonly number[], first: number): Promise<Float32Array> {
+    this.check(ids, first);
     const d = this.device;
-    // Queued writes land before the next submit, in order, so back-to-back pushes need no waiting.
-    d.queue.writeBuffer(this.token, 0, new Uint32Array([token]));
-    d.queue.writeBuffer(this.step, 0, new Uint32Array([pos]));
+    d.queue.writeBuffer(this.tokens, first * 4, Uint32Array.from(ids)); // lands before the submit
+    const enc = d.createCommandEncoder({ label: `decode@${first}+${ids.length}` });
+    for (let pos = first; pos < first + ids.length; pos++) this.encodeStep(enc, pos);
+    this.len = first + ids.length;
+    return this.readLogits(enc, this.acts.logits.buffer, 0);
+  }
+
+  /**
+   * Records one position: its token id and position are copied into the one-value slots the kernels
+   * read (copies run in order with the dispatches, so many positions fit one command buffer), then
+   * the layers, each followed by copying the position's k and v into row pos of its caches.
+   */
+  private encodeStep(enc: GPUCommandEncoder, pos: number): void {
+    const c = this.config;
     const row = c.nEmbd * 4;
     const wpe = this.model.paramViews['wpe.weight'];
-    const enc = d.createCommandEncoder({ label: `decode@${pos}` });
+    enc.copyBufferToBuffer(this.tokens, pos * 4, this.token, 0, 4);
+    enc.copyBufferToBuffer(this.positions, pos * 4, this.step, 0, 4);
     enc.copyBufferToBuffer(wpe.buffer, wpe.offset + pos * row, this.wpeRow, 0, row);
     for (let l = 0; l < c.nLayer; l++) {
       encodeDispatches(enc, this.segments[l], `decode@${pos}:layer${l}`);
@@ -157,26 +247,9 @@ export class KVDecoder {
       enc.copyBufferToBuffer(qkv, 2 * row, this.vcache[l], pos * row, row);
     }
     encodeDispatches(enc, this.segments[c.nLayer], `decode@${pos}:head`);
-    if (readLogits) enc.copyBufferToBuffer(this.acts.logits.buffer, 0, this.staging, 0, c.vocabSize * 4);
-    d.queue.submit([enc.finish()]);
-    this.len = pos + 1;
-    if (!readLogits) return null;
-    await this.staging.mapAsync(MAP_READ_MODE);
-    const logits = new Float32Array(this.staging.getMappedRange().slice(0));
-    this.staging.unmap();
-    return logits;
   }
 
-  /** Empties the cache and runs `tokens` at positions 0..n-1; returns the logits of the last one. */
-  async prefill(tokens: readonly number[]): Promise<Float32Array> {
-    if (tokens.length === 0) throw new Error('KVDecoder.prefill: no tokens');
-    if (tokens.length > this.maxT) throw new Error(`KVDecoder.prefill: ${tokens.length} tokens do not fit the ${this.maxT}-position cache`);
-    this.reset();
-    for (let i = 0; i < tokens.length - 1; i++) await this.push(tokens[i], false);
-    return (await this.push(tokens[tokens.length - 1])) as Float32Array;
-  }
-
-  /** Reads one of the last position's activations, or a layer's cache (`kcache.l` / `vcache.l`): for tests and display. */
+  /** Reads one of the last decode step's activations (a 'forward' prefill leaves them as they were), or a layer's cache (`kcache.l` / `vcache.l`): for tests and display. */
   async read(name: string): Promise<Float32Array> {
     const m = /^([kv])cache\.(\d+)$/.exec(name);
     const buf = m ? (m[1] === 'k' ? this.kcache : this.vcache)[Number(m[2])] : this.acts[name]?.buffer;
@@ -186,7 +259,7 @@ export class KVDecoder {
 
   /** Frees the decoder's own buffers (never the model's parameters). */
   destroy(): void {
-    for (const v of Object.values(this.acts)) v.buffer.destroy();
-    for (const b of [...this.kcache, ...this.vcache, this.token, this.step, this.wpeRow, this.staging]) b.destroy();
+    for (const v of [...Object.values(this.acts), ...Object.values(this.full.acts), this.full.tokens]) v.buffer.destroy();
+    for (const b of [...this.kcache, ...this.vcache, this.tokens, this.positions, this.token, this.step, this.wpeRow, this.staging]) b.destroy();
   }
 }

@@ -4,12 +4,15 @@
  * Same options, callback and results as engine.ts's `generate` (full recomputation), and the same
  * tokens for the same seed: the sampler, the random stream and the sliding window match it.
  *
- * Prefill: the prompt runs token by token through the decode path (one submit each, no readback
- * until the last), so there is one code path and no dependency on the training model's buffers.
- * Past blockSize: the window slides exactly as in `generate`: the next token sees the last
- * blockSize tokens at positions 0..blockSize-1, so the cache is refilled from those (blockSize - 1
- * pushes, then the newest token). From then on every token costs a refill, about what one full
- * recomputation costs; the cache only pays off inside the first window.
+ * Prefill: the prompt runs through the full-context forward pass once and its k and v rows are
+ * copied into the cache (a prompt under FORWARD_PREFILL_FROM tokens runs as decode steps instead);
+ * then each new token is one decode step and one V-float readback.
+ * Past blockSize: the window slides exactly as in `generate`: the next token sees the last blockSize
+ * tokens at positions 0..blockSize-1. Position embeddings are absolute, so sliding moves every token
+ * to a new position and invalidates every cached k and v: the cache is refilled from the whole
+ * window (one forward pass, whose last row gives the logits). From then on each
+ * token costs about one full forward pass, as without the cache, but still reads back V floats, not
+ * (T, V). The cache pays off inside the first window.
  * Must not: touch the GPU except through the decoder, or change the sampling rules (sampling.ts).
  */
 import type { KVDecoder } from '../model/decoder.ts';
@@ -39,14 +42,14 @@ export async function generateCached(
   let cacheStart = -1;
   for (let n = 0; n < opts.maxTokens; n++) {
     const start = Math.max(0, ids.length - T); // the window the next token sees, as in generate()
-    let logits: Float32Array | null;
+    let logits: Float32Array;
     if (start === cacheStart && decoder.length === ids.length - 1 - start) {
       logits = await decoder.push(ids[ids.length - 1]); // the cache holds the window but its newest token
     } else {
       logits = await decoder.prefill(ids.slice(start)); // first call, or the window slid
       cacheStart = start;
     }
-    const r = sampleLogits(logits as Float32Array, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
+    const r = sampleLogits(logits, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
     const tok: GeneratedToken = { ...r, text: tokenizer.decode([r.token]) };
     out.push(tok);
     onToken?.(tok);
