@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { BASE_FLAGS, findChromium } from '../scripts/chromium.mjs';
 
 // The workshop trains the `test` preset in Chromium's WebGPU (SwiftShader here): a few steps a
 // second, so every test runs tens of steps, not hundreds. Each test gets a fresh browser context,
@@ -132,4 +133,21 @@ test('a lost GPU device is replaced and training goes on from the autosave, with
   await trainUntil(page, back + 4);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+});
+
+test('without WebGPU the workshop explains that training needs it instead of showing dead controls', async ({ playwright, baseURL }) => {
+  // The same browser started without --enable-unsafe-webgpu offers no adapter.
+  const browser = await playwright.chromium.launch({ executablePath: findChromium() ?? undefined, args: BASE_FLAGS });
+  try {
+    const page = await browser.newPage({ baseURL });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('./#/workshop');
+    await expect(page.getByTestId('workshop-needs-webgpu')).toContainText('WebGPU');
+    await expect(page.getByTestId('webgpu-missing')).toContainText('--enable-unsafe-webgpu');
+    await expect(page.getByTestId('start')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });

@@ -63,7 +63,11 @@ export class Run {
     /** the checkpoint the model is built from (and falls back to) */
     private start: Checkpoint,
   ) {
-    this.batcher = new MetricBatcher((metrics, evals) => this.post({ type: 'metrics', metrics, evals }));
+    // The run's state rides with each metric batch, so a fast GPU never floods the page.
+    this.batcher = new MetricBatcher((metrics, evals) => {
+      this.post({ type: 'metrics', metrics, evals });
+      this.postState();
+    });
     const info = readRunInfo(start.info, start.optimizer?.step ?? 0, settings);
     this.metrics = info.metrics;
     this.evals = info.evals;
@@ -105,6 +109,9 @@ export class Run {
 
   /** Saves the run to the autosave slot; it becomes the point a lost device falls back to. */
   async autosave(): Promise<void> {
+    // A pause between read-backs has not checked the last steps' loss: never save weights that diverged.
+    const { loss } = await this.model!.readLoss();
+    if (!Number.isFinite(loss)) throw new DivergedError(this.step, loss);
     const ck = await this.snapshot();
     const bytes = saveCheckpoint(ck);
     this.start = ck;
@@ -136,7 +143,6 @@ export class Run {
             const p: MetricPoint = { step: m.step, tokens: m.tokens, loss: m.trainLoss, lr: m.lr, tokensPerSec: m.tokensPerSec, msPerStep: m.msPerStep };
             this.metrics.push(p);
             this.batcher.metric(p);
-            this.postState('training');
           },
           onEval: (step, valLoss, tokens) => this.addEval({ step, tokens, valLoss }),
           shouldStop: () => this.pauseWanted || this.evalWanted || t.step >= nextSave,
