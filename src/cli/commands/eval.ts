@@ -46,11 +46,12 @@ export async function run(o: ParsedOptions): Promise<void> {
     const classes = finetuneInfo(ck)?.classes ?? [...LABELS];
     if (classes.length !== ft.nClasses) throw new CliError(`${o.checkpoint}: the head has ${ft.nClasses} classes but the checkpoint names ${classes.length}`);
     const readAt = finetuneInfo(ck)?.readAt ?? 'last';
-    const set = spamSet(tok, loadSpam(o.data as string), split, T, readAt);
+    // With --batches, a seeded sample of the split (the file is sorted by class).
+    const set = spamSet(tok, loadSpam(o.data as string), split, T, readAt, limit * B);
     if (set.examples.length === 0) throw new CliError(`${o.data} has no messages in split "${split}"`);
     const { device, cache } = await openEngine();
     const model = await modelFromCheckpoint(device, cache, ck, { ...ft, batchSize: B, seqLen: T });
-    const e = await evaluateClassifier(model, classificationSource(set, set, set, B, T, tok.padId, 0).validation(), limit);
+    const e = await evaluateClassifier(model, classificationSource(set, set, set, B, T, tok.padId, 0).validation());
     console.log(`${o.checkpoint} (classifier, class read at the ${readAt} token), ${split} split: ${classReport(e, classes)}`);
     model.destroy();
     return;

@@ -24,7 +24,8 @@ export const spec: CommandSpec = {
   options: {
     checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
     data: { type: 'string', meta: 'FILE', help: 'instruction JSONL (instruction, input, output, task, split)', default: 'public/datasets/instruct.jsonl' },
-    'mask-prompt': { type: 'bool', help: 'leave the prompt tokens out of the loss (false: learn them too)', default: true },
+    // A string, not a flag, so the lesson's `--mask-prompt false` reads as written.
+    'mask-prompt': { type: 'string', meta: 'true|false', help: 'leave the prompt tokens out of the loss (false: learn them too)', default: 'true' },
     lora: { type: 'bool', help: 'train LoRA adapters only (base weights frozen)', default: false },
     ...LORA_OPTIONS,
     steps: { type: 'int', help: 'optimizer steps', default: 300 },
@@ -56,7 +57,8 @@ export async function run(o: ParsedOptions): Promise<void> {
   const B = o.batch as number;
   const parsed = parseBuiltinInstruct(o.data as string, readText(o.data as string, 'instruction dataset'));
   if (!parsed.ok) throw new CliError(`bad instruction dataset:\n${parsed.errors.map(formatDataError).join('\n')}`);
-  const maskPrompt = o['mask-prompt'] as boolean;
+  if (o['mask-prompt'] !== 'true' && o['mask-prompt'] !== 'false') throw new CliError(`finetune-instruct: --mask-prompt takes true or false, got "${o['mask-prompt']}"`);
+  const maskPrompt = o['mask-prompt'] === 'true';
   const [train, val] = (['train', 'val'] as const).map((s) => formatInstructionSet(tok, parsed.value.filter((r) => r.split === s), T, maskPrompt));
   if (train.examples.length === 0) throw new CliError(`${o.data}: no training example fits a ${T}-token context`);
   if (val.examples.length === 0) throw new CliError(`${o.data}: no validation example (split "val") fits a ${T}-token context`);
