@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getHarness } from '../../test/kernel-harness.ts';
+import { loadCheckpoint } from '../train/checkpoint.ts';
+import { loadTokenizer } from '../train/tokenizer-json.ts';
+import type { Corpus } from './data.ts';
+import type { FromWorker, RunSettings } from './protocol.ts';
+import { AUTOSAVE_ID, freshCheckpoint, Run, type Gpu } from './run.ts';
+import { memorySlots } from './slots.ts';
+
+const tokenizer = loadTokenizer(readFileSync('public/models/tokenizer.json', 'utf8'));
+const text = readFileSync('public/datasets/corpus-val.txt', 'utf8');
+const corpus: Corpus = {
+  tokenizer,
+  train: Int32Array.from(tokenizer.encode(text.slice(0, 40_000))),
+  val: Int32Array.from(tokenizer.encode(text.slice(40_000, 50_000))),
+};
+const settings: RunSettings = { preset: 'test', steps: 8, lr: 3e-3, seed: 11, batch: 2 };
+
+async function setup(s = settings, onEvent: (m: FromWorker, run: Run) => void = () => {}) {
+  const h = await getHarness();
+  const gpu: Gpu = { device: h.device, cache: h.cache, isFallback: true };
+  const slots = memorySlots();
+  const events: FromWorker[] = [];
+  const run: Run = new Run(s, corpus, slots, (m) => {
+    events.push(m);
+    onEvent(m, run);
+  }, freshCheckpoint(s, corpus));
+  await run.build(gpu);
+  return { gpu, slots, events, run };
+}
+
+describe('a page run on the GPU', () => {
+  it('paused, then rebuilt from its autosave (as after a lost device), ends with the same weights as a run straight through', async () => {
+    const straight = await setup();
+    await straight.run.train();
+    expect(straight.run.status).toBe('done');
+    const want = await straight.run.model!.read('params');
+    const saved = await straight.slots.get(AUTOSAVE_ID);
+    expect(saved?.info.step).toBe(8);
+    expect(loadCheckpoint(saved!.bytes).optimizer?.step).toBe(8);
+    straight.run.model!.destroy();
+
+    // Pause as the first read-back (step 2) arrives: the loop stops after that step and autosaves there.
+    let paused = false;
+    const broken = await setup(settings, (m, run) => {
+      if (m.type === 'metrics' && !paused) {
+        paused = true;
+        void run.pause();
+      }
+    });
+    await broken.run.train();
+    expect(broken.run.status).toBe('paused');
+    const pausedAt = broken.run.step;
+    expect(pausedAt).toBeGreaterThan(0);
+    expect(pausedAt).toBeLessThan(8);
+    expect((await broken.slots.get(AUTOSAVE_ID))?.info.step).toBe(pausedAt);
+    // Recovery rebuilds the model from the autosave's bytes (weights and AdamW moments) and,
+    // since the learner had paused, stays paused.
+    const old = broken.run.model!;
+    expect(await broken.run.recover(broken.gpu)).toBe(pausedAt);
+    old.destroy();
+    expect(broken.run.status).toBe('paused');
+    await broken.run.train();
+    expect(broken.run.step).toBe(8);
+    const got = await broken.run.model!.read('params');
+    expect(got).toEqual(want);
+    const states = broken.events.filter((e) => e.type === 'run-state').map((e) => (e.type === 'run-state' ? e.state.status : ''));
+    expect(states).toContain('paused');
+    expect(states.at(-1)).toBe('done');
+    // The page got every read-back once, in order (batched into few messages).
+    const steps = broken.events.flatMap((e) => (e.type === 'metrics' ? e.metrics.map((p) => p.step) : []));
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(steps.at(-1)).toBe(8);
+    broken.run.model!.destroy();
+  });
+
+  it('a diverging run stops with a message and keeps its last good autosave', async () => {
+    const { run, slots, events } = await setup({ ...settings, lr: 1e30 });
+    await run.train();
+    expect(run.status).toBe('diverged');
+    const err = events.find((e) => e.type === 'error');
+    expect(err).toMatchObject({ scope: 'train' });
+    expect(err?.type === 'error' && err.message).toMatch(/diverged.*learning rate/s);
+    expect(err?.type === 'error' && err.message).toContain('last autosave (step 0) is kept');
+    const saved = await slots.get(AUTOSAVE_ID);
+    expect(saved?.info.step).toBe(0);
+    const ck = loadCheckpoint(saved!.bytes);
+    for (const w of ck.weights.values()) expect(w.data.every(Number.isFinite)).toBe(true);
+    run.model!.destroy();
+  });
+});
