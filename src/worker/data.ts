@@ -74,12 +74,24 @@ async function encodeWithProgress(tok: Tokenizer, text: string, report: (done: n
 }
 
 let cached: Promise<Corpus> | undefined;
+let cachedTokenizer: Promise<Tokenizer> | undefined;
+
+/** The lab's tokenizer alone (7 KB), for "how it tokenizes" before any corpus is needed. */
+export function loadLabTokenizer(baseUrl: string): Promise<Tokenizer> {
+  cachedTokenizer ??= fetchText(new URL('models/tokenizer.json', baseUrl).href, () => {})
+    .then((json) => loadTokenizer(json, 'models/tokenizer.json'))
+    .catch((e) => {
+      cachedTokenizer = undefined;
+      throw e;
+    });
+  return cachedTokenizer;
+}
 
 /** The encoded corpus, fetched and encoded once per worker; a failed load is retried next time. */
 export function loadCorpus(baseUrl: string, progress: Progress): Promise<Corpus> {
   cached ??= (async () => {
     const url = (p: string) => new URL(p, baseUrl).href;
-    const tokenizer = loadTokenizer(await fetchText(url('models/tokenizer.json'), () => {}), 'models/tokenizer.json');
+    const tokenizer = await loadLabTokenizer(baseUrl);
     const trainText = await fetchText(url('datasets/corpus-train.txt'), (d, t) => progress('fetch', d, t));
     const valText = await fetchText(url('datasets/corpus-val.txt'), () => {});
     const total = trainText.length + valText.length;

@@ -8,7 +8,7 @@ import { requestLabDevice, WebGPUUnavailableError } from '../gpu/device.ts';
 import { PipelineCache } from '../gpu/pipelines.ts';
 import { runSelfTest } from '../gpu/selftest.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
-import { loadCorpus, type Corpus } from './data.ts';
+import { loadCorpus, loadLabTokenizer, type Corpus } from './data.ts';
 import type { ErrorScope, FromWorker, RunSettings, SlotInfo, ToWorker } from './protocol.ts';
 import { AUTOSAVE_ID, freshCheckpoint, Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
@@ -158,7 +158,7 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'tokenize': {
-      const tok = (await corpus()).tokenizer;
+      const tok = await loadLabTokenizer(baseUrl);
       post({ type: 'tokens', text: msg.text, pieces: tok.pieces(msg.text).map((p) => ({ id: p.id, text: p.text })) });
       return;
     }

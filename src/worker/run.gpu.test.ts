@@ -55,7 +55,7 @@ describe('a page run on the GPU', () => {
     expect(pausedAt).toBeGreaterThan(0);
     expect(pausedAt).toBeLessThan(8);
     expect((await broken.slots.get(AUTOSAVE_ID))?.info.step).toBe(pausedAt);
-    // Recovery rebuilds the model from the autosave's bytes (weights and AdamW moments) and,
+    // Recovery rebuilds the model from the autosave (weights and AdamW moments) and,
     // since the learner had paused, stays paused.
     const old = broken.run.model!;
     expect(await broken.run.recover(broken.gpu)).toBe(pausedAt);

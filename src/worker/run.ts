@@ -12,7 +12,7 @@ import { initParams, unflatten } from '../model/flat.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import { gptParamSpecs } from '../model/params.ts';
 import { defaultKernelChoice } from '../model/passes.ts';
-import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
+import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import { checkpointFromModel, modelFromCheckpoint } from '../train/engine.ts';
 import { lmSource } from '../train/sources.ts';
 import { DivergedError, Trainer } from '../train/trainer.ts';
@@ -114,9 +114,15 @@ export class Run {
     if (!Number.isFinite(loss)) throw new DivergedError(this.step, loss);
     const ck = await this.snapshot();
     const bytes = saveCheckpoint(ck);
+    // Kept in memory too: a lost device rebuilds from it even when storage failed.
     this.start = ck;
-    await this.slots.put({ id: AUTOSAVE_ID, name: 'Autosave', savedAt: Date.now(), bytes: bytes.length, step: ck.optimizer!.step, preset: this.settings.preset, auto: true }, bytes);
-    this.post({ type: 'checkpoints', slots: await this.slots.list() });
+    try {
+      await this.slots.put({ id: AUTOSAVE_ID, name: 'Autosave', savedAt: Date.now(), bytes: bytes.length, step: ck.optimizer!.step, preset: this.settings.preset, auto: true }, bytes);
+      this.post({ type: 'checkpoints', slots: await this.slots.list() });
+    } catch (e) {
+      // Storage full or blocked: training goes on, but a reload would lose the run. Say so.
+      this.post({ type: 'error', scope: 'checkpoint', message: `The autosave at step ${ck.optimizer!.step} could not be stored (${(e as Error).message}); download a checkpoint to keep this run.` });
+    }
   }
 
   /** Trains until done or paused (in slices, autosaving between them). Resolves when it stops. */
@@ -198,15 +204,13 @@ export class Run {
 
   /**
    * After a device loss: forget the dead model, rebuild on the new device from the last autosave
-   * (the history cut back to it), and go on training if it was.
+   * (kept in memory; the history is cut back to it), and go on training if it was.
    */
   async recover(gpu: Gpu): Promise<number> {
     this.epoch++;
     const wasTraining = this.wantTraining && !this.pauseWanted;
     this.loop = undefined;
     this.batcher.clear();
-    const saved = await this.slots.get(AUTOSAVE_ID);
-    if (saved) this.start = loadCheckpoint(saved.bytes, 'autosave');
     const step = this.start.optimizer?.step ?? 0;
     this.metrics = this.metrics.filter((p) => p.step <= step);
     this.evals = this.evals.filter((p) => p.step <= step);

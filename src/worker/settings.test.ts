@@ -39,8 +39,8 @@ describe('run settings', () => {
   });
 
   it('fill what a file from the command line lacks from the fallback', () => {
-    const back = readRunInfo({ stage: 'pretrain', steps: 300, tokensSeen: 9 }, 300, s);
-    expect(back.settings).toEqual({ ...s, steps: 300 });
+    const back = readRunInfo({ stage: 'pretrain', steps: 300, tokensSeen: 9, preset: 'small', batch: 16, seed: 42 }, 300, s);
+    expect(back.settings).toEqual({ ...s, steps: 300, preset: 'small', batch: 16, seed: 42 });
     expect(back.tokensSeen).toBe(9);
     expect(back.metrics).toEqual([]);
   });

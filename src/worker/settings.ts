@@ -65,13 +65,15 @@ const isPoint = (x: unknown): x is { step: number } => typeof x === 'object' && 
 export function readRunInfo(info: Record<string, unknown> | undefined, step: number, fallback: RunSettings): RunInfo {
   const i = info ?? {};
   const s = (typeof i.settings === 'object' && i.settings !== null ? i.settings : {}) as Partial<RunSettings>;
-  const preset = PRESETS.some((p) => p.id === s.preset) ? (s.preset as PresetId) : fallback.preset;
+  // The command-line trainer writes preset, batch and seed at the top level of its info.
+  const known = (x: unknown): x is PresetId => PRESETS.some((p) => p.id === x);
+  const preset = known(s.preset) ? s.preset : known(i.preset) ? i.preset : fallback.preset;
   const settings: RunSettings = {
     preset,
     steps: Math.max(num(s.steps, fallback.steps), step),
     lr: num(s.lr, fallback.lr),
-    seed: num(s.seed, fallback.seed),
-    batch: num(s.batch, fallback.batch),
+    seed: num(s.seed, num(i.seed, fallback.seed)),
+    batch: num(s.batch, num(i.batch, fallback.batch)),
   };
   const list = <T>(x: unknown) => (Array.isArray(x) ? x.filter(isPoint).filter((p) => p.step <= step) : []) as T[];
   return { stage: 'pretrain', steps: step, tokensSeen: num(i.tokensSeen, 0), settings, metrics: list<MetricPoint>(i.metrics), evals: list<EvalPoint>(i.evals) };
