@@ -22,7 +22,7 @@ export interface SamplingSlice {
   setSampleDraft(patch: Partial<SampleDraft>): void;
 }
 
-export const DEFAULT_SAMPLE: SampleDraft = { prompt: 'The ', temperature: 0.8, topK: 40, topP: 0.95, seed: 1, maxTokens: 40 };
+export const DEFAULT_SAMPLE: SampleDraft = { prompt: 'The', temperature: 0.8, topK: 40, topP: 0.95, seed: 1, maxTokens: 40 };
 
 export const createSamplingSlice: StateCreator<SamplingSlice, [], [], SamplingSlice> = (set) => ({
   sample: null,
