@@ -5,7 +5,7 @@ import type { ArenaLayout } from '../gpu/arena.ts';
 import { mulberry32 } from '../util/random.ts';
 import { act } from './activations.ts';
 import type { GPTConfig } from './config.ts';
-import { KVDecoder } from './decoder.ts';
+import { FORWARD_PREFILL_FROM, KVDecoder } from './decoder.ts';
 import { initParams } from './flat.ts';
 import { GPUModel } from './gpt.ts';
 import { defaultKernelChoice } from './passes.ts';
@@ -70,11 +70,13 @@ describe('KVDecoder vs the full-context forward pass', () => {
     model.destroy();
   });
 
-  it('refuses a token past the cache and a token outside the vocabulary', async () => {
+  it('refuses a token past the cache and a token outside the vocabulary; picks the prefill mode by length before timing', async () => {
     const h = await getHarness();
     const model = await GPUModel.create(h.device, h.cache, cfg, { batchSize: 1, seqLen: 4 });
     model.setParams(params(model.layout, 3));
     const dec = await KVDecoder.create(model);
+    // before anything is measured: short prompts run as decode steps, longer ones as one forward pass
+    expect([dec.cheaperPrefill(FORWARD_PREFILL_FROM - 1), dec.cheaperPrefill(FORWARD_PREFILL_FROM)]).toEqual(['steps', 'forward']);
     await expect(dec.push(cfg.vocabSize)).rejects.toThrow(/not in the vocabulary/);
     await dec.prefill(Array.from({ length: cfg.blockSize }, (_, i) => i));
     await expect(dec.push(0)).rejects.toThrow(/do not fit the cache/);

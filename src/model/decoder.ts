@@ -36,9 +36,10 @@ import { buildForward, defaultKernelChoice, type Bufs, type KernelChoice } from 
 export type PrefillMode = 'forward' | 'steps';
 
 /**
- * Prompts at least this long are prefilled with the full forward pass. Below it, a few decode steps
- * cost less than one blockSize-long pass (SwiftShader: a step of the test preset ~= a third of a
- * full forward; one step issues as many dispatches as the whole forward pass).
+ * Until both costs have been measured, prompts at least this long are prefilled with the forward
+ * pass. Which is cheaper depends on the device: on SwiftShader a decode step of the test preset costs
+ * about half a full forward pass (both are dominated by per-dispatch overhead), while for the small
+ * preset a forward pass costs about 40 steps; on a real GPU a forward pass costs little more than a step.
  */
 export const FORWARD_PREFILL_FROM = 4;
 
@@ -69,6 +70,8 @@ export class KVDecoder {
   /** the full-context forward pass for prefill: its own (1, maxT) activations, the shared weights */
   private full!: { dispatches: Dispatch[]; acts: Record<string, BufferView>; tokens: BufferView };
   private len = 0;
+  /** measured milliseconds of one forward prefill and of one decode step (running means), for prefill's choice */
+  private readonly cost = { forward: NaN, step: NaN };
 
   private constructor(private readonly model: GPUModel) {
     const c = model.config;
@@ -174,11 +177,12 @@ export class KVDecoder {
    * Empties the cache and runs `tokens` at positions 0..n-1 in one command buffer; returns the logits
    * of the last one (the only readback). 'forward' runs the full-context pass and copies each layer's
    * k and v rows out of its qkv activation; 'steps' runs one decode step per token. Both give the
-   * same cache and logits; the default picks the cheaper (FORWARD_PREFILL_FROM).
+   * same cache and logits; by default the one measured cheaper on this device for n tokens.
    */
-  async prefill(tokens: readonly number[], mode: PrefillMode = tokens.length >= FORWARD_PREFILL_FROM ? 'forward' : 'steps'): Promise<Float32Array> {
+  async prefill(tokens: readonly number[], mode: PrefillMode = this.cheaperPrefill(tokens.length)): Promise<Float32Array> {
     if (tokens.length === 0) throw new Error('KVDecoder.prefill: no tokens');
     if (mode === 'steps') return this.run(tokens, 0);
+    const t0 = performance.now();
     this.check(tokens, 0);
     const { config: c, device: d, maxT } = this;
     const n = tokens.length;
@@ -196,7 +200,21 @@ export class KVDecoder {
       }
     }
     this.len = n;
-    return this.readLogits(enc, this.full.acts.logits.buffer, (n - 1) * c.vocabSize * 4);
+    const logits = await this.readLogits(enc, this.full.acts.logits.buffer, (n - 1) * c.vocabSize * 4);
+    this.measured('forward', performance.now() - t0);
+    return logits;
+  }
+
+  /** The prefill mode with the lower measured cost for n tokens (results are the same either way). */
+  cheaperPrefill(n: number): PrefillMode {
+    const { forward, step } = this.cost;
+    if (Number.isNaN(forward) || Number.isNaN(step)) return n >= FORWARD_PREFILL_FROM ? 'forward' : 'steps';
+    return forward < n * step ? 'forward' : 'steps';
+  }
+
+  private measured(kind: 'forward' | 'step', ms: number): void {
+    const old = this.cost[kind];
+    this.cost[kind] = Number.isNaN(old) ? ms : 0.8 * old + 0.2 * ms; // smooths out a busy moment
   }
 
   private check(ids: readonly number[], first: number): void {
@@ -220,12 +238,15 @@ export class KVDecoder {
   /** Runs `ids` at positions first.. one decode step each, in one command buffer, and reads back the last position's logits. */
   private async run(ids: readonly number[], first: number): Promise<Float32Array> {
     this.check(ids, first);
+    const t0 = performance.now();
     const d = this.device;
     d.queue.writeBuffer(this.tokens, first * 4, Uint32Array.from(ids)); // lands before the submit
     const enc = d.createCommandEncoder({ label: `decode@${first}+${ids.length}` });
     for (let pos = first; pos < first + ids.length; pos++) this.encodeStep(enc, pos);
     this.len = first + ids.length;
-    return this.readLogits(enc, this.acts.logits.buffer, 0);
+    const logits = await this.readLogits(enc, this.acts.logits.buffer, 0);
+    this.measured('step', (performance.now() - t0) / ids.length);
+    return logits;
   }
 
   /**
