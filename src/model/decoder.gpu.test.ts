@@ -78,6 +78,11 @@ describe('KVDecoder vs the full-context forward pass', () => {
     // before anything is measured: short prompts run as decode steps, longer ones as one forward pass
     expect([dec.cheaperPrefill(FORWARD_PREFILL_FROM - 1), dec.cheaperPrefill(FORWARD_PREFILL_FROM)]).toEqual(['steps', 'forward']);
     await expect(dec.push(cfg.vocabSize)).rejects.toThrow(/not in the vocabulary/);
+    // a second step while one is in flight is refused (it would overwrite the first one's inputs)
+    const first = dec.push(1);
+    await expect(dec.push(2)).rejects.toThrow(/still running/);
+    await first;
+    expect(dec.length).toBe(1);
     await dec.prefill(Array.from({ length: cfg.blockSize }, (_, i) => i));
     await expect(dec.push(0)).rejects.toThrow(/do not fit the cache/);
     dec.destroy();

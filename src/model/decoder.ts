@@ -72,6 +72,7 @@ export class KVDecoder {
   private len = 0;
   /** measured milliseconds of one forward prefill and of one decode step (running means), for prefill's choice */
   private readonly cost = { forward: NaN, step: NaN };
+  private busy = false;
 
   private constructor(private readonly model: GPUModel) {
     const c = model.config;
@@ -217,22 +218,30 @@ export class KVDecoder {
     this.cost[kind] = Number.isNaN(old) ? ms : 0.8 * old + 0.2 * ms; // smooths out a busy moment
   }
 
+  /** Validates a run and marks the decoder busy until its logits are read (readLogits clears it). */
   private check(ids: readonly number[], first: number): void {
+    // One run at a time: a second would overwrite the token slots and the staging buffer mid-flight.
+    if (this.busy) throw new Error('KVDecoder: a step is still running; await it before starting another');
     const V = this.config.vocabSize;
     if (first + ids.length > this.maxT) {
       throw new Error(`KVDecoder: ${first + ids.length} positions do not fit the cache (${this.maxT} = blockSize); prefill a shorter window`);
     }
     for (const t of ids) if (!Number.isInteger(t) || t < 0 || t >= V) throw new Error(`KVDecoder: token ${t} is not in the vocabulary (0..${V - 1})`);
+    this.busy = true;
   }
 
   /** Copies V logits at byte `offset` of `src` to the staging buffer, submits `enc` and waits for them. */
   private async readLogits(enc: GPUCommandEncoder, src: GPUBuffer, offset: number): Promise<Float32Array> {
-    enc.copyBufferToBuffer(src, offset, this.staging, 0, this.config.vocabSize * 4);
-    this.device.queue.submit([enc.finish()]);
-    await this.staging.mapAsync(MAP_READ_MODE);
-    const logits = new Float32Array(this.staging.getMappedRange().slice(0));
-    this.staging.unmap();
-    return logits;
+    try {
+      enc.copyBufferToBuffer(src, offset, this.staging, 0, this.config.vocabSize * 4);
+      this.device.queue.submit([enc.finish()]);
+      await this.staging.mapAsync(MAP_READ_MODE);
+      const logits = new Float32Array(this.staging.getMappedRange().slice(0));
+      this.staging.unmap();
+      return logits;
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Runs `ids` at positions first.. one decode step each, in one command buffer, and reads back the last position's logits. */
