@@ -93,6 +93,16 @@ test('a bad upload is refused next to the control and changes nothing; a downloa
   await page.getByTestId('ck-upload').setInputFiles(path);
   await expect(list).toHaveAttribute('data-count', '2');
   await expect(page.getByTestId('upload-error')).toHaveCount(0);
+
+  // Training continues from the uploaded file: same step, same history.
+  const savedStep = await step(page);
+  const uploaded = page.getByTestId('ck-row').filter({ hasNotText: 'automatic' });
+  await expect(uploaded).toContainText(String(savedStep));
+  await uploaded.getByRole('button', { name: 'Continue from it' }).click();
+  await expect(page.getByTestId('engine-notices')).toContainText(`Continuing from the checkpoint at step ${savedStep}.`);
+  await trainUntil(page, savedStep + 2);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
 });
 
 test('sampling streams tokens, and the tokenizer box splits text', async ({ page }) => {
@@ -101,6 +111,11 @@ test('sampling streams tokens, and the tokenizer box splits text', async ({ page
   await trainUntil(page, 2);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+  const chart = page.getByTestId('loss-chart');
+  const evals = Number(await chart.getAttribute('data-eval-points'));
+  await page.getByTestId('evaluate').click();
+  await expect(chart).toHaveAttribute('data-eval-points', String(evals + 1));
+
   await page.getByTestId('sample-maxTokens').fill('12');
   await page.getByTestId('sample-go').click();
   const out = page.getByTestId('sample-output');

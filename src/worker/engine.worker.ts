@@ -129,6 +129,7 @@ async function handle(msg: ToWorker): Promise<void> {
       // A checkpoint brings its own history; a fresh run starts empty.
       const settings = msg.fromSlot ? readRunInfo(start.info, start.optimizer?.step ?? 0, msg.settings).settings : msg.settings;
       const r = await newRun({ ...settings, steps: Math.max(msg.settings.steps, start.optimizer?.step ?? 0) }, c, start);
+      if (msg.fromSlot) post({ type: 'notice', message: `Continuing from the checkpoint at step ${r.step}${start.optimizer ? '' : ' (it has no optimizer state: AdamW starts afresh)'}.` });
       void r.train();
       return;
     }
