@@ -9,7 +9,7 @@ import { MATMUL_VARIANTS, type MatmulVariant } from '../../src/kernels/matmul.ts
 import { benchOurs, type MatmulTiming } from './matmul-bench.ts';
 import { BENCH_PRESETS, matmulShapes } from './shapes.ts';
 
-const presets = (process.env.BENCH_PRESETS ?? BENCH_PRESETS.map((p) => p.id).join(',')).split(',');
+const presets = (process.env.BENCH_PRESETS ?? 'test,small,medium').split(',');
 const variants = (process.env.BENCH_VARIANTS ?? MATMUL_VARIANTS.join(',')).split(',') as MatmulVariant[];
 
 const { device, report } = await requestNodeDevice();

@@ -29,6 +29,8 @@ export const BENCH_PRESETS: BenchPreset[] = [
   { id: 'test', C: 32, L: 2, V: 256, T: 32, B: 4 },
   { id: 'small', C: 128, L: 4, V: 1024, T: 64, B: 16 },
   { id: 'medium', C: 256, L: 6, V: 2048, T: 128, B: 16 },
+  // Not in the default run (too slow on SwiftShader for a 10-minute budget): --presets=large.
+  { id: 'large', C: 320, L: 8, V: 2048, T: 128, B: 16 },
 ];
 
 /** The five matmuls of a preset: qkv (C→3C), attention projection (C→C), fc (C→4C), fc projection (4C→C), LM head (C→V). */
