@@ -3,7 +3,7 @@
 // wasm backends) on the same shapes in the same browser. Prints tables and writes them to
 // .bench/kernels.json and .bench/kernels.md (git-ignored). Changes nothing else.
 //
-// Options: --presets=test,small,medium  --variants=naive,blocked,blocked_vec4,tiled (default: all)
+// Options: --presets=test,small,medium (also: large)  --variants=naive,blocked,blocked_vec4,tiled (default: all)
 //          --tfjs=webgpu,wasm
 //          --skip-node  --skip-browser  --report-only (re-print and rewrite the tables from .bench/kernels.json)
 import { spawn } from 'node:child_process';
