@@ -8,10 +8,10 @@ import { BASE_FLAGS, findChromium } from '../scripts/chromium.mjs';
 const step = async (page: Page) => Number(await page.getByTestId('run-step').getAttribute('data-step'));
 const points = async (page: Page) => Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
 
-async function open(page: Page, steps = 200) {
+async function open(page: Page, steps = 200, query = '') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./#/workshop');
+  await page.goto(`./${query}#/workshop`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Model workshop');
   await expect(page.getByTestId('preset-test')).toContainText('parameters');
   await page.getByTestId('preset-test').getByRole('radio').check();
@@ -135,11 +135,12 @@ test('sampling streams tokens, and the tokenizer box splits text', async ({ page
 });
 
 test('a lost GPU device is replaced and training goes on from the autosave, with a message', async ({ page }) => {
-  await open(page);
+  await open(page, 200, '?lab-debug'); // exposes the hook that destroys the device
+  expect(await page.evaluate(() => typeof (globalThis as { __labLoseDevice?: unknown }).__labLoseDevice)).toBe('function');
   await page.getByTestId('start').click();
   await trainUntil(page, 6);
   const before = await step(page);
-  await page.evaluate(() => (globalThis as { __labLoseDevice?: () => void }).__labLoseDevice?.());
+  await page.evaluate(() => (globalThis as { __labLoseDevice?: () => void }).__labLoseDevice!());
   await expect(page.getByTestId('engine-notices')).toContainText('lost and replaced', { timeout: 90_000 });
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'training');
   // It went back to the autosave (written at step 0, before the first 50-step save), not on from where it was.

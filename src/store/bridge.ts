@@ -138,8 +138,10 @@ export function startEngine(): void {
   worker.onerror = (ev) => {
     useLab.setState({ gpu: { state: 'unavailable', reason: 'no-worker', message: `The engine worker failed: ${ev.message}` } });
   };
-  // For the e2e test of device-loss recovery only: destroys the engine's GPUDevice.
-  (globalThis as { __labLoseDevice?: () => void }).__labLoseDevice = () => worker?.postMessage({ type: 'debug-lose-device' } satisfies ToWorker);
+  // For the e2e test of device-loss recovery only (page opened with ?lab-debug): destroys the engine's GPUDevice.
+  if (new URLSearchParams(location.search).has('lab-debug')) {
+    (globalThis as { __labLoseDevice?: () => void }).__labLoseDevice = () => worker?.postMessage({ type: 'debug-lose-device' } satisfies ToWorker);
+  }
   const msg: ToWorker = { type: 'init', baseUrl: new URL(import.meta.env.BASE_URL, document.baseURI).href };
   worker.postMessage(msg);
 }

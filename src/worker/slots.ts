@@ -56,7 +56,12 @@ export async function openSlots(factory: IDBFactory, dbName = 'webgpu-llm-lab'):
     if (!db.objectStoreNames.contains(INFO)) db.createObjectStore(INFO, { keyPath: 'id' });
     if (!db.objectStoreNames.contains(BYTES)) db.createObjectStore(BYTES);
   };
-  const db = await done(open);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(new Error(`IndexedDB: ${open.error?.message ?? 'could not open the database'}`));
+    // Another tab holding an older version open would leave us waiting forever: fail instead.
+    open.onblocked = () => reject(new Error('IndexedDB: the database is held open by another tab of the lab'));
+  });
   return {
     async list() {
       const all = await done(db.transaction(INFO, 'readonly').objectStore(INFO).getAll());
