@@ -84,6 +84,22 @@ async function newRun(settings: RunSettings, c: Corpus, start: Checkpoint): Prom
   return r;
 }
 
+/** A new run from the preset's fresh weights, or from a saved slot (with its settings and history). */
+async function startRun(draft: RunSettings, fromSlot?: string): Promise<void> {
+  const c = await corpus();
+  let start = freshCheckpoint(draft, c);
+  if (fromSlot) {
+    const s = await slots.get(fromSlot);
+    if (!s) throw new Error(`no saved checkpoint "${fromSlot}"`);
+    start = checkUpload(s.bytes, s.info.name, c.tokenizer);
+  }
+  const step = start.optimizer?.step ?? 0;
+  const settings = fromSlot ? readRunInfo(start.info, step, draft).settings : draft;
+  const r = await newRun({ ...settings, steps: Math.max(draft.steps, step) }, c, start);
+  if (fromSlot) post({ type: 'notice', message: `Continuing from the checkpoint at step ${r.step}${start.optimizer ? '' : ' (it has no optimizer state: AdamW starts afresh)'}.` });
+  void r.train();
+}
+
 /** On start-up, a saved run comes back where it was, paused. */
 async function restore(): Promise<void> {
   const saved = await slots.get(AUTOSAVE_ID);
@@ -119,18 +135,15 @@ async function handle(msg: ToWorker): Promise<void> {
       return init(msg);
     case 'start': {
       checkSettings(msg.settings);
-      const c = await corpus();
-      let start = freshCheckpoint(msg.settings, c);
-      if (msg.fromSlot) {
-        const s = await slots.get(msg.fromSlot);
-        if (!s) throw new Error(`no saved checkpoint "${msg.fromSlot}"`);
-        start = checkUpload(s.bytes, s.info.name, c.tokenizer);
+      // Say at once that something is happening: the first start fetches and encodes the corpus.
+      post({ type: 'run-state', state: { status: 'loading', settings: msg.settings, step: 0, tokens: 0 } });
+      try {
+        await startRun(msg.settings, msg.fromSlot);
+      } catch (e) {
+        if (run) run.postState(); // the old run is still there: show it as it was
+        else post({ type: 'run-state', state: { status: 'idle', settings: null, step: 0, tokens: 0 } });
+        throw e;
       }
-      // A checkpoint brings its own history; a fresh run starts empty.
-      const settings = msg.fromSlot ? readRunInfo(start.info, start.optimizer?.step ?? 0, msg.settings).settings : msg.settings;
-      const r = await newRun({ ...settings, steps: Math.max(msg.settings.steps, start.optimizer?.step ?? 0) }, c, start);
-      if (msg.fromSlot) post({ type: 'notice', message: `Continuing from the checkpoint at step ${r.step}${start.optimizer ? '' : ' (it has no optimizer state: AdamW starts afresh)'}.` });
-      void r.train();
       return;
     }
     case 'pause':
