@@ -39,6 +39,7 @@ test('trains with a falling loss, pauses, resumes, and a reload continues from t
   const p1 = await points(page);
   expect(p1).toBeGreaterThanOrEqual(5);
   await expect(page.getByTestId('run-speed')).toContainText('tokens/s');
+  await expect(page.getByTestId('run-lr')).toHaveText(/^\d\.\d\de-\d$/);
   await trainUntil(page, 40);
   expect(await points(page)).toBeGreaterThan(p1);
 

@@ -59,6 +59,8 @@ export function TrainControls() {
         <dd data-testid="run-tokens">{formatCount(run.tokens)}</dd>
         <dt>Speed</dt>
         <dd data-testid="run-speed">{last ? `${formatCount(last.tokensPerSec)} tokens/s, ${last.msPerStep.toFixed(0)} ms per step` : '–'}</dd>
+        <dt>Learning rate</dt>
+        <dd data-testid="run-lr">{last ? last.lr.toExponential(2) : '–'}</dd>
         <dt>Time left</dt>
         <dd data-testid="run-eta">{formatDuration(eta)}</dd>
         <dt>Last training loss</dt>
