@@ -69,6 +69,7 @@ const listSlots = async () => post({ type: 'checkpoints', slots: await slots.lis
 /** Replaces the current run with one built from `start` (the old one is stopped and freed). */
 async function newRun(settings: RunSettings, c: Corpus, start: Checkpoint): Promise<Run> {
   if (!gpu) throw new Error('no GPU device yet: wait for the GPU panel to report one');
+  sampler.drop();
   await run?.dispose();
   run = undefined;
   const r = new Run(settings, c, slots, post, start);
@@ -155,6 +156,7 @@ async function handle(msg: ToWorker): Promise<void> {
       void run.train();
       return;
     case 'reset':
+      sampler.drop();
       await run?.dispose();
       run = undefined;
       await slots.delete(AUTOSAVE_ID);
@@ -167,7 +169,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'sample': {
       if (!run?.model || !gpu) throw new Error('there is no model to sample from: start a run first');
       const { requestId } = msg;
-      await sampler.sample(gpu, run.model, (await corpus()).tokenizer, msg, (token) => post({ type: 'sample-token', requestId, token }));
+      await sampler.sample(run.model, (await corpus()).tokenizer, msg, (token) => post({ type: 'sample-token', requestId, token }));
       post({ type: 'sample-done', requestId });
       return;
     }

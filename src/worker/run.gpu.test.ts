@@ -6,6 +6,7 @@ import { loadTokenizer } from '../train/tokenizer-json.ts';
 import type { Corpus } from './data.ts';
 import type { FromWorker, RunSettings } from './protocol.ts';
 import { AUTOSAVE_ID, freshCheckpoint, Run, type Gpu } from './run.ts';
+import { Sampler } from './sampler.ts';
 import { memorySlots } from './slots.ts';
 
 const tokenizer = loadTokenizer(readFileSync('public/models/tokenizer.json', 'utf8'));
@@ -87,6 +88,32 @@ describe('a page run on the GPU', () => {
     expect(saved?.info.step).toBe(0);
     const ck = loadCheckpoint(saved!.bytes);
     for (const w of ck.weights.values()) expect(w.data.every(Number.isFinite)).toBe(true);
+    run.model!.destroy();
+  });
+
+  it('samples from the training model through the KV-cache decoder, streaming each token with its candidates', async () => {
+    const { run } = await setup();
+    await run.train();
+    const sampler = new Sampler();
+    const req = { requestId: 1, prompt: 'The', temperature: 0, topK: 0, topP: 1, seed: 3, maxTokens: 6 };
+    const take = async () => {
+      const got: { id: number; text: string; prob: number; top: { id: number; prob: number }[] }[] = [];
+      await sampler.sample(run.model!, tokenizer, req, (t) => got.push(t));
+      return got;
+    };
+    const a = await take();
+    expect(a.length).toBeGreaterThan(0);
+    expect(a.length).toBeLessThanOrEqual(6);
+    for (const t of a) {
+      // greedy: the chosen token is the most likely candidate, and candidates come best first
+      expect(t.top[0].id).toBe(t.id);
+      expect(t.top.every((c, i) => i === 0 || c.prob <= t.top[i - 1].prob)).toBe(true);
+      expect(t.prob).toBeGreaterThan(0);
+      expect(t.prob).toBeLessThanOrEqual(1);
+    }
+    expect((await take()).map((t) => t.id)).toEqual(a.map((t) => t.id));
+    await expect(sampler.sample(run.model!, tokenizer, { ...req, topP: 0 }, () => {})).rejects.toThrow(/top-p/);
+    sampler.drop();
     run.model!.destroy();
   });
 });
