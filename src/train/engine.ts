@@ -108,7 +108,7 @@ export async function modelFromCheckpoint(device: GPUDevice, cache: PipelineCach
   for (const t of model.layout.tensors) {
     if (!weights[t.name]) {
       // A tensor the checkpoint lacks (e.g. a new classification head) starts from the table's init.
-      throw new Error(`checkpoint has no tensor "${t.name}"; initialise new tensors before building the model`);
+      throw new Error(`checkpoint has no tensor "${t.name}"; add new tensors with withNewTensors before building the model`);
     }
   }
   model.setParams(flatten(model.layout, weights, (n) => new Float32Array(n)));
