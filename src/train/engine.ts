@@ -27,6 +27,9 @@ import { mulberry32 } from '../util/random.ts';
 import type { ClassBatch } from './batches.ts';
 import type { Checkpoint, Weight } from './checkpoint.ts';
 import { sampleLogits, type SampleOptions, type SampleResult } from './sampling.ts';
+import { learningRate } from './schedule.ts';
+import type { ClassSource } from './sources.ts';
+import { DivergedError, type TrainSettings } from './trainer.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
 /** What a finetuning run records in a checkpoint's info, under `finetune`. */
@@ -193,6 +196,54 @@ export function precisionRecall(confusion: number[][]): { precision: number; rec
     const actual = row.reduce((s, x) => s + x, 0);
     return { precision: predicted ? row[k] / predicted : NaN, recall: actual ? row[k] / actual : NaN };
   });
+}
+
+/** Settings of a classification finetuning run (AdamW hyper-parameters as in TrainSettings). */
+export interface ClassTrainSettings extends Pick<TrainSettings, 'steps' | 'schedule' | 'beta1' | 'beta2' | 'eps' | 'weightDecay' | 'logEvery'> {
+  /** validation every N steps; 0 = at the end of each epoch */
+  evalEvery: number;
+  /** at most this many validation batches per evaluation */
+  evalBatches: number;
+}
+
+/**
+ * The classification loop shared by the worker and the command line: shuffled epochs from the
+ * source until `steps`, the warm-up + cosine schedule, the loss read back every logEvery steps (a
+ * DivergedError on NaN), validation accuracy every evalEvery steps or each epoch's end, and always
+ * after the last step. Resolves with the steps done and the last validation.
+ */
+export async function trainClassifier(
+  model: GPUModel,
+  src: ClassSource,
+  s: ClassTrainSettings,
+  hooks: { onMetric?: (m: { step: number; epoch: number; loss: number; gradNorm: number; lr: number; msPerStep: number }) => void; onEval?: (step: number, e: ClassEval) => void; shouldStop?: () => boolean } = {},
+): Promise<{ steps: number; val?: ClassEval }> {
+  let step = 0;
+  let val: ClassEval | undefined;
+  let evaluatedAt = -1;
+  const validate = async () => {
+    val = await evaluateClassifier(model, src.validation(), s.evalBatches);
+    evaluatedAt = step;
+    hooks.onEval?.(step, val);
+  };
+  const t0 = performance.now();
+  for (let epoch = 0; step < s.steps; epoch++) {
+    for (const b of src.epoch(epoch)) {
+      const lr = learningRate(step, s.schedule);
+      model.trainStep(toClassStepInput(b), { lr, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, step: step + 1 });
+      step++;
+      if (step % s.logEvery === 0 || step === s.steps) {
+        const { loss, gradNorm } = await model.readLoss();
+        if (!Number.isFinite(loss)) throw new DivergedError(step, loss);
+        hooks.onMetric?.({ step, epoch: epoch + 1, loss, gradNorm, lr, msPerStep: (performance.now() - t0) / step });
+      }
+      if (s.evalEvery > 0 && step % s.evalEvery === 0) await validate();
+      if (step === s.steps || hooks.shouldStop?.()) break;
+    }
+    if ((s.evalEvery === 0 || step === s.steps) && evaluatedAt !== step) await validate();
+    if (hooks.shouldStop?.()) break;
+  }
+  return { steps: step, val };
 }
 
 export interface GenerateOptions extends SampleOptions {

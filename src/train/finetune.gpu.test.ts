@@ -9,7 +9,7 @@ import type { LoraOptions } from '../model/lora.ts';
 import { gptParamSpecs } from '../model/params.ts';
 import { gptStepRef } from '../model/reference.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.ts';
-import { checkpointFromModel, evaluateClassifier, finetuneOptions, mergeLoraCheckpoint, modelFromCheckpoint, precisionRecall, toClassStepInput, withNewTensors } from './engine.ts';
+import { checkpointFromModel, evaluateClassifier, finetuneOptions, mergeLoraCheckpoint, modelFromCheckpoint, precisionRecall, toClassStepInput, trainClassifier, withNewTensors } from './engine.ts';
 import { classificationSource, formatClassSet, formatInstructionSet, instructionSource } from './sources.ts';
 import { trainBPE } from './tokenizer-train.ts';
 import { mulberry32 } from '../util/random.ts';
@@ -59,9 +59,15 @@ describe('finetuning through the engine', () => {
     const start = withNewTensors(base(2), o, 9);
     const model = await modelFromCheckpoint(h.device, h.cache, start, { ...o, frozen: frozenFor('lora', cfg, o), batchSize: 4, seqLen: T });
     const before = await evaluateClassifier(model, src.validation());
-    let step = 0;
-    for (let e = 0; e < 15; e++) for (const b of src.epoch(e)) model.trainStep(toClassStepInput(b), { lr: 2e-2, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, step: ++step });
+    const evals: number[] = [];
+    const logged: number[] = [];
+    const settings = { steps: 29, schedule: { maxLr: 2e-2, minLr: 2e-3, warmupSteps: 2, totalSteps: 29 }, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, logEvery: 10, evalEvery: 0, evalBatches: Infinity };
+    const { steps: step, val } = await trainClassifier(model, src, settings, { onEval: (s) => evals.push(s), onMetric: (m) => logged.push(m.step) });
+    expect(step).toBe(29);
+    expect(logged).toEqual([10, 20, 29]);
+    expect(evals).toEqual([...Array.from({ length: 14 }, (_, e) => 2 * (e + 1)), 29]); // each epoch's end (2 batches), and the last step
     const after = await evaluateClassifier(model, src.validation());
+    expect(val).toEqual(after); // the last validation is of the final weights
     expect(after.examples).toBe(8);
     expect(after.loss).toBeLessThan(before.loss - 0.1);
     expect(after.confusion.flat().reduce((a, x) => a + x, 0)).toBe(8);

@@ -15,8 +15,7 @@ import { LABELS, type Message, type Split } from '../../data/types.ts';
 import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../../model/finetune.ts';
 import { LORA_TARGETS, validateLora, type LoraOptions, type LoraTarget } from '../../model/lora.ts';
 import { gptParamSpecs } from '../../model/params.ts';
-import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, toClassStepInput, withNewTensors, type ClassEval, type FinetuneInfo } from '../../train/engine.ts';
-import { learningRate } from '../../train/schedule.ts';
+import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, trainClassifier, withNewTensors, type ClassEval, type ClassTrainSettings, type FinetuneInfo } from '../../train/engine.ts';
 import { classificationSource, formatClassSet, type ClassSet } from '../../train/sources.ts';
 import type { Tokenizer } from '../../train/tokenizer.ts';
 import { DivergedError } from '../../train/trainer.ts';
@@ -136,32 +135,22 @@ export async function run(o: ParsedOptions): Promise<void> {
   console.error(`model: choice "${choice}" trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters (${((100 * counts.trainable) / counts.total).toFixed(2)}%)${lora ? `, LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')}` : ''}; batch ${B} x ${T}, ${steps} steps (${src.batchesPerEpoch} per epoch)`);
 
   const evalLimit = (o['eval-batches'] as number) > 0 ? (o['eval-batches'] as number) : Infinity;
-  const validate = async (step: number) => {
-    const v = await evaluateClassifier(model, src.validation(), evalLimit);
-    console.error(`step ${step}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`);
-    return v;
+  const settings: ClassTrainSettings = {
+    steps, schedule, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: o['weight-decay'] as number,
+    logEvery: o['log-every'] as number, evalEvery: o['eval-every'] as number, evalBatches: evalLimit,
   };
   const t0 = performance.now();
-  let step = 0;
-  let lastVal: ClassEval | undefined;
-  const every = o['eval-every'] as number;
-  for (let epoch = 0; step < steps; epoch++) {
-    for (const b of src.epoch(epoch)) {
-      const lr = learningRate(step, schedule);
-      model.trainStep(toClassStepInput(b), { lr, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: o['weight-decay'] as number, step: step + 1 });
-      step++;
-      if (step % (o['log-every'] as number) === 0 || step === steps) {
-        const { loss, gradNorm } = await model.readLoss();
-        if (!Number.isFinite(loss)) throw new CliError(new DivergedError(step, loss).message);
-        const ms = (performance.now() - t0) / step;
-        console.error(`step ${step}/${steps} | epoch ${epoch + 1} | loss ${loss.toFixed(4)} | grad norm ${gradNorm.toFixed(3)} | lr ${lr.toExponential(2)} | ${ms.toFixed(0)} ms/step | ETA ${formatDuration(((steps - step) * ms) / 1000)}`);
-      }
-      if (every > 0 && step % every === 0) lastVal = await validate(step);
-      if (step === steps) break;
-    }
-    // Every epoch's end, or (with --eval-every) the last step if it was not just evaluated.
-    if (every === 0 || (step === steps && step % every !== 0)) lastVal = await validate(step);
+  let result;
+  try {
+    result = await trainClassifier(model, src, settings, {
+      onMetric: (m) => console.error(`step ${m.step}/${steps} | epoch ${m.epoch} | loss ${m.loss.toFixed(4)} | grad norm ${m.gradNorm.toFixed(3)} | lr ${m.lr.toExponential(2)} | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(((steps - m.step) * m.msPerStep) / 1000)}`),
+      onEval: (step, v) => console.error(`step ${step}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`),
+    });
+  } catch (e) {
+    if (e instanceof DivergedError) throw new CliError(e.message);
+    throw e;
   }
+  const { steps: step, val: lastVal } = result;
   const secs = (performance.now() - t0) / 1000;
   const testEval = await evaluateClassifier(model, src.test());
   console.log(`test set: ${classReport(testEval, LABELS)}`);
