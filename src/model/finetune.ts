@@ -62,7 +62,7 @@ export interface BackwardPlan {
   lnf: boolean;
   /** the embedding backward runs (wte or wpe trains) */
   encoder: boolean;
-  /** tensor names whose gradient is computed at all is !frozen for matmul weights and biases */
+  /** the frozen tensors; frozen matmul weights and biases get no gradient at all */
   frozen: ReadonlySet<string>;
 }
 
