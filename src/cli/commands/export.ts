@@ -2,7 +2,8 @@
  * `lab export`: a checkpoint made plain for sharing. LoRA adapters are merged into the weights they
  * adapt (W' = W + alpha/r · B·A) and dropped, AdamW moments are left out, and the result is written
  * as a lab checkpoint; with --hf DIR also as Hugging Face GPT2LMHeadModel files (model.safetensors
- * with HF names and Conv1D transposes, via gpt2-names.ts toHF, and config.json). A classifier head
+ * with HF names and Conv1D transposes, via gpt2-names.ts toHF, config.json, and the lab's tokenizer
+ * JSON as lab-tokenizer.json). A classifier head
  * has no place in GPT2LMHeadModel, so the HF files leave it out (the lab checkpoint keeps it).
  */
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { finetuneOptions, mergeLoraCheckpoint } from '../../train/engine.ts';
 import { toHF } from '../../train/gpt2-names.ts';
 import { writeSafetensors } from '../../train/safetensors.ts';
+import { saveTokenizer } from '../../train/tokenizer-json.ts';
 import { CliError, readCheckpoint, writeCheckpoint, writeOut } from '../io.ts';
 
 export const spec: CommandSpec = {
@@ -47,6 +49,8 @@ export async function run(o: ParsedOptions): Promise<void> {
     bos_token_id: ck.tokenizer.endOfTextId, eos_token_id: ck.tokenizer.endOfTextId,
   };
   writeOut(join(o.hf as string, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  // The lab's byte-level BPE is not an HF tokenizer file; it travels beside the weights in the lab's own JSON.
+  writeOut(join(o.hf as string, 'lab-tokenizer.json'), saveTokenizer(ck.tokenizer));
   const dropped = [...plain.weights.keys()].filter((k) => k.startsWith('cls.'));
-  console.log(`wrote ${o.hf}/model.safetensors (${hf.size} tensors, HF names, Conv1D weights transposed) and config.json${dropped.length ? `; left out the classifier head (${dropped.join(', ')})` : ''}`);
+  console.log(`wrote ${o.hf}/model.safetensors (${hf.size} tensors, HF names, Conv1D weights transposed), config.json and lab-tokenizer.json${dropped.length ? `; left out the classifier head (${dropped.join(', ')})` : ''}`);
 }
