@@ -42,6 +42,14 @@ export function GpuPanel() {
         <dd data-testid="gpu-selftest">
           {gpu.selfTestMaxDiff <= 1e-6 ? 'passed' : 'FAILED'} (a·x+b on 1,000 numbers, max error {gpu.selfTestMaxDiff.toExponential(1)}, {gpu.selfTestMs.toFixed(0)} ms)
         </dd>
+        {gpu.kernels && (
+          <>
+            <dt>Kernels in use</dt>
+            <dd data-testid="gpu-kernels">
+              matmul <code>{gpu.kernels.matmul}</code>, row kernels <code>{gpu.kernels.rows}</code> ({gpu.kernels.why})
+            </dd>
+          </>
+        )}
         <dt>Optional features</dt>
         <dd data-testid="gpu-features">{['timestamp-query', 'shader-f16', 'subgroups'].map((f) => `${f}: ${r.features.includes(f) ? 'yes' : 'no'}`).join(' · ')}</dd>
       </dl>

@@ -11,10 +11,12 @@ describe('bridge', () => {
   beforeEach(() => useLab.setState({ gpu: { state: 'probing' }, gpuErrors: [] }));
 
   it('turns a ready report into a ready GPU state', () => {
-    applyWorkerEvent({ type: 'gpu-ready', report, selfTest: { n: 10, maxAbsDiff: 0, ms: 3 } });
+    const kernels = { matmul: 'tiled', rows: 'workgroup', why: 'hardware' };
+    applyWorkerEvent({ type: 'gpu-ready', report, selfTest: { n: 10, maxAbsDiff: 0, ms: 3 }, kernels });
     const g = useLab.getState().gpu;
     expect(g.state).toBe('ready');
     expect(g.state === 'ready' && g.report.name).toBe('acme rdna9');
+    expect(g.state === 'ready' && g.kernels).toEqual(kernels);
   });
 
   it('keeps the reason when WebGPU is unavailable', () => {

@@ -28,7 +28,7 @@ export function applyWorkerEvent(msg: FromWorker): void {
   const set = useLab.setState;
   switch (msg.type) {
     case 'gpu-ready':
-      set({ gpu: { state: 'ready', report: msg.report, selfTestMaxDiff: msg.selfTest.maxAbsDiff, selfTestMs: msg.selfTest.ms } });
+      set({ gpu: { state: 'ready', report: msg.report, selfTestMaxDiff: msg.selfTest.maxAbsDiff, selfTestMs: msg.selfTest.ms, kernels: msg.kernels } });
       break;
     case 'gpu-unavailable':
       set({ gpu: { state: 'unavailable', reason: msg.reason, message: msg.message } });

@@ -6,6 +6,7 @@
 /// <reference lib="webworker" />
 import { requestLabDevice, WebGPUUnavailableError } from '../gpu/device.ts';
 import { PipelineCache } from '../gpu/pipelines.ts';
+import { defaultKernelChoice } from '../model/passes.ts';
 import { runSelfTest } from '../gpu/selftest.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import { loadCorpus, loadLabTokenizer, type Corpus } from './data.ts';
@@ -33,7 +34,11 @@ async function openGpu(): Promise<Gpu> {
     onUncapturedError: (message) => post({ type: 'gpu-error', message }),
   });
   const st = await runSelfTest(lab.device);
-  post({ type: 'gpu-ready', report: lab.report, selfTest: st });
+  const kc = defaultKernelChoice(lab.report.isFallback);
+  const why = lab.report.isFallback
+    ? 'a software adapter runs workgroups one after another, so kernels without workgroup barriers win'
+    : 'a hardware GPU rewards shared-memory tiles and workgroup reductions';
+  post({ type: 'gpu-ready', report: lab.report, selfTest: st, kernels: { ...kc, why } });
   return { device: lab.device, cache: new PipelineCache(lab.device), isFallback: lab.report.isFallback };
 }
 

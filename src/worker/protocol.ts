@@ -107,7 +107,7 @@ export type ToWorker =
   | { type: 'debug-lose-device' };
 
 export type FromWorker =
-  | { type: 'gpu-ready'; report: AdapterReport; selfTest: { n: number; maxAbsDiff: number; ms: number } }
+  | { type: 'gpu-ready'; report: AdapterReport; selfTest: { n: number; maxAbsDiff: number; ms: number }; kernels: KernelReport }
   | { type: 'gpu-unavailable'; reason: WebGPUUnavailableReason; message: string }
   | { type: 'gpu-lost'; reason: string; message: string }
   | { type: 'gpu-error'; message: string }
@@ -125,3 +125,10 @@ export type FromWorker =
   | { type: 'download'; name: string; bytes: ArrayBuffer }
   | { type: 'error'; scope: ErrorScope; message: string }
   | { type: 'notice'; message: string };
+
+/** Which kernel versions the engine runs on this adapter, and why: shown on the "Your GPU" panel. */
+export interface KernelReport {
+  matmul: string;
+  rows: string;
+  why: string;
+}
