@@ -281,12 +281,22 @@ export async function generate(
     model.evalStep({ tokens: input, targets: input });
     const logits = await model.read({ act: 'logits' });
     const row = logits.subarray((ctx.length - 1) * V, ctx.length * V);
-    const r = sampleLogits(row, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
-    const tok: GeneratedToken = { ...r, text: tokenizer.decode([r.token]) };
+    const tok = chooseToken(row, rand, tokenizer, opts);
     out.push(tok);
     onToken?.(tok);
-    if (r.token === tokenizer.endOfTextId && opts.stopAtEnd !== false) break;
-    ids.push(r.token);
+    if (isStop(tok, tokenizer, opts)) break;
+    ids.push(tok.token);
   }
   return out;
+}
+
+/** Picks the next token from one logits row (V) the same way for every generator: <|pad|> is never chosen. */
+export function chooseToken(row: ArrayLike<number>, rand: () => number, tokenizer: Tokenizer, opts: GenerateOptions): GeneratedToken {
+  const r = sampleLogits(row, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
+  return { ...r, text: tokenizer.decode([r.token]) };
+}
+
+/** True when generation ends at this token (end-of-text, unless the caller asked to go on). */
+export function isStop(tok: GeneratedToken, tokenizer: Tokenizer, opts: GenerateOptions): boolean {
+  return tok.token === tokenizer.endOfTextId && opts.stopAtEnd !== false;
 }

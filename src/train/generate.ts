@@ -17,8 +17,7 @@
  */
 import type { KVDecoder } from '../model/decoder.ts';
 import { mulberry32 } from '../util/random.ts';
-import type { GenerateOptions, GeneratedToken } from './engine.ts';
-import { sampleLogits } from './sampling.ts';
+import { chooseToken, isStop, type GenerateOptions, type GeneratedToken } from './engine.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
 export type { GenerateOptions, GeneratedToken } from './engine.ts';
@@ -49,12 +48,11 @@ export async function generateCached(
       logits = await decoder.prefill(ids.slice(start)); // first call, or the window slid
       cacheStart = start;
     }
-    const r = sampleLogits(logits, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
-    const tok: GeneratedToken = { ...r, text: tokenizer.decode([r.token]) };
+    const tok = chooseToken(logits, rand, tokenizer, opts);
     out.push(tok);
     onToken?.(tok);
-    if (r.token === tokenizer.endOfTextId && opts.stopAtEnd !== false) break;
-    ids.push(r.token);
+    if (isStop(tok, tokenizer, opts)) break;
+    ids.push(tok.token);
   }
   return out;
 }
