@@ -102,7 +102,10 @@ export class KVDecoder {
    */
   static async create(model: GPUModel, kernels?: KernelChoice): Promise<KVDecoder> {
     const dec = new KVDecoder(model);
-    await dec.build(kernels ?? model.opts.kernels ?? defaultKernelChoice(true));
+    const kc = kernels ?? model.opts.kernels ?? defaultKernelChoice(true);
+    // A decode step is a one-row product, which blocked_vec4 hands to blocked; prefill runs blocked
+    // too, so both prefill modes give bit-identical caches and a fixed seed the same tokens.
+    await dec.build(kc.matmul === 'blocked_vec4' ? { ...kc, matmul: 'blocked' } : kc);
     return dec;
   }
 

@@ -31,7 +31,7 @@ export interface KernelChoice {
 
 /** Software adapters (SwiftShader) run workgroups one after another, so barriers cost there; real GPUs reward workgroups. */
 export function defaultKernelChoice(isFallback: boolean): KernelChoice {
-  return { matmul: isFallback ? 'blocked' : 'tiled', rows: isFallback ? 'thread' : 'workgroup' };
+  return { matmul: isFallback ? 'blocked_vec4' : 'tiled', rows: isFallback ? 'thread' : 'workgroup' };
 }
 
 /** Every buffer the passes bind. */
