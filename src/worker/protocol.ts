@@ -11,6 +11,50 @@ export type { AdapterReport };
 /** 'test' | 'small' | 'medium' | 'large' */
 export type PresetId = Preset['id'];
 
+/**
+ * Which stage of the lab a run trains. Absent on a run means 'pretrain' (autosaves from before
+ * lessons two and three). One run trains at a time; each kind keeps its own autosave slot
+ * (AUTOSAVE_IDS), so starting a lesson-2 run does not overwrite the learner's pretraining run.
+ */
+export type TaskSettings =
+  | { kind: 'pretrain' }
+  | {
+      kind: 'classify';
+      /** which parameters train (src/model/finetune.ts FreezeChoice) */
+      choice: 'head' | 'last-block' | 'all' | 'lora';
+      /** LoRA rank r when choice is 'lora' (alpha = 2r) */
+      loraRank: number;
+      /** read the class at the last real token (right) or the first (the lesson's experiment) */
+      readAt: 'last' | 'first';
+      /** the shipped spam set, or the learner's upload (the datasets slice's current upload) */
+      dataset: 'spam' | 'upload';
+    }
+  | {
+      kind: 'instruct';
+      /** leave prompt tokens out of the loss (the lesson's toggle) */
+      maskPrompt: boolean;
+      /** train LoRA adapters only, on all four matmuls of every block */
+      lora: boolean;
+      loraRank: number;
+      dataset: 'instruct' | 'upload';
+    };
+export type TaskKind = TaskSettings['kind'];
+
+/** The autosave slot of each kind of run. */
+export const AUTOSAVE_IDS: Record<TaskKind, string> = { pretrain: 'autosave', classify: 'autosave:classify', instruct: 'autosave:instruct' };
+
+/**
+ * Which model a request runs on: the current run's model, or a checkpoint by slot id. Shipped
+ * checkpoints (public/models/manifest.json) have ids starting with SHIPPED_PREFIX and appear in the
+ * 'checkpoints' list with `shipped: true`; they load by fetch, nothing is copied to IndexedDB.
+ */
+export type ModelRef = 'run' | string;
+export const SHIPPED_PREFIX = 'shipped:';
+/** The shipped base model (public/models/base-small.safetensors), the lessons' default start. */
+export const SHIPPED_BASE = 'shipped:base-small';
+/** The shipped instruction-tuned model, the playground's default right pane. */
+export const SHIPPED_INSTRUCT = 'shipped:instruct-small';
+
 /** What one training run is asked to do (kept with its checkpoints so a reload resumes it). */
 export interface RunSettings {
   preset: PresetId;
@@ -21,6 +65,8 @@ export interface RunSettings {
   seed: number;
   /** sequences per step (B) */
   batch: number;
+  /** what the run trains; absent = pretraining */
+  task?: TaskSettings;
 }
 
 /** One read-back of the training loss (the Trainer reads it every logEvery steps). */
@@ -41,6 +87,34 @@ export interface EvalPoint {
   tokens: number;
   /** mean validation cross-entropy, in nats */
   valLoss: number;
+  /** classification runs: fraction in [0, 1] right on the validation split */
+  valAccuracy?: number;
+  /** classification runs: fraction right on the training batches since the last evaluation */
+  trainAccuracy?: number;
+}
+
+/** A classifier's scores on one split (lesson 2). Rows of `confusion` are the true class. */
+export interface ClassReport {
+  split: 'validation' | 'test';
+  classes: string[];
+  n: number;
+  accuracy: number;
+  confusion: number[][];
+  perClass: { precision: number; recall: number }[];
+  /** null for the prompted base model (no head, nothing trained) */
+  trainableParams: number | null;
+  totalParams: number;
+  /** training wall time of the run, seconds (0 for the prompted baseline) */
+  seconds: number;
+}
+
+/** A model's scores on held-out instructions (lesson 3), from src/train/score.ts. */
+export interface InstructScores {
+  n: number;
+  /** fraction in [0, 1]: non-empty, ends with end-of-text within the limit, no new instruction started */
+  formatAdherence: number;
+  /** per task family: answers the family's scorer accepts */
+  families: { family: string; correct: number; total: number }[];
 }
 
 /** A saved checkpoint, as the list shows it (the bytes stay in IndexedDB). */
@@ -54,6 +128,12 @@ export interface SlotInfo {
   preset: string;
   /** true for the run's automatic save (every N steps and at pause) */
   auto: boolean;
+  /** a checkpoint shipped with the lab (read-only: cannot be deleted) */
+  shipped?: boolean;
+  /** the stage that made it, from its info: 'pretrain' | 'classify' | 'instruct' (absent: unknown) */
+  stage?: TaskKind;
+  /** the checkpoint it was finetuned from (slot id or file name), for the lineage drawing */
+  parent?: string;
 }
 
 /** What the training side of the worker is doing. */
@@ -64,6 +144,10 @@ export interface RunState {
   settings: RunSettings | null;
   step: number;
   tokens: number;
+  /** trainable and total parameters of the run's model (finetuning freezes some) */
+  params?: { trainable: number; total: number };
+  /** the checkpoint the run started from (slot id), absent for a run from scratch */
+  parent?: string;
 }
 
 /** A sampled token with the most likely candidates it was chosen from. */
@@ -83,15 +167,28 @@ export interface SampleRequest {
   topP: number;
   seed: number;
   maxTokens: number;
+  /** which model samples (default 'run') */
+  model?: ModelRef;
+  /** wrap the prompt in the instruction template (src/train/prompt.ts) before sampling */
+  template?: boolean;
 }
 
 /** Where an error belongs, so the page can show it next to the control that caused it. */
-export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data';
+export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score';
 
 export type ToWorker =
   /** baseUrl: the page's base (the worker's own URL is under assets/), for the shipped data */
   | { type: 'init'; baseUrl?: string }
+  /** fromSlot: a saved or shipped checkpoint to start from (finetuning runs need one) */
   | { type: 'start'; settings: RunSettings; fromSlot?: string }
+  /** bring back the autosaved run of this kind as the current run (paused) */
+  | { type: 'restore'; kind: TaskKind }
+  /** spam probability of a text under a classifier */
+  | { type: 'classify-text'; requestId: number; text: string; model: ModelRef }
+  /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
+  | { type: 'class-report'; requestId: number; model: ModelRef; split: 'validation' | 'test'; limit?: number }
+  /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
+  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'reset' }
@@ -123,7 +220,12 @@ export type FromWorker =
   | { type: 'tokens'; text: string; pieces: { id: number; text: string }[] }
   | { type: 'checkpoints'; slots: SlotInfo[] }
   | { type: 'download'; name: string; bytes: ArrayBuffer }
-  | { type: 'error'; scope: ErrorScope; message: string }
+  | { type: 'class-probs'; requestId: number; text: string; classes: string[]; probs: number[] }
+  | { type: 'class-report'; requestId: number; model: ModelRef; report: ClassReport }
+  /** progress of a long request (scoring, reports): done of total items */
+  | { type: 'progress'; requestId: number; done: number; total: number; what: string }
+  | { type: 'instruct-scores'; requestId: number; model: ModelRef; scores: InstructScores }
+  | { type: 'error'; scope: ErrorScope; message: string; requestId?: number }
   | { type: 'notice'; message: string };
 
 /** Which kernel versions the engine runs on this adapter, and why: shown on the "Your GPU" panel. */
