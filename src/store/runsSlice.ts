@@ -1,9 +1,16 @@
 /**
  * A plain summary of the learner's finished runs, for the quiz's questions about their own
- * results. Lessons append one entry when a run finishes; nothing else. Empty by default, saved to
- * localStorage, at most MAX_RUNS of each kind (the oldest dropped). No curves or weights here.
+ * results and lesson 2's comparison table. Lessons append one entry when a run finishes; nothing
+ * else. Empty by default, saved to localStorage, at most MAX_RUNS of each kind (the oldest
+ * dropped). No curves or weights here. Also derives the trainable-parameter count of each
+ * classifier choice from the model's parameter table, so the lesson can show it before a run.
  */
 import type { StateCreator } from 'zustand';
+import { PRESETS } from '../model/config.ts';
+import { frozenFor, parameterCounts } from '../model/finetune.ts';
+import { LORA_TARGETS } from '../model/lora.ts';
+import { gptParamSpecs } from '../model/params.ts';
+import type { PresetId } from '../worker/protocol.ts';
 import { forget, isRecord, loadSaved, save } from './persist.ts';
 
 export const RUNS_KEY = 'webgpu-llm-lab.runs.v1';
@@ -11,10 +18,18 @@ export const MAX_RUNS = 20;
 
 /** What the classification lesson let train: only the new head, the last block too, everything, or LoRA. */
 export type ClassifierChoice = 'head' | 'last-block' | 'all' | 'lora';
+export const CLASSIFIER_CHOICES: readonly ClassifierChoice[] = ['head', 'last-block', 'all', 'lora'];
+
+/** Where the class was read: the last real token (the lesson's default) or the first (its experiment). */
+export type ReadAt = 'last' | 'first';
 
 /** A finished spam-classification run. */
 export interface ClassifierRunSummary {
   choice: ClassifierChoice;
+  /** absent in summaries saved before the read position was recorded: those read at 'last' */
+  readAt?: ReadAt;
+  /** LoRA rank r, for choice 'lora' */
+  loraRank?: number;
   trainableParams: number;
   /** Fraction in [0, 1] of the test set classified correctly. */
   testAccuracy: number;
@@ -49,12 +64,31 @@ export interface RunsSlice {
   clearRuns(): void;
 }
 
-const CHOICES: readonly string[] = ['head', 'last-block', 'all', 'lora'];
+const CHOICES: readonly string[] = CLASSIFIER_CHOICES;
 const fraction = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
 const count = (x: unknown) => Number.isFinite(x) && (x as number) >= 0;
+const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined || ok(x);
 
 function isClassifierRun(x: unknown): x is ClassifierRunSummary {
-  return isRecord(x) && CHOICES.includes(x.choice as string) && count(x.trainableParams) && fraction(x.testAccuracy) && count(x.seconds) && count(x.finishedAt);
+  return (
+    isRecord(x) && CHOICES.includes(x.choice as string) && count(x.trainableParams) && fraction(x.testAccuracy) && count(x.seconds) && count(x.finishedAt) &&
+    optional(x.readAt, (v) => v === 'last' || v === 'first') && optional(x.loraRank, (v) => Number.isInteger(v) && (v as number) >= 1)
+  );
+}
+
+/** The read position of a saved run (older summaries have none: they read at the last token). */
+export const readAtOf = (r: ClassifierRunSummary): ReadAt => r.readAt ?? 'last';
+
+/**
+ * Trainable and total parameters of a 2-class classifier built on a preset's model, for one choice
+ * (LoRA: rank r on all four matmuls of every block, as the engine trains it), read off the same
+ * parameter table the engine builds. Undefined for an unknown preset.
+ */
+export function classifierParamCounts(preset: PresetId | string, choice: ClassifierChoice, loraRank = 8): { trainable: number; total: number } | undefined {
+  const c = PRESETS.find((p) => p.id === preset)?.config;
+  if (!c) return undefined;
+  const opts = { nClasses: 2, lora: choice === 'lora' ? { rank: loraRank, alpha: 2 * loraRank, targets: LORA_TARGETS } : undefined };
+  return parameterCounts(gptParamSpecs(c, { ...opts, frozen: frozenFor(choice, c, opts) }));
 }
 
 function isInstructRun(x: unknown): x is InstructRunSummary {
