@@ -54,3 +54,19 @@ describe('classifierParamCounts', () => {
     expect(classifierParamCounts('nope', 'head')).toBeUndefined();
   });
 });
+
+describe('instruction-tuning run summaries', () => {
+  const run = { masked: true, lora: true, loraRank: 4, steps: 40, formatAdherence: 0.75, baseFormatAdherence: 0.1, finishedAt: 9, preset: 'test', parent: 'shipped:base-test', families: [{ family: 'define', correct: 1, total: 4 }] };
+
+  it('keep LoRA rank, per-family scores, the base score and the lineage across a reload', () => {
+    runStore().getState().addInstructRun(run);
+    expect(runStore().getState().runs.instruct).toEqual([run]);
+  });
+
+  it('read older summaries without the lesson-3 fields and drop malformed ones', () => {
+    const old = { masked: false, lora: false, steps: 10, formatAdherence: 0.2, finishedAt: 1 };
+    const bad = [{ ...run, families: [{ family: 'define', correct: 5, total: 4 }] }, { ...run, loraRank: 0 }, { ...run, baseFormatAdherence: 1.5 }];
+    storage.setItem(RUNS_KEY, JSON.stringify({ classifier: [], instruct: [old, ...bad, run] }));
+    expect(parseRuns(JSON.parse(storage.getItem(RUNS_KEY)!))!.instruct).toEqual([old, run]);
+  });
+});

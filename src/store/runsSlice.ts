@@ -1,6 +1,6 @@
 /**
  * A plain summary of the learner's finished runs, for the quiz's questions about their own
- * results and lesson 2's comparison table. Lessons append one entry when a run finishes; nothing
+ * results and the comparison tables of lessons 2 and 3. Lessons append one entry when a run finishes; nothing
  * else. Empty by default, saved to localStorage, at most MAX_RUNS of each kind (the oldest
  * dropped). No curves or weights here. Also derives the trainable-parameter count of each
  * classifier choice from the model's parameter table, so the lesson can show it before a run.
@@ -48,6 +48,15 @@ export interface InstructRunSummary {
   /** Fraction in [0, 1] of evaluation samples that followed the response format. */
   formatAdherence: number;
   finishedAt: number;
+  /** LoRA rank r when `lora` (lesson 3 records it; older summaries have none) */
+  loraRank?: number;
+  /** per task family: answers its scorer accepted, of those scored (lesson 3's test-split sample) */
+  families?: { family: string; correct: number; total: number }[];
+  /** the base model's format adherence on the same instructions, for the before/after comparison */
+  baseFormatAdherence?: number;
+  /** the preset of the tuned model and the checkpoint it started from */
+  preset?: string;
+  parent?: string;
 }
 
 export interface LearnerRuns {
@@ -91,8 +100,14 @@ export function classifierParamCounts(preset: PresetId | string, choice: Classif
   return parameterCounts(gptParamSpecs(c, { ...opts, frozen: frozenFor(choice, c, opts) }));
 }
 
+const isFamilyScore = (f: unknown) => isRecord(f) && typeof f.family === 'string' && count(f.correct) && count(f.total) && (f.correct as number) <= (f.total as number);
+
 function isInstructRun(x: unknown): x is InstructRunSummary {
-  return isRecord(x) && typeof x.masked === 'boolean' && typeof x.lora === 'boolean' && count(x.steps) && fraction(x.formatAdherence) && count(x.finishedAt);
+  return (
+    isRecord(x) && typeof x.masked === 'boolean' && typeof x.lora === 'boolean' && count(x.steps) && fraction(x.formatAdherence) && count(x.finishedAt) &&
+    optional(x.loraRank, (v) => Number.isInteger(v) && (v as number) >= 1) && optional(x.families, (v) => Array.isArray(v) && v.every(isFamilyScore)) &&
+    optional(x.baseFormatAdherence, fraction) && optional(x.preset, (v) => typeof v === 'string') && optional(x.parent, (v) => typeof v === 'string')
+  );
 }
 
 /** Validates saved runs, keeping only well-formed entries; undefined when it is not an object. */
