@@ -1,0 +1,59 @@
+/**
+ * Lesson 2's labels and number formats, shared by its panels: what each choice is called, how a
+ * fraction is shown as a percent, and the comparison-table rows built from the saved run summaries.
+ * Pure: no store, no React.
+ */
+import type { ClassifierChoice, ClassifierRunSummary, ReadAt } from '../../store/runsSlice.ts';
+import { readAtOf } from '../../store/runsSlice.ts';
+
+export const CHOICE_LABEL: Record<ClassifierChoice, string> = {
+  head: 'Head only',
+  'last-block': 'Last block + final norm + head',
+  all: 'All layers',
+  lora: 'LoRA + head',
+};
+
+export const CHOICE_BLURB: Record<ClassifierChoice, string> = {
+  head: 'the pretrained network stays fixed; only the new 2-class head learns',
+  'last-block': 'the top transformer block and the final LayerNorm adapt too (the default)',
+  all: 'every weight may change',
+  lora: 'the weights stay frozen; low-rank adapters on every attention and MLP matrix learn, with the head',
+};
+
+export const READ_AT_LABEL: Record<ReadAt, string> = { last: 'last token', first: 'first token' };
+
+/** 0.8734 -> "87.3%"; "n/a" for NaN (precision of a class never predicted). */
+export function pct(x: number, digits = 1): string {
+  return Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : 'n/a';
+}
+
+/** The choice as the table names it, with the LoRA rank. */
+export function choiceName(choice: ClassifierChoice, loraRank?: number): string {
+  return choice === 'lora' && loraRank ? `LoRA r=${loraRank} + head` : CHOICE_LABEL[choice];
+}
+
+/** One row of the comparison table. */
+export interface RunRow {
+  n: number;
+  choice: string;
+  readAt: ReadAt;
+  trainable: number;
+  seconds: number;
+  testAccuracy: number;
+  /** the best test accuracy of the table */
+  best: boolean;
+}
+
+/** Rows in the order the runs were made, the best test accuracy marked (ties: all of them). */
+export function runRows(runs: readonly ClassifierRunSummary[]): RunRow[] {
+  const best = Math.max(...runs.map((r) => r.testAccuracy));
+  return runs.map((r, i) => ({
+    n: i + 1,
+    choice: choiceName(r.choice, r.loraRank),
+    readAt: readAtOf(r),
+    trainable: r.trainableParams,
+    seconds: r.seconds,
+    testAccuracy: r.testAccuracy,
+    best: r.testAccuracy === best,
+  }));
+}

@@ -1,0 +1,57 @@
+/**
+ * What the learner picks before a lesson-2 run (start model, what trains, LoRA rank, read
+ * position, data, steps) and the run settings the engine is sent for it. Pure: no store, no React.
+ */
+import type { ClassifierChoice, ReadAt } from '../../store/runsSlice.ts';
+import type { RunSettings } from '../../store/trainingSlice.ts';
+
+/** The classify member of the protocol's TaskSettings. */
+export type ClassifyTask = Extract<NonNullable<RunSettings['task']>, { kind: 'classify' }>;
+
+export interface ClassifySetup {
+  /** checkpoint id to start from (a shipped base or the learner's own) */
+  start: string;
+  choice: ClassifierChoice;
+  loraRank: number;
+  readAt: ReadAt;
+  dataset: 'spam' | 'upload';
+  steps: number;
+  batch: number;
+  lr: number;
+  seed: number;
+}
+
+/**
+ * The lesson's default recipe: the last block + final norm + head, read at the last token, 8
+ * messages a step at 1e-3 (the command-line trainer's defaults), 300 steps (about one pass over
+ * the 2,450 training messages).
+ */
+export const DEFAULT_SETUP: Omit<ClassifySetup, 'start'> = { choice: 'last-block', loraRank: 8, readAt: 'last', dataset: 'spam', steps: 300, batch: 8, lr: 1e-3, seed: 1337 };
+
+export const LORA_RANKS = [1, 2, 4, 8, 16, 32] as const;
+
+/** Problems with the numbers typed in, by field; empty when the run can start. */
+export function setupErrors(s: ClassifySetup): Partial<Record<'steps' | 'batch' | 'lr' | 'start', string>> {
+  const e: Partial<Record<'steps' | 'batch' | 'lr' | 'start', string>> = {};
+  if (!s.start) e.start = 'Choose a model to start from.';
+  if (!(Number.isInteger(s.steps) && s.steps >= 1 && s.steps <= 100_000)) e.steps = 'Steps must be a whole number from 1 to 100,000.';
+  if (!(Number.isInteger(s.batch) && s.batch >= 1 && s.batch <= 64)) e.batch = 'Batch must be a whole number from 1 to 64.';
+  if (!(s.lr > 0 && s.lr <= 0.1)) e.lr = 'The learning rate must be above 0 and at most 0.1.';
+  return e;
+}
+
+/** The task the engine trains for this setup. */
+export function taskOf(s: ClassifySetup): ClassifyTask {
+  return { kind: 'classify', choice: s.choice, loraRank: s.loraRank, readAt: s.readAt, dataset: s.dataset };
+}
+
+/** The run settings for this setup on a start model of the given preset. */
+export function runSettingsFor(s: ClassifySetup, preset: RunSettings['preset']): RunSettings {
+  return { preset, steps: s.steps, lr: s.lr, seed: s.seed, batch: s.batch, task: taskOf(s) };
+}
+
+/** The classify task of a run's settings, or null when the run is not a lesson-2 run. */
+export function classifyTaskOf(settings: RunSettings | null | undefined): ClassifyTask | null {
+  const t = settings?.task;
+  return t && t.kind === 'classify' ? t : null;
+}
