@@ -23,6 +23,13 @@ export const AREAS: Area[] = [
     page: lazy(() => import('./Workshop.tsx')),
   },
   {
+    path: 'playground',
+    title: 'Playground',
+    blurb: 'Ask a base and an instruction-tuned model the same thing side by side, with the same seed, and see what each token could have been.',
+    needsGpu: true,
+    page: lazy(() => import('./Playground.tsx')),
+  },
+  {
     path: 'quiz',
     title: 'Self-check quiz',
     blurb: 'Check what you remember: where each behaviour comes from, what SFT can and cannot teach, and your own runs.',

@@ -1,0 +1,11 @@
+/**
+ * The engine's data types the playground shows, taken through the store (components never import
+ * the worker's protocol directly; see eslint.config.js).
+ */
+import type { LabState } from '../../store/index.ts';
+import type { SampleState } from '../../store/samplingSlice.ts';
+
+/** A sampled token with its top candidates (protocol SampledToken). */
+export type SampledToken = SampleState['tokens'][number];
+/** A saved or shipped checkpoint as listed (protocol SlotInfo). */
+export type SlotInfo = LabState['slots'][number];

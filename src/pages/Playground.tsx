@@ -1,0 +1,132 @@
+/**
+ * The playground: two or three panes, each bound to a checkpoint (by default the learner's base
+ * and instruct models, the shipped ones until they train their own), answering one prompt with
+ * the same seed and sampling settings, tokens streaming in; any token opens a chart of what else
+ * the model could have written there. The prompt, the settings and the chosen checkpoints live in
+ * the URL (src/components/playground/urlState.ts), so a shared link opens the same comparison.
+ * Without WebGPU it explains why it cannot sample.
+ */
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
+import { refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
+import { textModels } from '../components/playground/ModelPicker.tsx';
+import { Pane, type PaneProps } from '../components/playground/Pane.tsx';
+import { PromptBox } from '../components/playground/PromptBox.tsx';
+import { SamplingControls } from '../components/playground/SamplingControls.tsx';
+import { MAX_PANES, MIN_PANES, parseState, stateQuery, type PlaygroundState } from '../components/playground/urlState.ts';
+import '../components/playground/playground.css';
+import { WebGPUHelp } from '../components/WebGPUHelp.tsx';
+import { PRESETS } from '../lessons/playground/presets.ts';
+import { formatPrompt } from '../train/prompt.ts';
+
+/** One pane bound to the store's stream of its latest request. */
+function PaneSlot({ requestId, sentPrompt, ...rest }: Omit<PaneProps, 'stream' | 'slots'> & { requestId: number | null; sentPrompt: string }) {
+  const slots = useSlots();
+  const stream = useStream(requestId);
+  // Show the text as the model saw it (wrapped in the template when that was on).
+  return <Pane {...rest} slots={slots} stream={stream && { ...stream, prompt: sentPrompt }} />;
+}
+
+/** Each pane's checkpoint: the chosen one if the list has it, else the learner's default for that place. */
+function resolveModels(models: (string | null)[], listed: string[] | null, defaults: (string | null)[]): { id: string; note: string | null }[] {
+  return models.map((m, i) => {
+    const fallback = defaults[i] ?? defaults[0] ?? '';
+    if (m === null) return { id: fallback, note: null };
+    if (listed === null || listed.includes(m)) return { id: m, note: null };
+    return { id: fallback, note: `Pane ${i + 1}: the checkpoint "${m}" is not in this browser, so the pane uses ${fallback || 'the default model'}.` };
+  });
+}
+
+export default function Playground() {
+  const [params, setParams] = useSearchParams();
+  const query = params.toString();
+  // The state the URL asked for when the page opened (or a new link was opened over it), with notes on what was refused.
+  const [{ state, notes, from }, setParsed] = useState(() => ({ ...parseState(query), from: query }));
+  const gpu = useGpuState();
+  const slots = useSlots();
+  const mine = useMyModels();
+  // The latest requests, one per pane, and the prompt text they were sent with.
+  const [sent, setSent] = useState<{ ids: (number | null)[]; prompt: string }>({ ids: [], prompt: '' });
+  const busy = useAnyRunning(sent.ids);
+  const [dismissed, setDismissed] = useState(false);
+
+  // Our own writes come back as the same query; anything else is a link opened over this page.
+  const written = stateQuery(state);
+  if (query !== from && query !== written) {
+    setParsed({ ...parseState(query), from: query });
+    setDismissed(false);
+  }
+  useEffect(() => {
+    if (query !== written) setParams(written, { replace: true });
+  }, [query, written, setParams]);
+
+  const ready = gpu.state === 'ready';
+  useEffect(() => {
+    if (ready) refreshCheckpoints();
+  }, [ready]);
+
+  const panes = resolveModels(state.models, slots.length > 0 ? textModels(slots).map((s) => s.id) : null, [mine.base, mine.instruct, mine.base]);
+  const allNotes = [...notes, ...panes.flatMap((p) => (p.note ? [p.note] : []))];
+
+  const update = (patch: Partial<PlaygroundState>) => setParsed((p) => ({ ...p, state: { ...p.state, ...patch } }));
+  const setModel = (i: number, id: string) => update({ models: state.models.map((m, j) => (j === i ? id : m)) });
+  const removePane = (i: number) => {
+    update({ models: state.models.filter((_, j) => j !== i) });
+    setSent((s) => ({ ...s, ids: s.ids.filter((_, j) => j !== i) }));
+  };
+
+  const whyNot = !ready ? 'Generating needs WebGPU in this browser.'
+    : state.prompt.trim() === '' ? 'Write a prompt first.'
+      : panes.some((p) => p.id === '') ? 'Waiting for the list of checkpoints…' : null;
+  const generate = () => {
+    const { prompt, temperature, topK, topP, maxTokens, seed, template } = state;
+    const ids = panes.map((p) => sendSample(p.id, { prompt, temperature, topK, topP, maxTokens, seed, template }));
+    setSent({ ids, prompt: template ? formatPrompt({ instruction: prompt }) : prompt });
+  };
+  const preset = PRESETS.find((p) => p.prompt === state.prompt);
+
+  return (
+    <div className="playground">
+      <h1>Playground: base and instruct, side by side</h1>
+      <p>
+        Ask several models the same thing at once. Each pane samples from one checkpoint with the same prompt, seed and
+        settings, so any difference you see comes from the weights. Try an instruction with and without the template:
+        a base model keeps writing text, while a model tuned on instructions answers and stops.
+      </p>
+      {allNotes.length > 0 && !dismissed && (
+        <div className="card warn" role="status" data-testid="pg-url-notes">
+          <p><strong>Some of the link's settings could not be used:</strong></p>
+          <ul>{allNotes.map((n) => <li key={n}>{n}</li>)}</ul>
+          <button type="button" className="secondary" onClick={() => setDismissed(true)}>Dismiss</button>
+        </div>
+      )}
+      {gpu.state === 'unavailable' && (
+        <>
+          <p role="alert" data-testid="pg-needs-webgpu">
+            The models write their text on the GPU through WebGPU, which this browser does not offer, so the playground cannot
+            generate here. The presets below still show what each comparison is about.
+          </p>
+          <WebGPUHelp status={gpu} />
+        </>
+      )}
+      {gpu.state === 'lost' && <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>}
+      {gpu.state === 'probing' && <p role="status">Asking the browser for a WebGPU adapter…</p>}
+      <PromptBox prompt={state.prompt} preset={preset} busy={busy} canGenerate={whyNot === null && !busy} whyNot={whyNot}
+        onPrompt={(prompt) => update({ prompt })} onPreset={(p) => update({ prompt: p.prompt, template: p.template })} onGenerate={generate} />
+      <SamplingControls settings={state} disabled={busy} onChange={update} />
+      <div className="pg-panes" data-count={panes.length}>
+        {panes.map((p, i) => (
+          <PaneSlot key={i} index={i + 1} model={p.id} requestId={sent.ids[i] ?? null} sentPrompt={sent.prompt} busy={busy}
+            onModel={(id) => setModel(i, id)} onRemove={panes.length > MIN_PANES ? () => removePane(i) : undefined} />
+        ))}
+      </div>
+      {panes.length < MAX_PANES && (
+        <button type="button" className="secondary" disabled={busy} data-testid="pg-add-pane" onClick={() => update({ models: [...state.models, null] })}>
+          Add a third pane
+        </button>
+      )}
+      {ready && <ClassifyBox />}
+    </div>
+  );
+}
