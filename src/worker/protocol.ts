@@ -6,6 +6,7 @@
 import type { AdapterReport } from '../gpu/info.ts';
 import type { WebGPUUnavailableReason } from '../gpu/device.ts';
 import type { Preset } from '../model/config.ts';
+import type { InstructScores } from '../train/score.ts';
 
 export type { AdapterReport };
 /** 'test' | 'small' | 'medium' | 'large' */
@@ -108,14 +109,8 @@ export interface ClassReport {
   seconds: number;
 }
 
-/** A model's scores on held-out instructions (lesson 3), from src/train/score.ts. */
-export interface InstructScores {
-  n: number;
-  /** fraction in [0, 1]: non-empty, ends with end-of-text within the limit, no new instruction started */
-  formatAdherence: number;
-  /** per task family: answers the family's scorer accepts */
-  families: { family: string; correct: number; total: number }[];
-}
+/** A model's scores on held-out instructions (lesson 3): the type src/train/score.ts returns. */
+export type { InstructScores };
 
 /** A saved checkpoint, as the list shows it (the bytes stay in IndexedDB). */
 export interface SlotInfo {
