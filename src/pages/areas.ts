@@ -16,6 +16,20 @@ export interface Area {
 
 export const AREAS: Area[] = [
   {
+    path: 'lesson/pretrain',
+    title: 'Lesson 1: Pretraining',
+    blurb: 'Start here: see raw text become tokens and next-token questions, train a tiny GPT on it live, and watch its writing go from noise to words.',
+    needsGpu: true,
+    page: lazy(() => import('./lessons/Pretrain.tsx')),
+  },
+  {
+    path: 'lesson/classify',
+    title: 'Lesson 2: Spam classifier',
+    blurb: 'Give the pretrained model a new two-class head and train it on labelled e-mails: compare what to train (head, last block, all, LoRA) and try your own messages.',
+    needsGpu: true,
+    page: lazy(() => import('./lessons/Classify.tsx')),
+  },
+  {
     path: 'workshop',
     title: 'Model workshop',
     blurb: 'Pretrain a tiny GPT live on your GPU: pick a size, watch the loss fall, let it write, and keep checkpoints.',
