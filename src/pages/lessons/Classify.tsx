@@ -1,0 +1,135 @@
+/**
+ * Lesson 2, spam classification finetuning: the prose (src/lessons/classify/content.ts) with live
+ * panels after its sections: the labelled messages, the prompted base model's near-chance score,
+ * the choices of what trains with their parameter counts, the run with its loss and accuracy
+ * charts, the test report, a box to try any message, and the table of every run made here.
+ * Without WebGPU the text, the data and the run table stay; the live panels say why they are off.
+ */
+import { useEffect, useState } from 'react';
+import { BaselinePanel } from '../../components/classify/BaselinePanel.tsx';
+import { ClassExamples } from '../../components/classify/ClassExamples.tsx';
+import { ClassReportView } from '../../components/classify/ClassReportView.tsx';
+import { ClassRunsTable } from '../../components/classify/ClassRunsTable.tsx';
+import { ClassTrainPanel } from '../../components/classify/ClassTrainPanel.tsx';
+import {
+  defaultStart, refreshCheckpoints, requestClassify, requestReport, restoreClassifyRun, startClassifyRun,
+  useClassifyAutosave, useClassProbs, useReport, useRunLifecycle, useStartOptions,
+} from '../../components/classify/engine.ts';
+import { RunSetup } from '../../components/classify/RunSetup.tsx';
+import { classifyTaskOf, DEFAULT_SETUP, setupErrors, type ClassifySetup } from '../../components/classify/setup.ts';
+import { TryMessage } from '../../components/classify/TryMessage.tsx';
+import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
+import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
+import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
+import { useLab } from '../../store/index.ts';
+
+const BUSY = ['training', 'loading', 'recovering'];
+
+export default function Classify() {
+  const gpu = useLab((s) => s.gpu);
+  const run = useLab((s) => s.run);
+  const upload = useLab((s) => s.userData.classify);
+  const task = classifyTaskOf(run.settings);
+  const ready = gpu.state === 'ready';
+  const busy = BUSY.includes(run.status);
+
+  const starts = useStartOptions();
+  const [draft, setDraft] = useState<ClassifySetup>({ ...DEFAULT_SETUP, start: '' });
+  const start = starts.some((o) => o.id === draft.start) ? draft.start : defaultStart(starts);
+  // A removed upload falls back to the shipped set rather than leaving a choice that cannot run.
+  const setup: ClassifySetup = { ...draft, start, dataset: draft.dataset === 'upload' && upload ? 'upload' : 'spam' };
+  const startPreset = starts.find((o) => o.id === start)?.preset;
+
+  useEffect(() => {
+    if (ready) refreshCheckpoints();
+  }, [ready]);
+
+  // A lesson-2 run saved in this browser comes back (paused) when nothing else is running.
+  const autosave = useClassifyAutosave();
+  const canRestore = ready && !!autosave && !task && !busy;
+  useEffect(() => {
+    if (canRestore && run.status === 'idle') restoreClassifyRun();
+  }, [canRestore, run.status]);
+
+  const { testRequest } = useRunLifecycle();
+  const test = useReport(testRequest);
+
+  const [baselineRequest, setBaselineRequest] = useState<number | null>(null);
+  const baseline = useReport(baselineRequest);
+  const [probRequest, setProbRequest] = useState<number | null>(null);
+  const probs = useClassProbs(probRequest);
+
+  const errors = setupErrors(setup);
+  const whyNotStart = !ready ? 'Training needs WebGPU in this browser.'
+    : busy ? 'A run is under way: pause or reset it first.'
+    : starts.length === 0 ? 'Looking for a base model to start from…'
+    : Object.values(errors)[0];
+  const hasClassifier = task !== null && run.status !== 'idle' && run.status !== 'loading' && run.status !== 'recovering';
+  const otherRun = run.settings && !task && run.status !== 'idle'
+    ? `The engine's current run is a ${run.settings.task?.kind === 'instruct' ? 'instruction-tuning' : 'pretraining'} run (${run.status}); starting here replaces it as the current run (its own autosave keeps it).`
+    : undefined;
+
+  const panels = {
+    'what-changes': (
+      <section className="card" aria-label="The labelled messages">
+        <h3>The labelled messages</h3>
+        <p className="small muted">E-mails from the SpamAssassin public corpus, balanced to as many spam as ham in every split. The model trains on train, is checked on validation while it learns, and is scored once on test at the end.</p>
+        <ClassExamples />
+      </section>
+    ),
+    baseline: (
+      <section className="card" aria-label="The prompted base model">
+        <BaselinePanel
+          modelName={starts.find((o) => o.id === start)?.name ?? 'the base model'}
+          enabled={ready && start !== '' && !busy}
+          whyDisabled={!ready ? 'Needs WebGPU in this browser.' : busy ? 'Wait for the current run to pause or finish.' : undefined}
+          report={baseline.result}
+          progress={baseline.progress}
+          error={baseline.error}
+          onRun={() => setBaselineRequest(requestReport(start, 'test'))}
+        />
+      </section>
+    ),
+    lora: (
+      <section className="card" aria-label="Train the classifier" id="train-panel">
+        <h3>Train the classifier</h3>
+        <RunSetup setup={setup} starts={starts} disabled={busy} onChange={(p) => setDraft((d) => ({ ...d, ...p, start: p.start ?? start }))} />
+        <ClassTrainPanel task={task} canStart={!whyNotStart && !!startPreset} whyNotStart={whyNotStart} otherRun={otherRun}
+          onStart={() => startPreset && startClassifyRun(setup, startPreset)} />
+      </section>
+    ),
+    results: (
+      <section className="card" aria-label="Results">
+        <h3>Test results</h3>
+        {test.result ? <ClassReportView report={test.result} testId="test-report" />
+          : test.progress ? <p role="status" data-testid="test-report-progress">Scoring the test split… {test.progress.done} of {test.progress.total}</p>
+          : <p className="muted" data-testid="test-report-none">The test accuracy, each class's precision and recall and the confusion matrix appear here when a run finishes.</p>}
+        {test.error && <p role="alert" className="error" data-testid="test-report-error">{test.error}</p>}
+        <h3>Try a message</h3>
+        <TryMessage
+          enabled={ready && hasClassifier && !busy}
+          whyDisabled={!ready ? 'Needs WebGPU in this browser.' : !hasClassifier ? 'Train a classifier first.' : busy ? 'Pause the run to try messages.' : undefined}
+          pending={probRequest !== null && probs.result === null && !probs.error}
+          answer={probs.result}
+          error={probs.error}
+          onClassify={(text) => setProbRequest(requestClassify('run', text))}
+        />
+        <h3>Your runs</h3>
+        <ClassRunsTable />
+      </section>
+    ),
+  };
+
+  const banner = gpu.state === 'unavailable' ? (
+    <>
+      <p role="alert" data-testid="classify-needs-webgpu">
+        This lesson trains on your GPU through WebGPU, which this browser does not offer. You can still read it, browse
+        the labelled messages and see your earlier runs; the training, the baseline and the message box are off.
+      </p>
+      <WebGPUHelp status={gpu} />
+    </>
+  ) : gpu.state === 'lost' ? <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>
+    : gpu.state === 'probing' ? <p role="status">Asking the browser for a WebGPU adapter…</p> : null;
+
+  return <LessonLayout lesson={CLASSIFY_LESSON} panels={panels} banner={banner} />;
+}
