@@ -30,6 +30,20 @@ export const AREAS: Area[] = [
     page: lazy(() => import('./lessons/Classify.tsx')),
   },
   {
+    path: 'lesson/instruct',
+    title: 'Lesson 3: Instruction tuning',
+    blurb: 'Teach your base model to answer: see which tokens count in the loss, tune it with the prompt masked or not (or with LoRA), and compare base and tuned answers and scores.',
+    needsGpu: true,
+    page: lazy(() => import('./lessons/Instruct.tsx')),
+  },
+  {
+    path: 'stages',
+    title: 'The three stages',
+    blurb: 'Pretraining, classification and instruction tuning side by side: their data, which tokens count, where the labels come from, and your own progress in each.',
+    needsGpu: false,
+    page: lazy(() => import('./Stages.tsx')),
+  },
+  {
     path: 'workshop',
     title: 'Model workshop',
     blurb: 'Pretrain a tiny GPT live on your GPU: pick a size, watch the loss fall, let it write, and keep checkpoints.',

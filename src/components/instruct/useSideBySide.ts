@@ -1,0 +1,70 @@
+/**
+ * Wires the side-by-side queue (panelQueue.ts) to the engine: sends its sample requests through
+ * the worker link, feeds back the store's streamed sample and sample errors, asks the base model
+ * once per base checkpoint and the tuned model every `every` steps while an instruction run
+ * trains (and once more when it pauses or ends). Returns the answer cells to draw.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { workerLink } from '../../store/bridge.ts';
+import { useLab } from '../../store/index.ts';
+import { PanelQueue, type PanelCells, type PanelItem, type PanelSampling } from './panelQueue.ts';
+
+export interface SideBySideOptions {
+  items: readonly PanelItem[];
+  sampling: PanelSampling;
+  endOfTextId: number | null;
+  /** checkpoint id of the base column */
+  baseModel: string;
+  /** the current run is an instruction-tuning run (its model fills the tuned column) */
+  tuning: boolean;
+  /** refresh the tuned column every this many steps */
+  every: number;
+}
+
+export function useSideBySide(o: SideBySideOptions): { cells: PanelCells | null; busy: boolean } {
+  const [cells, setCells] = useState<PanelCells | null>(null);
+  const queue = useRef<PanelQueue | null>(null);
+  const askedAt = useRef<number>(-1);
+  const gpuReady = useLab((s) => s.gpu.state === 'ready');
+  const status = useLab((s) => s.run.status);
+  const step = useLab((s) => s.run.step);
+  const ready = gpuReady && o.endOfTextId !== null && o.items.length > 0;
+  const { items, sampling, endOfTextId } = o;
+
+  // One queue per set of instructions; the store's sample events and errors feed it.
+  useEffect(() => {
+    if (!ready || endOfTextId === null) return;
+    const q = new PanelQueue(items, sampling, endOfTextId, (req) => workerLink.send(req), setCells);
+    queue.current = q;
+    askedAt.current = -1;
+    setCells(q.cells);
+    const unsub = useLab.subscribe((s, prev) => {
+      if (s.sample !== prev.sample) q.onSample(s.sample);
+      if (s.engineErrors.sample && s.engineErrors.sample !== prev.engineErrors.sample && q.inFlight !== null && s.sample?.requestId === q.inFlight) q.onError();
+    });
+    return () => {
+      unsub();
+      queue.current = null;
+    };
+  }, [ready, items, sampling, endOfTextId]);
+
+  // The base column: asked again only when the base checkpoint changes.
+  useEffect(() => {
+    if (ready) queue.current?.askBase(o.baseModel);
+  }, [ready, o.baseModel, items]);
+
+  // The tuned column: every `every` steps while training, and when the run stops.
+  useEffect(() => {
+    const q = queue.current;
+    if (!q || !o.tuning) return;
+    const stopped = status === 'paused' || status === 'done';
+    const due = status === 'training' && step >= askedAt.current + o.every && step > 0;
+    if ((due || (stopped && step !== askedAt.current)) && q.pending === 0) {
+      askedAt.current = step;
+      q.askTuned(step);
+    }
+  }, [o.tuning, status, step, o.every, cells]);
+
+  const busy = cells !== null && [...Object.values(cells.base), ...Object.values(cells.tuned)].some((c) => c.state === 'running');
+  return { cells, busy };
+}
