@@ -188,7 +188,7 @@ export const CLASSIFY_LESSON: Lesson = {
       blocks: [
         {
           kind: 'p',
-          text: 'You can train on your own messages instead: a CSV or TSV with a label column (spam or ham, or 1 or 0) and a text column. The file is checked in the browser; any problem is listed next to the upload control with its file, line and field, and a rejected file changes nothing.',
+          text: 'You can train on your own messages instead: a CSV or TSV with a label column (spam or ham, or 1 or 0) and a text column. The upload control sits in the training panel, beside the choice of data. The file is checked in the browser; any problem is listed right under the control with its file, line and field, and a rejected file changes nothing.',
         },
       ],
     },

@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_FLAGS, findChromium } from '../scripts/chromium.mjs';
+
+// Lesson 2 in Chromium's WebGPU (SwiftShader on a machine without a GPU). The run starts from the
+// tiny shipped checkpoint `shipped:base-test` (the `test` preset) and trains the head only for a
+// few steps: enough to check the whole path (run, charts, test report, message box, run table),
+// not to learn spam. Each test gets a fresh browser context (empty IndexedDB and localStorage).
+
+const TINY = 'shipped:base-test';
+// `test` preset, 2-class head: 2·32 weights + 2 biases.
+const HEAD_PARAMS = 66;
+
+async function open(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./#/lesson/classify');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lesson 2: teaching the model to spot spam');
+  return errors;
+}
+
+test('trains the head from a tiny checkpoint: charts, test report with a confusion matrix, the message box and a new table row', async ({ page }) => {
+  test.setTimeout(420_000);
+  const errors = await open(page);
+
+  // The labelled data: 1,225 + 175 + 350 messages of each class.
+  await expect(page.getByTestId('class-examples-row-train')).toContainText('1,225');
+  await expect(page.getByTestId('class-examples-row-test')).toContainText('350');
+  await expect(page.getByTestId('class-runs-empty')).toBeVisible();
+
+  // Start from the tiny shipped base; each choice shows its trainable count for that model.
+  const start = page.getByTestId('class-start');
+  await expect(start.locator(`option[value="${TINY}"]`)).toHaveCount(1, { timeout: 90_000 });
+  await start.selectOption(TINY);
+  await expect(page.getByTestId('class-choice-head')).toHaveAttribute('data-trainable', String(HEAD_PARAMS));
+  await expect(page.getByTestId('class-choice-head')).toContainText(`${HEAD_PARAMS} trainable of`);
+  const lastBlock = Number(await page.getByTestId('class-choice-last-block').getAttribute('data-trainable'));
+  const all = Number(await page.getByTestId('class-choice-all').getAttribute('data-trainable'));
+  expect(lastBlock).toBeGreaterThan(HEAD_PARAMS);
+  expect(all).toBeGreaterThan(lastBlock);
+  // The upload control sits with the run's choices.
+  await expect(page.getByTestId('upload-classify')).toBeVisible();
+
+  await page.getByTestId('class-choice-head').getByRole('radio').check();
+  await page.getByTestId('class-steps').fill('6');
+  await page.getByTestId('class-batch').fill('4');
+  await page.getByTestId('class-start-run').click();
+
+  const status = page.getByTestId('class-run-status');
+  await expect(status).toHaveAttribute('data-status', /loading|training|done/, { timeout: 90_000 });
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+  await expect(page.getByTestId('class-train')).toContainText(`${HEAD_PARAMS} of`);
+
+  // Live charts: loss read-backs and at least one validation accuracy.
+  const loss = page.getByTestId('class-loss-chart');
+  expect(Number(await loss.getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+  const firstLoss = Number(await loss.getAttribute('data-first-loss'));
+  expect(firstLoss).toBeGreaterThan(0);
+  expect(firstLoss).toBeLessThan(3); // two classes: a fresh head is near ln 2 = 0.69
+  const acc = page.getByTestId('accuracy-chart');
+  await expect.poll(async () => Number(await acc.getAttribute('data-val-points'))).toBeGreaterThanOrEqual(1);
+  const lastVal = Number(await acc.getAttribute('data-last-val'));
+  expect(lastVal).toBeGreaterThanOrEqual(0);
+  expect(lastVal).toBeLessThanOrEqual(100);
+
+  // The test report: accuracy, per-class precision/recall, and a confusion matrix that counts every test message.
+  const report = page.getByTestId('test-report');
+  await expect(report).toBeVisible({ timeout: 180_000 });
+  const n = Number(await report.getAttribute('data-n'));
+  expect(n).toBe(700);
+  const accuracy = Number(await report.getAttribute('data-accuracy'));
+  expect(accuracy).toBeGreaterThanOrEqual(0);
+  expect(accuracy).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('test-report-accuracy')).toHaveText(`${(100 * accuracy).toFixed(1)}%`);
+  await expect(page.getByTestId('test-report-per-class')).toContainText('precision');
+  const cells = (await page.getByTestId('confusion-matrix').getAttribute('data-cells'))!.split(',').map(Number);
+  expect(cells).toHaveLength(4);
+  expect(cells.reduce((a, b) => a + b, 0)).toBe(n);
+  // Each true class has 350 messages in the balanced test split; the diagonal is the right answers.
+  expect(cells[0] + cells[1]).toBe(350);
+  expect(cells[2] + cells[3]).toBe(350);
+  expect((cells[0] + cells[3]) / n).toBeCloseTo(accuracy, 6);
+
+  // Any message gets a spam probability, and is shown back as text, not markup.
+  const typed = 'Subject: <b>WIN</b> a prize\nClick <a href="x">here</a> now!!!';
+  await page.getByTestId('try-message-text').fill(typed);
+  await page.getByTestId('try-message-go').click();
+  const answer = page.getByTestId('try-message-answer');
+  await expect(answer).toBeVisible({ timeout: 60_000 });
+  const p = Number(await answer.getAttribute('data-spam-prob'));
+  expect(p).toBeGreaterThanOrEqual(0);
+  expect(p).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('try-message-prob')).toHaveText(`${(100 * p).toFixed(1)}%`);
+  await expect(answer).toContainText('<b>WIN</b>');
+  await expect(answer.locator('b')).toHaveCount(0);
+
+  // The run table gained one row with this run's facts, and keeps it across a reload.
+  const rows = page.getByTestId('class-run-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Head only');
+  await expect(rows.first()).toContainText('last token');
+  await expect(rows.first()).toContainText(String(HEAD_PARAMS));
+  await expect(rows.first().getByTestId('class-run-accuracy')).toHaveText(`${(100 * accuracy).toFixed(1)}%`);
+
+  await page.reload();
+  await expect(page.getByTestId('class-run-row')).toHaveCount(1);
+  // The finished run comes back from its autosave and shows its report again, without a second row.
+  await expect(page.getByTestId('test-report')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('class-run-row')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('without WebGPU the lesson reads, shows the data and says why training is off', async ({ playwright, baseURL }) => {
+  const browser = await playwright.chromium.launch({ executablePath: findChromium() ?? undefined, args: BASE_FLAGS });
+  try {
+    const page = await browser.newPage({ baseURL });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('./#/lesson/classify');
+    await expect(page.getByTestId('classify-needs-webgpu')).toContainText('WebGPU');
+    await expect(page.getByTestId('webgpu-missing')).toContainText('--enable-unsafe-webgpu');
+    await expect(page.getByRole('heading', { name: 'Why the label is read at the last token' })).toBeVisible();
+    await expect(page.getByTestId('class-examples-row-train')).toContainText('1,225');
+    await expect(page.getByTestId('class-start-run')).toBeDisabled();
+    await expect(page.getByTestId('class-why-not')).toContainText('WebGPU');
+    await expect(page.getByTestId('try-message-go')).toBeDisabled();
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
