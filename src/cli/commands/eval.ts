@@ -2,7 +2,9 @@
  * `lab eval`: measures a checkpoint. A language model gets its validation loss (and perplexity) on
  * the corpus's held-out text; a classifier (a checkpoint with cls.* weights) gets accuracy,
  * per-class precision/recall and the confusion matrix on a split of the spam set, read at the
- * position it was trained with. LoRA checkpoints are evaluated with their adapters.
+ * position it was trained with. LoRA checkpoints are evaluated with their adapters. With --prompted,
+ * a language model is asked "spam or ham?" after each message instead (lesson 2's baseline without a
+ * head; score.ts runs it).
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { LABELS } from '../../data/types.ts';
@@ -12,22 +14,30 @@ import { classificationSource, lmSource } from '../../train/sources.ts';
 import { DEFAULT_TRAIN, Trainer } from '../../train/trainer.ts';
 import { CliError, DEFAULT_VAL_TEXT, openEngine, readCheckpoint, readText } from '../io.ts';
 import { classReport, loadSpam, spamSet, SPAM_DATA } from './finetune-classify.ts';
+import { runPrompted } from './score.ts';
 
 export const spec: CommandSpec = {
   name: 'eval',
-  summary: 'validation loss of a checkpoint on the corpus, or accuracy of a classifier checkpoint',
+  summary: 'validation loss of a checkpoint on the corpus, accuracy of a classifier, or (--prompted) the base model asked "spam or ham?"',
   options: {
     checkpoint: { type: 'string', meta: 'FILE', help: 'checkpoint to evaluate', required: true },
     text: { type: 'string', meta: 'FILE', help: 'held-out text (language models)', default: DEFAULT_VAL_TEXT },
-    data: { type: 'string', meta: 'FILE', help: 'spam JSONL (classifiers)', default: SPAM_DATA },
-    split: { type: 'string', help: 'spam split to score: train, val or test (classifiers)', default: 'test' },
+    data: { type: 'string', meta: 'FILE', help: 'spam JSONL (classifiers and --prompted)', default: SPAM_DATA },
+    split: { type: 'string', help: 'spam split to score: train, val or test (classifiers and --prompted)', default: 'test' },
     batch: { type: 'int', help: 'sequences per batch', default: 8 },
     batches: { type: 'int', help: 'at most this many batches (0 = all)', default: 0 },
+    prompted: { type: 'bool', help: 'spam baseline without a head: the language model answers "spam" or "ham" after each message of --split', default: false },
+    limit: { type: 'int', help: '--prompted: at most this many messages, a seeded sample (0 = all)', default: 0 },
   },
-  examples: ['npm run lab -- eval --checkpoint runs/test.safetensors', 'npm run lab -- eval --checkpoint runs/spam.safetensors --split val'],
+  examples: [
+    'npm run lab -- eval --checkpoint runs/test.safetensors',
+    'npm run lab -- eval --checkpoint runs/spam.safetensors --split val',
+    'npm run lab -- eval --checkpoint public/models/base-small.safetensors --prompted --limit 200',
+  ],
 };
 
 export async function run(o: ParsedOptions): Promise<void> {
+  if (o.prompted) return runPrompted(o.checkpoint as string, o.data as string, o.split, o.limit as number);
   const B = o.batch as number;
   if (B < 1) throw new CliError('eval: --batch must be at least 1');
   const limit = (o.batches as number) > 0 ? (o.batches as number) : Infinity;
