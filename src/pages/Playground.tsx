@@ -28,13 +28,32 @@ function PaneSlot({ requestId, sentPrompt, ...rest }: Omit<PaneProps, 'stream' |
   return <Pane {...rest} slots={slots} stream={stream && { ...stream, prompt: sentPrompt }} />;
 }
 
+/** Copies the page's address, which holds the whole comparison, for sharing with a class. */
+function CopyLink() {
+  const [said, setSaid] = useState('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      setSaid('Link copied: it opens this prompt, these settings and these shipped models.');
+    } catch {
+      setSaid('Copying was refused; copy the address from the address bar instead.');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void copy()}>Copy a link to this comparison</button>
+      <span className="muted small" role="status">{said}</span>
+    </>
+  );
+}
+
 /** Each pane's checkpoint: the chosen one if the list has it, else the learner's default for that place. */
 function resolveModels(models: (string | null)[], listed: string[] | null, defaults: (string | null)[]): { id: string; note: string | null }[] {
   return models.map((m, i) => {
     const fallback = defaults[i] ?? defaults[0] ?? '';
     if (m === null) return { id: fallback, note: null };
     if (listed === null || listed.includes(m)) return { id: m, note: null };
-    return { id: fallback, note: `Pane ${i + 1}: the checkpoint "${m}" is not in this browser, so the pane uses ${fallback || 'the default model'}.` };
+    return { id: fallback, note: `Pane ${i + 1}: the checkpoint "${m}" is not available here, so the pane uses ${fallback || 'the default model'}.` };
   });
 }
 
@@ -121,11 +140,14 @@ export default function Playground() {
             onModel={(id) => setModel(i, id)} onRemove={panes.length > MIN_PANES ? () => removePane(i) : undefined} />
         ))}
       </div>
-      {panes.length < MAX_PANES && (
-        <button type="button" className="secondary" disabled={busy} data-testid="pg-add-pane" onClick={() => update({ models: [...state.models, null] })}>
-          Add a third pane
-        </button>
-      )}
+      <div className="pg-row">
+        {panes.length < MAX_PANES && (
+          <button type="button" className="secondary" disabled={busy} data-testid="pg-add-pane" onClick={() => update({ models: [...state.models, null] })}>
+            Add a third pane
+          </button>
+        )}
+        <CopyLink />
+      </div>
       {ready && <ClassifyBox />}
     </div>
   );

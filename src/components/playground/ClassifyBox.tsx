@@ -27,16 +27,16 @@ export function ClassifyBox() {
   const model = classifiers.some((c) => c.id === chosen) ? chosen! : classifiers[0].id;
   const waiting = requestId !== null && answer === null;
   return (
-    <section className="card" aria-labelledby={`${id}-t`} data-testid="pg-classify">
+    <section className="card pg-classify" aria-labelledby={`${id}-t`} data-testid="pg-classify">
       <h2 id={`${id}-t`}>Try a message on your spam classifier</h2>
       <p>The classifier reads the whole message and answers with one of two classes; it never writes text.</p>
       <label htmlFor={`${id}-m`}>Classifier</label>{' '}
       <select id={`${id}-m`} value={model} onChange={(e) => setChosen(e.currentTarget.value)}>
         {classifiers.map((c) => <option key={c.id} value={c.id}>{slotLabel(c)}</option>)}
       </select>
-      <label htmlFor={`${id}-x`} className="field wide">Message</label>
+      <label htmlFor={`${id}-x`} className="pg-label">Message</label>
       <textarea id={`${id}-x`} rows={3} value={text} maxLength={5000} onChange={(e) => setText(e.currentTarget.value)} data-testid="pg-classify-text" />
-      <div className="buttons">
+      <div className="pg-row">
         <button type="button" disabled={text.trim() === '' || waiting} onClick={() => setRequestId(sendClassify(model, text))} data-testid="pg-classify-go">
           {waiting ? 'Classifying…' : 'Classify'}
         </button>

@@ -25,7 +25,7 @@ export function PromptBox({ prompt, onPrompt, onPreset, preset, canGenerate, why
   return (
     <section className="card pg-prompt" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Prompt</h2>
-      <div role="group" aria-label="Prompt presets" className="buttons pg-presets">
+      <div role="group" aria-label="Prompt presets" className="pg-row pg-presets">
         {PRESETS.map((p) => (
           <button key={p.id} type="button" className="secondary" aria-pressed={preset?.id === p.id} disabled={busy}
             data-testid={`pg-preset-${p.id}`} onClick={() => onPreset(p)}>
@@ -34,7 +34,7 @@ export function PromptBox({ prompt, onPrompt, onPreset, preset, canGenerate, why
         ))}
       </div>
       {preset && <p className="pg-lookfor" data-testid="pg-lookfor"><strong>What to look for: </strong>{preset.lookFor}</p>}
-      <label htmlFor={id} className="sr-only">Prompt</label>
+      <label htmlFor={id} className="pg-label">Your prompt, the same for every pane</label>
       <textarea id={id} rows={3} value={prompt} maxLength={MAX_PROMPT_CHARS} data-testid="pg-prompt"
         onChange={(e) => onPrompt(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -44,11 +44,11 @@ export function PromptBox({ prompt, onPrompt, onPreset, preset, canGenerate, why
             onGenerate();
           }
         }} />
-      <div className="buttons">
+      <div className="pg-row">
         <button type="button" onClick={onGenerate} disabled={!canGenerate} data-testid="pg-generate" aria-describedby={whyNot ? `${id}-why` : undefined}>
           {busy ? 'Generating…' : 'Generate'}
         </button>
-        <span className="muted small">Every pane gets this prompt, seed and settings. Ctrl+Enter in the box works too.</span>
+        <span className="muted small">Every pane uses this prompt, seed and settings. Ctrl+Enter in the box works too.</span>
       </div>
       {whyNot && <p id={`${id}-why`} className="muted small" data-testid="pg-why-not">{whyNot}</p>}
     </section>

@@ -50,7 +50,7 @@ export function TokenStream({ name, prompt, tokens, running }: TokenStreamProps)
 
   return (
     <div className="pg-stream">
-      <p className="sample-out pg-out" data-testid="pg-output" data-tokens={tokens.length} data-running={running} aria-busy={running}>
+      <p className="pg-out" data-testid="pg-output" data-tokens={tokens.length} data-running={running} aria-busy={running}>
         <span className="prompt" data-testid="pg-prompt-shown">{prompt}</span>
         <span role="listbox" aria-label={`Generated tokens of ${name}: arrow keys choose a token to see its probabilities`}
           aria-orientation="horizontal" onKeyDown={onKey} data-testid="pg-tokens">

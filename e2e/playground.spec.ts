@@ -1,0 +1,164 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_FLAGS, findChromium } from '../scripts/chromium.mjs';
+
+// The playground samples from the tiny shipped test checkpoints (public/models/*-test.safetensors)
+// in Chromium's WebGPU (SwiftShader here), a few tokens per pane so each run takes seconds.
+
+const BASE = 'shipped:base-test';
+const INSTRUCT = 'shipped:instruct-test';
+const PROMPT = 'Define the noun "time".';
+
+const query = (extra = '') =>
+  `prompt=${encodeURIComponent(PROMPT)}&t=0.9&k=0&p=1&n=10&seed=7&tpl=1&m=${encodeURIComponent(BASE)}&m=${encodeURIComponent(INSTRUCT)}${extra}`;
+
+async function open(page: Page, q: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`./#/playground?${q}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Playground');
+  return errors;
+}
+
+const pane = (page: Page, i: number) => page.getByTestId(`pg-pane-${i}`);
+
+/** Presses Generate and returns each pane's generated tokens once both are done. */
+async function generate(page: Page): Promise<string[][]> {
+  await expect(page.getByTestId('pg-generate')).toBeEnabled({ timeout: 120_000 });
+  await page.getByTestId('pg-generate').click();
+  const out: string[][] = [];
+  for (const i of [1, 2]) {
+    await expect(pane(page, i)).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+    out.push(await pane(page, i).getByTestId('pg-token').allTextContents());
+  }
+  return out;
+}
+
+test('two panes generate from the shipped base and instruct checkpoints; one seed gives the same text again', async ({ page }) => {
+  const errors = await open(page, query());
+  await expect(pane(page, 1)).toHaveAttribute('data-model', BASE);
+  await expect(pane(page, 2)).toHaveAttribute('data-model', INSTRUCT);
+  const first = await generate(page);
+  for (const toks of first) {
+    expect(toks.length).toBeGreaterThan(0);
+    expect(toks.length).toBeLessThanOrEqual(10);
+  }
+  // Each pane shows the prompt wrapped in the template, as the models saw it.
+  await expect(pane(page, 1).getByTestId('pg-prompt-shown')).toContainText('### Instruction:');
+  await expect(pane(page, 2).getByTestId('pg-prompt-shown')).toContainText('### Response:');
+
+  expect(await generate(page)).toEqual(first);
+
+  // A different seed draws differently (so the sameness above is the seed's doing, not greedy decoding).
+  await page.getByTestId('pg-seed').fill('8');
+  const other = await generate(page);
+  expect(other).not.toEqual(first);
+  expect(errors).toEqual([]);
+});
+
+test('a generated token opens its probability chart by hover, tap or keyboard', async ({ page }) => {
+  await open(page, query());
+  await generate(page);
+  const p1 = pane(page, 1);
+  const tokens = p1.getByTestId('pg-token');
+  await tokens.nth(1).hover();
+  const chart = p1.getByTestId('prob-chart');
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute('data-step', '1');
+  // The candidates, most likely first, with probabilities in [0, 1]; exactly one row is the drawn token.
+  const values = (await chart.locator('.prob-value').allTextContents()).map((t) => parseFloat(t));
+  expect(values.length).toBeGreaterThanOrEqual(2);
+  const top = values.slice(0, values.length - (values.length > 5 ? 1 : 0));
+  for (let i = 1; i < top.length; i++) expect(top[i]).toBeLessThanOrEqual(top[i - 1]);
+  for (const v of values) {
+    expect(v).toBeGreaterThanOrEqual(0);
+    expect(v).toBeLessThanOrEqual(100);
+  }
+  await expect(chart.locator('[data-chosen="true"]')).toHaveCount(1);
+  await expect(chart.locator('[data-chosen="true"]')).toContainText('chosen');
+
+  // Keyboard: the tokens are one tab stop; arrows move the chart from step to step, Escape closes it.
+  await tokens.nth(0).focus();
+  await expect(chart).toHaveAttribute('data-step', '0');
+  await expect(tokens.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(tokens.nth(1)).toBeFocused();
+  await expect(chart).toHaveAttribute('data-step', '1');
+  await page.keyboard.press('End');
+  const n = await tokens.count();
+  await expect(chart).toHaveAttribute('data-step', String(n - 1));
+  await page.keyboard.press('Escape');
+  await expect(chart).toHaveCount(0);
+  // Tap (click) on the other pane's token opens that pane's chart.
+  await pane(page, 2).getByTestId('pg-token').first().click();
+  await expect(pane(page, 2).getByTestId('prob-chart')).toHaveAttribute('data-step', '0');
+});
+
+test('the URL holds the prompt, settings and shipped checkpoints, restores them, and notes bad values', async ({ page }) => {
+  await open(page, query());
+  await expect(page.getByTestId('pg-prompt')).toHaveValue(PROMPT);
+  await expect(page.getByTestId('pg-temperature')).toHaveValue('0.9');
+  await expect(page.getByTestId('pg-topK')).toHaveValue('0');
+  await expect(page.getByTestId('pg-maxTokens')).toHaveValue('10');
+  await expect(page.getByTestId('pg-seed')).toHaveValue('7');
+  await expect(page.getByTestId('pg-template')).toBeChecked();
+  await expect(pane(page, 2).getByTestId('pg-model')).toHaveValue(INSTRUCT, { timeout: 120_000 });
+
+  // Change things on the page: a preset, a setting, the template, a third pane; the URL follows.
+  await page.getByTestId('pg-preset-story').click();
+  await expect(page.getByTestId('pg-lookfor')).toContainText('continue the sentence');
+  await expect(page.getByTestId('pg-template')).not.toBeChecked();
+  await page.getByTestId('pg-temperature').fill('1.2');
+  await page.getByTestId('pg-add-pane').click();
+  await pane(page, 3).getByTestId('pg-model').selectOption(INSTRUCT);
+  await expect.poll(() => page.url()).toContain('t=1.2');
+  const url = page.url();
+  expect(url).toContain('tpl=0');
+  expect(url).toContain(`m=${encodeURIComponent(INSTRUCT)}&m=${encodeURIComponent(INSTRUCT)}`);
+
+  // The link opens the same comparison in a fresh page.
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('pg-prompt')).toHaveValue('The jury said Friday');
+  await expect(other.getByTestId('pg-temperature')).toHaveValue('1.2');
+  await expect(other.getByTestId('pg-template')).not.toBeChecked();
+  await expect(other.getByTestId('pg-pane-3').getByTestId('pg-model')).toHaveValue(INSTRUCT, { timeout: 120_000 });
+  await expect(other.getByTestId('pg-pane-1').getByTestId('pg-model')).toHaveValue(BASE);
+  await expect(other.getByTestId('pg-url-notes')).toHaveCount(0);
+  await other.close();
+
+  // Bad values fall back to the defaults, each with a note naming it; an unknown checkpoint too.
+  await page.goto('./#/playground?t=hot&seed=-3&n=99999&m=shipped:nope&m=' + encodeURIComponent(INSTRUCT));
+  const notes = page.getByTestId('pg-url-notes');
+  await expect(notes).toContainText('Ignored t="hot"');
+  await expect(notes).toContainText('Ignored seed="-3"');
+  await expect(notes).toContainText('Ignored n="99999"');
+  await expect(page.getByTestId('pg-temperature')).toHaveValue('0.7');
+  await expect(notes).toContainText('"shipped:nope" is not available here', { timeout: 120_000 });
+  await expect(pane(page, 2).getByTestId('pg-model')).toHaveValue(INSTRUCT);
+  // The page rewrote the link to what it uses.
+  await expect.poll(() => page.url()).toContain('t=0.7');
+});
+
+test('the playground fits a phone screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await open(page, query());
+  await expect(pane(page, 2)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test('without WebGPU the playground says why it cannot generate', async ({ playwright, baseURL }) => {
+  const browser = await playwright.chromium.launch({ executablePath: findChromium() ?? undefined, args: BASE_FLAGS });
+  try {
+    const page = await browser.newPage({ baseURL });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`./#/playground?${query()}`);
+    await expect(page.getByTestId('pg-needs-webgpu')).toContainText('WebGPU');
+    await expect(page.getByTestId('webgpu-missing')).toContainText('--enable-unsafe-webgpu');
+    await expect(page.getByTestId('pg-generate')).toBeDisabled();
+    await expect(page.getByTestId('pg-why-not')).toContainText('needs WebGPU');
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
