@@ -12,6 +12,7 @@ import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
 import { refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
 import { Pane, type PaneProps } from '../components/playground/Pane.tsx';
+import { resolveModels } from '../components/playground/panes.ts';
 import { PromptBox } from '../components/playground/PromptBox.tsx';
 import { SamplingControls } from '../components/playground/SamplingControls.tsx';
 import { MAX_PANES, MIN_PANES, parseState, stateQuery, type PlaygroundState } from '../components/playground/urlState.ts';
@@ -47,16 +48,6 @@ function CopyLink() {
   );
 }
 
-/** Each pane's checkpoint: the chosen one if the list has it, else the learner's default for that place. */
-function resolveModels(models: (string | null)[], listed: string[] | null, defaults: (string | null)[]): { id: string; note: string | null }[] {
-  return models.map((m, i) => {
-    const fallback = defaults[i] ?? defaults[0] ?? '';
-    if (m === null) return { id: fallback, note: null };
-    if (listed === null || listed.includes(m)) return { id: m, note: null };
-    return { id: fallback, note: `Pane ${i + 1}: the checkpoint "${m}" is not available here, so the pane uses ${fallback || 'the default model'}.` };
-  });
-}
-
 export default function Playground() {
   const [params, setParams] = useSearchParams();
   const query = params.toString();
@@ -85,7 +76,7 @@ export default function Playground() {
     if (ready) refreshCheckpoints();
   }, [ready]);
 
-  const panes = resolveModels(state.models, slots.length > 0 ? textModels(slots).map((s) => s.id) : null, [mine.base, mine.instruct, mine.base]);
+  const panes = resolveModels(state.models, slots.length > 0 ? textModels(slots).map((s) => s.id) : null, mine);
   const allNotes = [...notes, ...panes.flatMap((p) => (p.note ? [p.note] : []))];
 
   const update = (patch: Partial<PlaygroundState>) => setParsed((p) => ({ ...p, state: { ...p.state, ...patch } }));
