@@ -10,6 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useBuiltinDataset } from '../components/data/useBuiltinDatasets.ts';
 import type { MaskToken } from '../components/instruct/TokenMask.tsx';
 import { Prose } from '../components/lesson/Prose.tsx';
+import '../components/lesson/lesson.css';
 import { Lineage } from '../components/stages/Lineage.tsx';
 import { StageColumn } from '../components/stages/StageColumn.tsx';
 import { stageStatus } from '../components/stages/status.ts';
@@ -58,7 +59,7 @@ export default function Stages() {
   const records = data.state === 'ready' && data.data.kind === 'instruct' ? data.data.records : null;
   const examples = useMemo(() => {
     if (!records) return null;
-    const spam = records.find((r) => r.task === 'spam' && r.split === 'train' && r.output === 'spam' && (r.input ?? '').length < 200);
+    const spam = records.find((r) => r.task === 'spam' && r.split === 'train' && r.output === 'spam' && (r.input ?? '').length < 120);
     const inst = records.find((r) => r.task === 'antonym' && r.split === 'train') ?? records[0];
     return { spam, inst };
   }, [records]);

@@ -55,7 +55,7 @@ export function TokenMask({ tokens, maxPadShown = 3, label, testId = 'token-mask
             data-role={t.role} data-counted={t.counted ? 'yes' : 'no'}
             title={`#${i} id ${t.id} · ${ROLE_LABEL[t.role]} · ${t.counted ? 'counted in the loss' : 'not counted'}`}>
             <span className="tok">{visible(t.text)}</span>
-            <span className="flag">{t.counted ? '✓' : 'not counted'}</span>
+            <span className="flag">{t.counted ? '✓' : t.role === 'label' ? 'class read here' : 'not counted'}</span>
           </li>
         ))}
         {hidden > 0 && (

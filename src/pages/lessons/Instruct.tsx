@@ -24,7 +24,7 @@ import { INSTRUCT_LESSON } from '../../lessons/instruct/content.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import { formatPrompt } from '../../train/prompt.ts';
-import { drawInstruction, useLabTokenizer } from './instructTokens.ts';
+import { drawInstruction, responseFits, useLabTokenizer } from './instructTokens.ts';
 
 /** The families the side-by-side panel asks, one held-out record each (with and without an input). */
 const PANEL_FAMILIES = ['define', 'antonym', 'hypernym', 'uppercase', 'word_count', 'last_word'];
@@ -71,12 +71,22 @@ export default function Instruct() {
     if (useLab.getState().run.status === 'idle') restoreInstructRun();
   }, [gpu.state]);
 
-  const explore = useMemo(() => (records ? explorerRecords(records) : []), [records]);
+  // The drawing steps through records the trainer keeps at this context (a response cut away entirely is skipped).
+  const fit = useMemo(() => {
+    if (!tok || !records) return null;
+    const train = records.filter((r) => r.split === 'train');
+    const kept = train.filter((r) => responseFits(tok, r, T));
+    return { kept: kept.length, total: train.length, explore: explorerRecords(kept) };
+  }, [tok, records, T]);
   const panelRecords = useMemo(
     () => (records ? PANEL_FAMILIES.map((f) => records.find((r) => r.split === 'test' && r.task === f)).filter((r): r is InstructRecord => !!r) : []),
     [records],
   );
-  const panelItems = useMemo(() => panelRecords.map((r, i) => ({ key: String(i), prompt: formatPrompt(r), template: false })), [panelRecords]);
+  // The engine's template wraps an instruction alone; a record with an input is sent already formatted, the same text.
+  const panelItems = useMemo(
+    () => panelRecords.map((r, i) => (r.input ? { key: String(i), prompt: formatPrompt(r), template: false } : { key: String(i), prompt: r.instruction, template: true })),
+    [panelRecords],
+  );
   const every = Math.max(5, Math.round((run.settings?.steps ?? draft.steps) / 5));
   const sbs = useSideBySide({ items: panelItems, sampling: PANEL_SAMPLING, endOfTextId: tok?.endOfTextId ?? null, baseModel: from, tuning, every });
 
@@ -90,11 +100,14 @@ export default function Instruct() {
       <section className="card" aria-label="The template and the loss mask">
         {tokError && <p role="alert" className="error">The tokenizer could not load: {tokError}</p>}
         {data.state === 'error' && <p role="alert" className="error">The instruction set could not load: {data.message}</p>}
-        {tok && records ? (
-          <TemplateExplorer records={explore} draw={(r) => drawInstruction(tok, r, T, draft.maskPrompt)} maskPrompt={draft.maskPrompt}
+        {tok && fit ? (
+          <TemplateExplorer records={fit.explore} draw={(r) => drawInstruction(tok, r, T, draft.maskPrompt)} maskPrompt={draft.maskPrompt}
             onMaskPrompt={(m) => patch({ maskPrompt: m })} locked={training && tuning} />
         ) : !tokError && <p role="status">Loading the tokenizer and the instruction set…</p>}
-        <p className="small muted">Drawn for the {preset} preset's context of {T} tokens, the model you would start from.</p>
+        <p className="small muted" data-testid="fit-note">
+          Drawn for the {preset} preset's context of {T} tokens, the model you would start from.
+          {fit && ` ${fit.kept.toLocaleString('en-US')} of ${fit.total.toLocaleString('en-US')} training records keep some of their response in that context; the trainer skips the rest, and the drawing shows only records it keeps.`}
+        </p>
       </section>
     ),
     mask: live && (

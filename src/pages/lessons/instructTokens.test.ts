@@ -7,7 +7,8 @@ import { parseBuiltinInstruct } from '../../data/builtin.ts';
 import { instructionBatch } from '../../train/batches.ts';
 import { formatInstruction } from '../../train/prompt.ts';
 import { loadTokenizer } from '../../train/tokenizer-json.ts';
-import { drawClassification, drawInstruction, drawPretrain } from './instructTokens.ts';
+import { formatInstructionSet } from '../../train/sources.ts';
+import { drawClassification, drawInstruction, drawPretrain, responseFits } from './instructTokens.ts';
 
 const tok = loadTokenizer(readFileSync('public/models/tokenizer.json', 'utf8'), 'tokenizer.json');
 const parsed = parseBuiltinInstruct('instruct.jsonl', readFileSync('public/datasets/instruct.jsonl', 'utf8'));
@@ -42,6 +43,18 @@ describe('drawInstruction', () => {
     expect(d.tokens[end + 1].role).toBe('pad');
     expect(d.text.endsWith(`${rec.output}<|endoftext|>`)).toBe(true);
     expect(d.text.startsWith('### Instruction:\n')).toBe(true);
+  });
+});
+
+describe('responseFits', () => {
+  it('keeps exactly the records the trainer keeps', () => {
+    const train = parsed.value.filter((r) => r.split === 'train');
+    for (const T of [32, 128]) {
+      const kept = train.filter((r) => responseFits(tok, r, T)).length;
+      const set = formatInstructionSet(tok, train, T, true);
+      expect(kept).toBe(set.examples.length);
+      expect(train.length - kept).toBe(set.dropped);
+    }
   });
 });
 

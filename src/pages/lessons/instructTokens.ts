@@ -29,6 +29,12 @@ export function drawInstruction(tok: Tokenizer, rec: InstructRecord, T: number, 
   return { text: formatPrompt(rec) + rec.output + ENDOFTEXT, tokens, truncated: f.truncated, rowLength: T + 1 };
 }
 
+/** True when some of the record's response survives in a row of context T (the trainer drops the others: sources.ts formatInstructionSet). */
+export function responseFits(tok: Tokenizer, rec: InstructRecord, T: number): boolean {
+  const f = formatInstruction(tok, rec, { contextLength: T + 1 });
+  return f.length > f.promptLength;
+}
+
 /** Pretraining: a window of raw text, every token after the first a target. */
 export function drawPretrain(tok: Tokenizer, text: string, n: number): MaskToken[] {
   return tok.encode(text).slice(0, n).map((id, i) => ({ id, text: tok.tokenText(id), role: 'text', counted: i >= 1 }));
