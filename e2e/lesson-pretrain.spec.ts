@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { BASE_FLAGS, findChromium } from '../scripts/chromium.mjs';
 
 // Lesson 1 in Chromium's WebGPU (SwiftShader on a machine without a GPU): the `test` preset at a
 // few steps a second, so the runs here are tens of steps. Each test gets a fresh browser context
@@ -140,4 +141,23 @@ test('an uploaded corpus shows its parse result or its errors, and says it is no
   await expect(own.getByTestId('own-text-summary')).toContainText('2 documents');
   await expect(own.getByTestId('upload-pretrain-errors')).toHaveCount(0);
   expect(Number(await own.getByTestId('own-text-tokens').getAttribute('data-count'))).toBeGreaterThan(10);
+});
+
+test('without WebGPU the lesson still explains itself: prose, corpus, tokens and the pair, no dead controls', async ({ playwright, baseURL }) => {
+  const browser = await playwright.chromium.launch({ executablePath: findChromium() ?? undefined, args: BASE_FLAGS });
+  try {
+    const page = await browser.newPage({ baseURL });
+    const errors = await open(page);
+    await expect(page.getByTestId('lesson-needs-webgpu')).toContainText('WebGPU');
+    await expect(page.getByTestId('webgpu-missing')).toContainText('--enable-unsafe-webgpu');
+    await expect(page.getByRole('heading', { name: 'Reading the loss' })).toBeVisible();
+    await expect(page.getByTestId('corpus-sample')).toContainText('Fulton County');
+    expect(Number(await page.getByTestId('sample-tokens').getAttribute('data-count'))).toBeGreaterThan(20);
+    await expect(page.getByTestId('input-target-targets')).toBeVisible();
+    await expect(page.getByTestId('start')).toHaveCount(0);
+    await expect(page.getByTestId('needs-gpu').first()).toContainText('Training needs WebGPU');
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
