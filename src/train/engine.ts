@@ -204,21 +204,55 @@ export interface ClassTrainSettings extends Pick<TrainSettings, 'steps' | 'sched
   evalEvery: number;
   /** at most this many validation batches per evaluation */
   evalBatches: number;
+  /**
+   * steps already done (a paused or reloaded run): training goes on with that step's batch of its
+   * epoch, so a run cut into slices sees the same batches as one straight through (default 0)
+   */
+  from?: number;
+}
+
+/** Right answers among the real rows of a batch, from its class logits (B, NC). */
+export function batchCorrect(logits: Float32Array, b: ClassBatch, NC: number): { right: number; rows: number } {
+  let right = 0;
+  let rows = 0;
+  for (let r = 0; r < b.B; r++) {
+    if (!b.rowMask[r]) continue;
+    let best = 0;
+    for (let k = 1; k < NC; k++) if (logits[r * NC + k] > logits[r * NC + best]) best = k;
+    if (best === b.labels[r]) right++;
+    rows++;
+  }
+  return { right, rows };
+}
+
+/** One loss read-back of trainClassifier; `right`/`rows` count the logged batch's correct answers (training accuracy). */
+export interface ClassMetric {
+  step: number;
+  epoch: number;
+  loss: number;
+  gradNorm: number;
+  lr: number;
+  msPerStep: number;
+  right: number;
+  rows: number;
 }
 
 /**
  * The classification loop shared by the worker and the command line: shuffled epochs from the
  * source until `steps`, the warm-up + cosine schedule, the loss read back every logEvery steps (a
- * DivergedError on NaN), validation accuracy every evalEvery steps or each epoch's end, and always
- * after the last step. Resolves with the steps done and the last validation.
+ * DivergedError on NaN) with the logged batch's accuracy, validation accuracy every evalEvery steps
+ * or each epoch's end, and always after the last step. Starts at `s.from` (default 0). Resolves
+ * with the steps done and the last validation.
  */
 export async function trainClassifier(
   model: GPUModel,
   src: ClassSource,
   s: ClassTrainSettings,
-  hooks: { onMetric?: (m: { step: number; epoch: number; loss: number; gradNorm: number; lr: number; msPerStep: number }) => void; onEval?: (step: number, e: ClassEval) => void; shouldStop?: () => boolean } = {},
+  hooks: { onMetric?: (m: ClassMetric) => void; onEval?: (step: number, e: ClassEval) => void; shouldStop?: () => boolean } = {},
 ): Promise<{ steps: number; val?: ClassEval }> {
-  let step = 0;
+  const NC = model.opts.nClasses ?? 0;
+  const from = s.from ?? 0;
+  let step = from;
   let val: ClassEval | undefined;
   let evaluatedAt = -1;
   const validate = async () => {
@@ -227,15 +261,22 @@ export async function trainClassifier(
     hooks.onEval?.(step, val);
   };
   const t0 = performance.now();
-  for (let epoch = 0; step < s.steps; epoch++) {
+  const firstEpoch = Math.floor(from / src.batchesPerEpoch);
+  let skip = from - firstEpoch * src.batchesPerEpoch;
+  for (let epoch = firstEpoch; step < s.steps; epoch++) {
     for (const b of src.epoch(epoch)) {
+      if (skip > 0) {
+        skip--; // a resumed run: this batch was trained before the pause
+        continue;
+      }
       const lr = learningRate(step, s.schedule);
       model.trainStep(toClassStepInput(b), { lr, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, step: step + 1 });
       step++;
       if (step % s.logEvery === 0 || step === s.steps) {
         const { loss, gradNorm } = await model.readLoss();
         if (!Number.isFinite(loss)) throw new DivergedError(step, loss);
-        hooks.onMetric?.({ step, epoch: epoch + 1, loss, gradNorm, lr, msPerStep: (performance.now() - t0) / step });
+        const { right, rows } = batchCorrect(await model.readClassLogits(), b, NC);
+        hooks.onMetric?.({ step, epoch: epoch + 1, loss, gradNorm, lr, msPerStep: (performance.now() - t0) / (step - from), right, rows });
       }
       if (s.evalEvery > 0 && step % s.evalEvery === 0) await validate();
       if (step === s.steps || hooks.shouldStop?.()) break;

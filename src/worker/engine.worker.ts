@@ -1,25 +1,34 @@
 /**
- * The engine's module worker: owns the GPUDevice, the corpus and the current run, and answers the
- * page's messages (protocol.ts). A thin adapter: training lives in run.ts and src/train, storage
- * in slots.ts. Every failure becomes an 'error' event with the scope of the control that caused it.
+ * The engine's module worker: owns the GPUDevice, the data, the current run and the request models,
+ * and answers the page's messages (protocol.ts). A thin adapter: training lives in run.ts,
+ * steppers.ts and src/train, checkpoints in library.ts (saved slots and shipped files), requests on
+ * any model in requests.ts. Every failure becomes an 'error' event with the scope of the control
+ * that caused it (and the request's id, for requests).
  */
 /// <reference lib="webworker" />
 import { requestLabDevice, WebGPUUnavailableError } from '../gpu/device.ts';
 import { PipelineCache } from '../gpu/pipelines.ts';
 import { defaultKernelChoice } from '../model/passes.ts';
 import { runSelfTest } from '../gpu/selftest.ts';
-import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
+import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
 import { loadCorpus, loadLabTokenizer, type Corpus } from './data.ts';
-import type { ErrorScope, FromWorker, RunSettings, SlotInfo, ToWorker } from './protocol.ts';
-import { AUTOSAVE_ID, freshCheckpoint, Run, type Gpu } from './run.ts';
+import { Library } from './library.ts';
+import { ModelCache } from './models.ts';
+import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
+import { handleRequest, type RequestContext } from './requests.ts';
+import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
-import { checkSettings, readRunInfo } from './settings.ts';
+import { checkSettings, kindOf } from './settings.ts';
+import { Shipped } from './shipped.ts';
 import { memorySlots, openSlots, type SlotStore } from './slots.ts';
+import { planStart } from './starts.ts';
+import { BuiltinSets, DataFileError, splitCounts, uploadedSet, type TaskSet } from './taskdata.ts';
 import { checkUpload, slotFor } from './upload.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
-const fail = (s: ErrorScope, e: unknown) => post({ type: 'error', scope: s, message: String((e as Error)?.message ?? e) });
+const fail = (s: ErrorScope, e: unknown, requestId?: number) =>
+  post({ type: 'error', scope: s, message: String((e as Error)?.message ?? e), ...(requestId !== undefined ? { requestId } : {}) });
 
 let gpu: Gpu | undefined;
 let baseUrl = scope.location.href;
@@ -27,6 +36,20 @@ let slots: SlotStore = memorySlots();
 let run: Run | undefined;
 let recovering = false;
 const sampler = new Sampler();
+const models = new ModelCache(undefined, (m) => sampler.dropModel(m));
+let shipped = new Shipped(baseUrl);
+const tokenizer = () => loadLabTokenizer(baseUrl);
+let library = new Library(() => slots, shipped, tokenizer, (message) => post({ type: 'notice', message }));
+const fetchText = async (path: string) => {
+  const r = await fetch(new URL(path, baseUrl).href);
+  if (!r.ok) throw new Error(`could not fetch ${path}: HTTP ${r.status} ${r.statusText}`);
+  return r.text();
+};
+const sets = new BuiltinSets(fetchText);
+/** the learner's uploaded set of each kind (dataset 'upload') */
+const uploads: Partial<Record<'classify' | 'instruct', TaskSet>> = {};
+
+const ctx: RequestContext = { gpu: () => gpu, run: () => run, library, models, sampler, sets, post };
 
 async function openGpu(): Promise<Gpu> {
   const lab = await requestLabDevice(scope.navigator.gpu, {
@@ -47,6 +70,7 @@ async function onLost(info: { reason: string; message: string }): Promise<void> 
   recovering = true;
   gpu = undefined;
   sampler.drop();
+  models.clear();
   const had = run;
   if (had) had.postState('recovering');
   post({ type: 'notice', message: `The GPU device was lost (${info.reason || 'unknown'}: ${info.message}). Opening a new one…` });
@@ -69,15 +93,27 @@ async function corpus(): Promise<Corpus> {
   return c;
 }
 
-const listSlots = async () => post({ type: 'checkpoints', slots: await slots.list() });
+/** The data of a run's kind: the corpus, the shipped set, or the learner's upload. */
+async function dataFor(settings: RunSettings) {
+  const t = settings.task;
+  if (!t || t.kind === 'pretrain') return { kind: 'pretrain' as const, corpus: await corpus() };
+  if (t.dataset === 'upload') {
+    const u = uploads[t.kind];
+    if (!u) throw new DataFileError([{ file: `your ${t.kind === 'classify' ? 'labelled messages' : 'instructions'}`, message: 'no uploaded file in this session: upload it again, or train on the shipped set' }]);
+    return u;
+  }
+  return sets.get(t.kind);
+}
+
+const listSlots = async () => post({ type: 'checkpoints', slots: await library.list() });
 
 /** Replaces the current run with one built from `start` (the old one is stopped and freed). */
-async function newRun(settings: RunSettings, c: Corpus, start: Checkpoint): Promise<Run> {
+async function newRun(make: () => Promise<Run>): Promise<Run> {
   if (!gpu) throw new Error('no GPU device yet: wait for the GPU panel to report one');
-  sampler.drop();
+  if (run?.model) await sampler.dropModel(run.model);
   await run?.dispose();
   run = undefined;
-  const r = new Run(settings, c, slots, post, start);
+  const r = await make();
   r.postState('loading');
   try {
     await r.build(gpu);
@@ -90,35 +126,46 @@ async function newRun(settings: RunSettings, c: Corpus, start: Checkpoint): Prom
   return r;
 }
 
-/** A new run from the preset's fresh weights, or from a saved slot (with its settings and history). */
+/** A new run: pretraining from fresh weights or a checkpoint, or finetuning from a checkpoint (starts.ts decides which). */
 async function startRun(draft: RunSettings, fromSlot?: string): Promise<void> {
-  const c = await corpus();
-  let start = freshCheckpoint(draft, c);
-  if (fromSlot) {
-    const s = await slots.get(fromSlot);
-    if (!s) throw new Error(`no saved checkpoint "${fromSlot}"`);
-    start = checkUpload(s.bytes, s.info.name, c.tokenizer);
-  }
-  const step = start.optimizer?.step ?? 0;
-  const settings = fromSlot ? readRunInfo(start.info, step, draft).settings : draft;
-  const r = await newRun({ ...settings, steps: Math.max(draft.steps, step) }, c, start);
-  if (fromSlot) post({ type: 'notice', message: `Continuing from the checkpoint at step ${r.step}${start.optimizer ? '' : ' (it has no optimizer state: AdamW starts afresh)'}.` });
+  const progress = (done: number, total: number) => post({ type: 'data-progress', phase: 'fetch', done, total });
+  const from = fromSlot ? await library.load(fromSlot, progress) : undefined;
+  const data = await dataFor(draft);
+  const lab = await tokenizer();
+  const plan = planStart(draft, from, fromSlot, lab);
+  const r = await newRun(async () => new Run(plan.settings, data, slots, post, plan.start, plan.parent));
+  post({ type: 'notice', message: `${plan.note}${r.dataNote ? ` Data: ${r.dataNote}.` : ''}` });
   void r.train();
 }
 
-/** On start-up, a saved run comes back where it was, paused. */
-async function restore(): Promise<void> {
-  const saved = await slots.get(AUTOSAVE_ID);
-  if (!saved) return;
-  const ck = loadCheckpoint(saved.bytes, 'autosave');
-  const fallback: RunSettings = { preset: 'test', steps: 1, lr: 1e-3, seed: 1, batch: 4 };
-  const info = readRunInfo(ck.info, ck.optimizer?.step ?? 0, fallback);
-  const r = await newRun(info.settings, await corpus(), ck);
-  r.postState(r.step >= info.settings.steps ? 'done' : 'paused');
+/** Brings back the autosaved run of one kind, paused (or done). */
+async function restoreKind(kind: TaskKind): Promise<void> {
+  const saved = await slots.get(AUTOSAVE_IDS[kind]);
+  if (!saved) throw new Error(`there is no autosaved ${kind === 'pretrain' ? 'pretraining' : kind === 'classify' ? 'classification' : 'instruction-tuning'} run to restore`);
+  const ck = loadCheckpoint(saved.bytes, saved.info.name);
+  const { settings } = planStart({ preset: 'test', steps: 1, lr: 1e-3, seed: 1, batch: 4, task: kind === 'pretrain' ? undefined : undefined }, ck, AUTOSAVE_IDS[kind], ck.tokenizer, true);
+  if (kindOf(settings) !== kind) throw new Error(`the ${AUTOSAVE_IDS[kind]} slot holds a ${kindOf(settings)} run, not a ${kind} run`);
+  const data = await dataFor(settings);
+  const r = await newRun(async () => new Run(settings, data, slots, post, ck));
+  r.postState(r.step >= settings.steps ? 'done' : 'paused');
+}
+
+/** On start-up, the most recently saved run of any kind comes back where it was, paused. */
+async function restoreLatest(): Promise<void> {
+  const auto = (await slots.list()).filter((s) => (Object.values(AUTOSAVE_IDS) as string[]).includes(s.id));
+  const latest = auto.sort((a, b) => b.savedAt - a.savedAt)[0];
+  if (!latest) return;
+  const kind = (Object.keys(AUTOSAVE_IDS) as TaskKind[]).find((k) => AUTOSAVE_IDS[k] === latest.id)!;
+  await restoreKind(kind);
 }
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
-  if (msg.baseUrl) baseUrl = msg.baseUrl;
+  if (msg.baseUrl && msg.baseUrl !== baseUrl) {
+    baseUrl = msg.baseUrl;
+    shipped = new Shipped(baseUrl);
+    library = new Library(() => slots, shipped, tokenizer, (message) => post({ type: 'notice', message }));
+    ctx.library = library;
+  }
   try {
     gpu = await openGpu();
   } catch (e) {
@@ -132,7 +179,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     post({ type: 'notice', message: `Checkpoints cannot be kept across reloads here (IndexedDB: ${(e as Error).message}).` });
   }
   await listSlots().catch((e) => fail('checkpoint', e));
-  await restore().catch((e) => fail('train', `The saved run could not be restored: ${(e as Error).message}`));
+  await restoreLatest().catch((e) => fail(e instanceof DataFileError ? 'data' : 'train', `The saved run could not be restored: ${(e as Error).message}`));
 }
 
 async function handle(msg: ToWorker): Promise<void> {
@@ -141,7 +188,7 @@ async function handle(msg: ToWorker): Promise<void> {
       return init(msg);
     case 'start': {
       checkSettings(msg.settings);
-      // Say at once that something is happening: the first start fetches and encodes the corpus.
+      // Say at once that something is happening: the first start fetches and encodes the data.
       post({ type: 'run-state', state: { status: 'loading', settings: msg.settings, step: 0, tokens: 0 } });
       try {
         await startRun(msg.settings, msg.fromSlot);
@@ -152,6 +199,14 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     }
+    case 'restore':
+      return restoreKind(msg.kind);
+    case 'dataset-upload': {
+      const set = uploadedSet(msg.kind, msg.name, msg.text);
+      uploads[msg.kind] = set;
+      post({ type: 'dataset-ready', kind: msg.kind, name: msg.name, counts: splitCounts(set) });
+      return;
+    }
     case 'pause':
       return run?.pause();
     case 'resume':
@@ -160,26 +215,26 @@ async function handle(msg: ToWorker): Promise<void> {
       if (run.step >= run.settings.steps) throw new Error(`the run has done all its ${run.settings.steps} steps: start a new one or load it with more steps`);
       void run.train();
       return;
-    case 'reset':
-      sampler.drop();
+    case 'reset': {
+      const kind = run?.kind ?? 'pretrain';
+      if (run?.model) await sampler.dropModel(run.model);
       await run?.dispose();
       run = undefined;
-      await slots.delete(AUTOSAVE_ID);
+      await slots.delete(AUTOSAVE_IDS[kind]);
       post({ type: 'history', metrics: [], evals: [] });
       post({ type: 'run-state', state: { status: 'idle', settings: null, step: 0, tokens: 0 } });
       return listSlots();
+    }
     case 'evaluate':
       if (!run) throw new Error('there is no model to evaluate: start a run');
       return run.evaluate();
-    case 'sample': {
-      if (!run?.model || !gpu) throw new Error('there is no model to sample from: start a run first');
-      const { requestId } = msg;
-      await sampler.sample(run.model, (await corpus()).tokenizer, msg, (token) => post({ type: 'sample-token', requestId, token }));
-      post({ type: 'sample-done', requestId });
-      return;
-    }
+    case 'sample':
+    case 'classify-text':
+    case 'class-report':
+    case 'score-instruct':
+      return handleRequest(ctx, msg);
     case 'tokenize': {
-      const tok = await loadLabTokenizer(baseUrl);
+      const tok = await tokenizer();
       post({ type: 'tokens', text: msg.text, pieces: tok.pieces(msg.text).map((p) => ({ id: p.id, text: p.text })) });
       return;
     }
@@ -193,18 +248,18 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'ckpt-list':
       return listSlots();
     case 'ckpt-delete':
-      await slots.delete(msg.id);
+      await library.delete(msg.id);
+      models.forget(msg.id);
       return listSlots();
     case 'ckpt-download': {
-      const s = await slots.get(msg.id);
-      if (!s) throw new Error(`no saved checkpoint "${msg.id}"`);
+      const s = await library.bytes(msg.id);
       const buf = s.bytes.slice().buffer;
-      post({ type: 'download', name: `${s.info.name.replace(/[^\w.-]+/g, '-')}.safetensors`, bytes: buf }, [buf]);
+      post({ type: 'download', name: `${s.name.replace(/\.safetensors$/i, '').replace(/[^\w.-]+/g, '-')}.safetensors`, bytes: buf }, [buf]);
       return;
     }
     case 'ckpt-upload': {
       const bytes = new Uint8Array(msg.bytes);
-      const ck = checkUpload(bytes, msg.name, (await corpus()).tokenizer);
+      const ck = checkUpload(bytes, msg.name, await tokenizer());
       const info: SlotInfo = slotFor(msg.name.replace(/\.safetensors$/i, ''), bytes.length, ck, String(ck.info?.preset ?? (ck.info?.settings as RunSettings | undefined)?.preset ?? 'custom'));
       await slots.put(info, bytes);
       return listSlots();
@@ -217,10 +272,12 @@ async function handle(msg: ToWorker): Promise<void> {
 
 const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
   sample: 'sample', tokenize: 'tokenize', 'ckpt-save': 'checkpoint', 'ckpt-list': 'checkpoint', 'ckpt-delete': 'checkpoint',
-  'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload',
+  'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload', 'dataset-upload': 'data', 'classify-text': 'classify', 'class-report': 'classify',
+  'score-instruct': 'score',
 };
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
-  handle(msg).catch((e) => fail(SCOPE[msg.type] ?? 'train', e));
+  const requestId = 'requestId' in msg ? msg.requestId : undefined;
+  handle(msg).catch((e) => fail(e instanceof DataFileError ? 'data' : (SCOPE[msg.type] ?? 'train'), e, requestId));
 };

@@ -178,6 +178,12 @@ export type ToWorker =
   | { type: 'start'; settings: RunSettings; fromSlot?: string }
   /** bring back the autosaved run of this kind as the current run (paused) */
   | { type: 'restore'; kind: TaskKind }
+  /**
+   * the learner's own data for a finetuning kind (the text of a .csv/.tsv or .jsonl/.json file), used
+   * by runs whose task has dataset 'upload'; answered with 'dataset-ready', or an 'error' of scope
+   * 'data' naming file, line and field. Rows without a split get one (80/10/10).
+   */
+  | { type: 'dataset-upload'; kind: 'classify' | 'instruct'; name: string; text: string }
   /** spam probability of a text under a classifier */
   | { type: 'classify-text'; requestId: number; text: string; model: ModelRef }
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
@@ -205,6 +211,8 @@ export type FromWorker =
   | { type: 'gpu-error'; message: string }
   | { type: 'data-progress'; phase: 'fetch' | 'encode'; done: number; total: number }
   | { type: 'data-ready'; trainTokens: number; valTokens: number; vocabSize: number }
+  /** an uploaded finetuning set passed validation: items per split */
+  | { type: 'dataset-ready'; kind: 'classify' | 'instruct'; name: string; counts: { train: number; val: number; test: number } }
   | { type: 'run-state'; state: RunState }
   /** a run's whole history, sent when a saved run is restored (replaces what the page holds) */
   | { type: 'history'; metrics: MetricPoint[]; evals: EvalPoint[] }
@@ -216,6 +224,7 @@ export type FromWorker =
   | { type: 'checkpoints'; slots: SlotInfo[] }
   | { type: 'download'; name: string; bytes: ArrayBuffer }
   | { type: 'class-probs'; requestId: number; text: string; classes: string[]; probs: number[] }
+  /** requestId 0: a classification run's own test-split report, sent when it finishes */
   | { type: 'class-report'; requestId: number; model: ModelRef; report: ClassReport }
   /** progress of a long request (scoring, reports): done of total items */
   | { type: 'progress'; requestId: number; done: number; total: number; what: string }

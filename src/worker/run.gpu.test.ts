@@ -23,7 +23,7 @@ async function setup(s = settings, onEvent: (m: FromWorker, run: Run) => void = 
   const gpu: Gpu = { device: h.device, cache: h.cache, isFallback: true };
   const slots = memorySlots();
   const events: FromWorker[] = [];
-  const run: Run = new Run(s, corpus, slots, (m) => {
+  const run: Run = Run.pretrain(s, corpus, slots, (m) => {
     events.push(m);
     onEvent(m, run);
   }, freshCheckpoint(s, corpus));

@@ -1,29 +1,54 @@
 /**
- * One training run in the page's engine: builds the model from a checkpoint (fresh, autosaved or
- * uploaded), trains it in slices between which it can pause, evaluate or autosave, and keeps the
- * run's metric history. The autosave (weights, AdamW moments, settings, history) goes to the
- * "autosave" slot every AUTOSAVE_EVERY steps and at every pause, so a reload, a lost device or a
- * diverged loss falls back to it. Talks to the page only through `post`.
+ * One training run in the page's engine, of any kind (pretraining, spam classification,
+ * instruction tuning: steppers.ts holds the loop of each): builds the model from a checkpoint
+ * (fresh, autosaved, uploaded, or a finetuning start with its new tensors), trains it in slices
+ * between which it can pause, evaluate or autosave, and keeps the run's metric history. The
+ * autosave (weights, AdamW moments, settings, history, lineage) goes to the kind's own slot
+ * (AUTOSAVE_IDS) every AUTOSAVE_EVERY steps and at every pause, so a reload, a lost device or a
+ * diverged loss falls back to it, and a lesson-2 run never overwrites the learner's pretraining.
+ * A classification run that finishes reports its test-split scores (a 'class-report' with
+ * requestId 0). Talks to the page only through `post`.
  */
 import { layoutArena } from '../gpu/arena.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { presetDoesNotFit } from '../model/config.ts';
 import { initParams, unflatten } from '../model/flat.ts';
 import type { GPUModel } from '../model/gpt.ts';
-import { gptParamSpecs } from '../model/params.ts';
+import { LABELS } from '../data/types.ts';
+import { parameterCounts } from '../model/finetune.ts';
+import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import { defaultKernelChoice } from '../model/passes.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
-import { checkpointFromModel, modelFromCheckpoint } from '../train/engine.ts';
-import { lmSource } from '../train/sources.ts';
-import { DivergedError, Trainer } from '../train/trainer.ts';
+import { checkpointFromModel, modelFromCheckpoint, precisionRecall, type ClassEval } from '../train/engine.ts';
+import { lessonLora, planInfo, planOptions, type FinetunePlan } from '../train/finetune-setup.ts';
+import { DivergedError } from '../train/trainer.ts';
+import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
-import type { EvalPoint, FromWorker, MetricPoint, RunSettings, RunStatus } from './protocol.ts';
-import { presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
+import { AUTOSAVE_IDS, type ClassReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type TaskKind, type TaskSettings } from './protocol.ts';
+import { kindOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 import type { SlotStore } from './slots.ts';
+import { makeStepper, type RunData, type Stepper } from './steppers.ts';
 
-export const AUTOSAVE_ID = 'autosave';
+/** The pretraining run's autosave slot (AUTOSAVE_IDS.pretrain). */
+export const AUTOSAVE_ID = AUTOSAVE_IDS.pretrain;
 export const AUTOSAVE_EVERY = 50;
+const AUTOSAVE_NAMES: Record<TaskKind, string> = { pretrain: 'Autosave', classify: 'Autosave (classifier)', instruct: 'Autosave (instruction tuning)' };
+
+/** The finetuning plan of a task (LoRA as the lessons train it: all four matmuls, alpha = 2r), or undefined for pretraining. */
+export function planOf(task: TaskSettings | undefined): FinetunePlan | undefined {
+  if (!task || task.kind === 'pretrain') return undefined;
+  if (task.kind === 'classify') return { task: 'classify', choice: task.choice, readAt: task.readAt, lora: task.choice === 'lora' ? lessonLora(task.loraRank) : undefined };
+  return { task: 'instruct', maskPrompt: task.maskPrompt, lora: task.lora ? lessonLora(task.loraRank) : undefined };
+}
+
+/** A classifier's scores as the page's ClassReport. */
+export function toClassReport(e: ClassEval, split: ClassReport['split'], params: { trainable: number | null; total: number }, seconds: number): ClassReport {
+  return {
+    split, classes: [...LABELS], n: e.examples, accuracy: e.accuracy, confusion: e.confusion, perClass: precisionRecall(e.confusion),
+    trainableParams: params.trainable, totalParams: params.total, seconds,
+  };
+}
 
 /** The GPU side the run needs; replaced after a device loss. */
 export interface Gpu {
@@ -33,7 +58,7 @@ export interface Gpu {
 }
 
 /** A fresh checkpoint of `settings`' preset: initial weights from the seed, no moments. */
-export function freshCheckpoint(settings: RunSettings, corpus: Corpus): Checkpoint {
+export function freshCheckpoint(settings: RunSettings, corpus: Pick<Corpus, 'tokenizer'>): Checkpoint {
   const config = { ...presetFor(settings).config, vocabSize: corpus.tokenizer.vocabSize };
   const layout = layoutArena('init', gptParamSpecs(config), 4);
   const views = unflatten(layout, initParams(layout, settings.seed));
@@ -43,9 +68,16 @@ export function freshCheckpoint(settings: RunSettings, corpus: Corpus): Checkpoi
 export class Run {
   status: RunStatus = 'paused';
   model: GPUModel | undefined;
-  trainer: Trainer | undefined;
+  trainer: Stepper | undefined;
   metrics: MetricPoint[] = [];
   evals: EvalPoint[] = [];
+  readonly kind: TaskKind;
+  /** the checkpoint the run started from (slot id), absent for a run from scratch */
+  readonly parent: string | undefined;
+  /** trainable and total parameters of the model (set by build) */
+  params: { trainable: number; total: number } | undefined;
+  /** training wall time so far, seconds */
+  seconds = 0;
   private pauseWanted = false;
   /** the learner wants it training (survives a device loss, which stops the loop by itself) */
   private wantTraining = false;
@@ -57,12 +89,14 @@ export class Run {
 
   constructor(
     readonly settings: RunSettings,
-    private readonly corpus: Corpus,
+    private readonly data: RunData,
     private readonly slots: SlotStore,
     private readonly post: (m: FromWorker) => void,
     /** the checkpoint the model is built from (and falls back to) */
     private start: Checkpoint,
+    parent?: string,
   ) {
+    this.kind = kindOf(settings);
     // The run's state rides with each metric batch, so a fast GPU never floods the page.
     this.batcher = new MetricBatcher((metrics, evals) => {
       this.post({ type: 'metrics', metrics, evals });
@@ -71,6 +105,13 @@ export class Run {
     const info = readRunInfo(start.info, start.optimizer?.step ?? 0, settings);
     this.metrics = info.metrics;
     this.evals = info.evals;
+    this.parent = parent ?? info.parent;
+    this.seconds = info.seconds ?? 0;
+  }
+
+  /** The run of the page's pretraining corpus (the workshop's run). */
+  static pretrain(settings: RunSettings, corpus: Corpus, slots: SlotStore, post: (m: FromWorker) => void, start: Checkpoint, parent?: string): Run {
+    return new Run(settings, { kind: 'pretrain', corpus }, slots, post, start, parent);
   }
 
   get step(): number {
@@ -83,7 +124,24 @@ export class Run {
 
   postState(status: RunStatus = this.status): void {
     this.status = status;
-    this.post({ type: 'run-state', state: { status, settings: this.settings, step: this.step, tokens: this.tokens } });
+    this.post({ type: 'run-state', state: { status, settings: this.settings, step: this.step, tokens: this.tokens, params: this.params, parent: this.parent } });
+  }
+
+  /** The tokenizer of the run's model. */
+  get tokenizer(): Tokenizer {
+    return this.start.tokenizer;
+  }
+
+  /** What a checkpoint of the run would say about the model (finetuning choices, training time). */
+  get info(): Record<string, unknown> {
+    const plan = planOf(this.settings.task);
+    return { stage: this.kind, seconds: Math.round(this.seconds), ...(plan ? { finetune: planInfo(plan) } : {}) };
+  }
+
+  /** The model options of this run: a finetuning run's head, LoRA and frozen list. */
+  private modelOptions(): ParamOptions {
+    const plan = planOf(this.settings.task);
+    return plan ? planOptions(plan, this.start) : {};
   }
 
   /** Builds the model on `gpu` from the start checkpoint; throws when the preset does not fit. */
@@ -93,18 +151,33 @@ export class Run {
     const B = this.settings.batch;
     const T = this.start.config.blockSize;
     const ts = trainSettings(this.settings);
-    this.model = await modelFromCheckpoint(gpu.device, gpu.cache, this.start, {
-      batchSize: B, seqLen: T, gradClip: ts.gradClip, kernels: defaultKernelChoice(gpu.isFallback),
+    const opts = this.modelOptions();
+    this.params = parameterCounts(gptParamSpecs(this.start.config, opts));
+    const model = await modelFromCheckpoint(gpu.device, gpu.cache, this.start, {
+      ...opts, batchSize: B, seqLen: T, gradClip: ts.gradClip, kernels: defaultKernelChoice(gpu.isFallback),
     });
-    this.trainer = new Trainer(this.model, lmSource(this.corpus.train, this.corpus.val, B, T, this.corpus.tokenizer.padId), ts);
-    this.trainer.step = this.start.optimizer?.step ?? 0;
-    this.trainer.tokens = readRunInfo(this.start.info, this.trainer.step, this.settings).tokensSeen;
+    const step = this.start.optimizer?.step ?? 0;
+    try {
+      this.trainer = makeStepper(model, this.start.tokenizer, this.data, this.settings.task ?? { kind: 'pretrain' }, ts, step, readRunInfo(this.start.info, step, this.settings).tokensSeen);
+    } catch (e) {
+      model.destroy();
+      throw e;
+    }
+    this.model = model;
+  }
+
+  /** What the data holds (examples per split), for a notice when the run starts. */
+  get dataNote(): string {
+    return this.trainer?.dataNote ?? '';
   }
 
   /** The current weights and moments as a checkpoint, with the run's settings and history. */
   async snapshot(): Promise<Checkpoint> {
     const t = this.trainer!;
-    return checkpointFromModel(this.model!, this.corpus.tokenizer, { ...runInfo(this.settings, t.step, t.tokens, this.metrics, this.evals) }, t.step);
+    const plan = planOf(this.settings.task);
+    const info: Record<string, unknown> = { ...runInfo(this.settings, t.step, t.tokens, this.metrics, this.evals, { parent: this.parent, seconds: Math.round(this.seconds) }) };
+    if (plan) info.finetune = planInfo(plan);
+    return checkpointFromModel(this.model!, this.start.tokenizer, info, t.step);
   }
 
   /** Saves the run to the autosave slot; it becomes the point a lost device falls back to. */
@@ -117,7 +190,10 @@ export class Run {
     // Kept in memory too: a lost device rebuilds from it even when storage failed.
     this.start = ck;
     try {
-      await this.slots.put({ id: AUTOSAVE_ID, name: 'Autosave', savedAt: Date.now(), bytes: bytes.length, step: ck.optimizer!.step, preset: this.settings.preset, auto: true }, bytes);
+      await this.slots.put({
+        id: AUTOSAVE_IDS[this.kind], name: AUTOSAVE_NAMES[this.kind], savedAt: Date.now(), bytes: bytes.length, step: ck.optimizer!.step, preset: this.settings.preset, auto: true,
+        stage: this.kind, ...(this.parent !== undefined ? { parent: this.parent } : {}),
+      }, bytes);
       this.post({ type: 'checkpoints', slots: await this.slots.list() });
     } catch (e) {
       // Storage full or blocked: training goes on, but a reload would lose the run. Say so.
@@ -140,26 +216,33 @@ export class Run {
   private async trainLoop(epoch: number): Promise<void> {
     const t = this.trainer!;
     this.postState('training');
+    let t0 = performance.now();
+    const clock = () => {
+      this.seconds += (performance.now() - t0) / 1000;
+      t0 = performance.now();
+    };
     try {
       if (t.step === 0) await this.autosave();
       while (t.step < this.settings.steps && !this.pauseWanted) {
         const nextSave = (Math.floor(t.step / AUTOSAVE_EVERY) + 1) * AUTOSAVE_EVERY;
         await t.run({
-          onMetric: (m) => {
-            const p: MetricPoint = { step: m.step, tokens: m.tokens, loss: m.trainLoss, lr: m.lr, tokensPerSec: m.tokensPerSec, msPerStep: m.msPerStep };
+          onMetric: (p) => {
             this.metrics.push(p);
             this.batcher.metric(p);
           },
-          onEval: (step, valLoss, tokens) => this.addEval({ step, tokens, valLoss }),
+          onEval: (p) => this.addEval(p),
           shouldStop: () => this.pauseWanted || this.evalWanted || t.step >= nextSave,
         });
         if (epoch !== this.epoch) return;
+        clock();
         if (this.evalWanted) await this.evaluate();
         if (t.step >= nextSave || this.pauseWanted || t.step >= this.settings.steps) await this.autosave();
       }
       this.batcher.flush();
       this.wantTraining = false;
-      this.postState(t.step >= this.settings.steps ? 'done' : 'paused');
+      const finished = t.step >= this.settings.steps;
+      if (finished && t.test) await this.reportTest();
+      this.postState(finished ? 'done' : 'paused');
     } catch (e) {
       // A destroyed device fails the next read-back before its `lost` promise settles: wait a
       // moment for it, and if the device went away, stay quiet and let recover() carry on.
@@ -176,6 +259,13 @@ export class Run {
         this.post({ type: 'error', scope: 'train', message: `Training stopped: ${(e as Error).message ?? e}` });
       }
     }
+  }
+
+  /** A finished classifier's scores on the test split, as the 'class-report' of requestId 0. */
+  private async reportTest(): Promise<void> {
+    const e = await this.trainer!.test!();
+    const report = toClassReport(e, 'test', this.params ?? { trainable: null, total: 0 }, Math.round(this.seconds));
+    this.post({ type: 'class-report', requestId: 0, model: 'run', report });
   }
 
   private addEval(p: EvalPoint): void {
@@ -197,8 +287,7 @@ export class Run {
       return;
     }
     this.evalWanted = false;
-    const t = this.trainer!;
-    this.addEval({ step: t.step, tokens: t.tokens, valLoss: await t.evaluate() });
+    this.addEval(await this.trainer!.evaluate());
     this.batcher.flush();
   }
 

@@ -2,10 +2,10 @@
  * From the page's run settings to the trainer's, and the run facts kept in a checkpoint's info
  * (so a reload or an upload resumes with the same settings and history). Pure functions.
  */
-import { PRESETS, type Preset } from '../model/config.ts';
+import { PRESETS, type GPTConfig, type Preset } from '../model/config.ts';
 import { DEFAULT_TRAIN, type TrainSettings } from '../train/trainer.ts';
 import { thin } from './downsample.ts';
-import type { EvalPoint, MetricPoint, PresetId, RunSettings } from './protocol.ts';
+import type { EvalPoint, MetricPoint, PresetId, RunSettings, TaskKind, TaskSettings } from './protocol.ts';
 
 /** Points of each series kept in a checkpoint's info (older ones are thinned). */
 export const SAVED_POINTS = 400;
@@ -17,6 +17,11 @@ export function presetFor(s: RunSettings): Preset {
   return { ...p, batchSize: s.batch };
 }
 
+/** The preset whose model a config is (any vocabulary size), or undefined for a custom shape. */
+export function presetOf(c: GPTConfig): PresetId | undefined {
+  return PRESETS.find((q) => JSON.stringify({ ...q.config, vocabSize: c.vocabSize }) === JSON.stringify(c))?.id;
+}
+
 /** Throws naming the field when the settings cannot make a run. */
 export function checkSettings(s: RunSettings): void {
   presetFor(s);
@@ -24,6 +29,27 @@ export function checkSettings(s: RunSettings): void {
   if (!(s.lr > 0 && s.lr < 1)) throw new Error(`learning rate must be between 0 and 1, got ${s.lr}`);
   if (!Number.isInteger(s.batch) || s.batch < 1 || s.batch > 256) throw new Error(`batch must be a whole number from 1 to 256, got ${s.batch}`);
   if (!Number.isInteger(s.seed)) throw new Error(`seed must be a whole number, got ${s.seed}`);
+  if (s.task !== undefined) checkTask(s.task);
+}
+
+/** The kind of a run (absent task: pretraining). */
+export const kindOf = (s: RunSettings): TaskKind => s.task?.kind ?? 'pretrain';
+
+/** Throws naming the field when the task settings are not ones the engine trains. */
+export function checkTask(t: TaskSettings): void {
+  if (t.kind === 'pretrain') return;
+  if (t.kind === 'classify') {
+    if (!['head', 'last-block', 'all', 'lora'].includes(t.choice)) throw new Error(`task.choice must be head, last-block, all or lora, got "${t.choice}"`);
+    if (t.readAt !== 'last' && t.readAt !== 'first') throw new Error(`task.readAt must be "last" or "first", got "${t.readAt}"`);
+    if (t.dataset !== 'spam' && t.dataset !== 'upload') throw new Error(`task.dataset must be "spam" or "upload", got "${t.dataset}"`);
+  } else if (t.kind === 'instruct') {
+    if (typeof t.maskPrompt !== 'boolean' || typeof t.lora !== 'boolean') throw new Error('task.maskPrompt and task.lora must be true or false');
+    if (t.dataset !== 'instruct' && t.dataset !== 'upload') throw new Error(`task.dataset must be "instruct" or "upload", got "${t.dataset}"`);
+  } else {
+    throw new Error(`unknown task kind "${(t as { kind: unknown }).kind}" (choose pretrain, classify or instruct)`);
+  }
+  const usesLora = t.kind === 'classify' ? t.choice === 'lora' : t.lora;
+  if (usesLora && !(Number.isInteger(t.loraRank) && t.loraRank >= 1 && t.loraRank <= 64)) throw new Error(`task.loraRank must be a whole number from 1 to 64, got ${t.loraRank}`);
 }
 
 /** The trainer's settings for a run: warm-up + cosine to lr/10, loss read back often on small runs. */
@@ -43,16 +69,30 @@ export function trainSettings(s: RunSettings): TrainSettings {
 
 /** What a checkpoint's info holds about a page run. */
 export interface RunInfo {
-  stage: 'pretrain';
+  stage: TaskKind;
   steps: number;
   tokensSeen: number;
   settings: RunSettings;
   metrics: MetricPoint[];
   evals: EvalPoint[];
+  /** the checkpoint a finetuning run started from (slot id) */
+  parent?: string;
+  /** training wall time so far, seconds */
+  seconds?: number;
 }
 
-export function runInfo(settings: RunSettings, step: number, tokens: number, metrics: MetricPoint[], evals: EvalPoint[]): RunInfo {
-  return { stage: 'pretrain', steps: step, tokensSeen: tokens, settings, metrics: thin(metrics, SAVED_POINTS), evals: thin(evals, SAVED_POINTS) };
+export function runInfo(settings: RunSettings, step: number, tokens: number, metrics: MetricPoint[], evals: EvalPoint[], extra: { parent?: string; seconds?: number } = {}): RunInfo {
+  return { stage: kindOf(settings), steps: step, tokensSeen: tokens, settings, metrics: thin(metrics, SAVED_POINTS), evals: thin(evals, SAVED_POINTS), ...extra };
+}
+
+const KINDS: readonly string[] = ['pretrain', 'classify', 'instruct'];
+
+/** The stage and parent of a checkpoint's info, for the list (command-line files name their base file). */
+export function lineage(info: Record<string, unknown> | undefined): { stage?: TaskKind; parent?: string } {
+  const i = info ?? {};
+  const stage = KINDS.includes(i.stage as string) ? (i.stage as TaskKind) : undefined;
+  const parent = typeof i.parent === 'string' ? i.parent : typeof i.base === 'string' ? i.base : undefined;
+  return { stage, parent };
 }
 
 const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) ? x : d);
@@ -75,6 +115,17 @@ export function readRunInfo(info: Record<string, unknown> | undefined, step: num
     seed: num(s.seed, num(i.seed, fallback.seed)),
     batch: num(s.batch, num(i.batch, fallback.batch)),
   };
+  let task = s.task ?? fallback.task;
+  try {
+    if (task) checkTask(task);
+  } catch {
+    task = fallback.task;
+  }
+  if (task && task.kind !== 'pretrain') settings.task = task;
   const list = <T>(x: unknown) => (Array.isArray(x) ? x.filter(isPoint).filter((p) => p.step <= step) : []) as T[];
-  return { stage: 'pretrain', steps: step, tokensSeen: num(i.tokensSeen, 0), settings, metrics: list<MetricPoint>(i.metrics), evals: list<EvalPoint>(i.evals) };
+  const { parent } = lineage(i);
+  return {
+    stage: kindOf(settings), steps: step, tokensSeen: num(i.tokensSeen, 0), settings, metrics: list<MetricPoint>(i.metrics), evals: list<EvalPoint>(i.evals),
+    ...(parent !== undefined ? { parent } : {}), ...(typeof i.seconds === 'number' ? { seconds: i.seconds } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { PRESETS } from '../model/config.ts';
 import { loadCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import type { SlotInfo } from './protocol.ts';
+import { lineage } from './settings.ts';
 
 /** The parsed checkpoint, or an Error whose message starts with the file name. */
 export function checkUpload(bytes: Uint8Array, name: string, labTokenizer: Tokenizer): Checkpoint {
@@ -33,5 +34,6 @@ export function slotFor(name: string, bytes: number, ck: Checkpoint, preset: str
     step: ck.optimizer?.step ?? Number(ck.info?.steps ?? 0),
     preset: p?.id ?? preset,
     auto: false,
+    ...lineage(ck.info),
   };
 }

@@ -1,0 +1,175 @@
+/**
+ * The page's requests on any model (ModelRef: the current run's, or a checkpoint by id, shipped
+ * included): sampling, a classifier's probabilities for one text, a classifier's report on a split
+ * (or, for a model without a head, the prompted base model's: score.ts), and instruction scores
+ * (score.ts). Resolves the reference through the run or the model cache, reports progress of long
+ * requests, and answers with the request's id. Thin: the measuring lives in src/train.
+ */
+import { seededShuffle } from '../data/split.ts';
+import { LABELS } from '../data/types.ts';
+import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune.ts';
+import type { GPUModel } from '../model/gpt.ts';
+import { gptParamSpecs } from '../model/params.ts';
+import { defaultKernelChoice } from '../model/passes.ts';
+import { evaluateClassifier, finetuneInfo, finetuneOptions, modelFromCheckpoint, toClassStepInput } from '../train/engine.ts';
+import { spamSet } from '../train/finetune-setup.ts';
+import { formatClassification } from '../train/prompt.ts';
+import { heldOutRecords, promptedSpamBaseline, scoreInstructions } from '../train/score.ts';
+import type { Checkpoint } from '../train/checkpoint.ts';
+import type { Tokenizer } from '../train/tokenizer.ts';
+import { classificationBatch } from '../train/batches.ts';
+import type { Library } from './library.ts';
+import { REQUEST_BATCH, type ModelCache } from './models.ts';
+import type { ClassReport, FromWorker, ModelRef, ToWorker } from './protocol.ts';
+import type { Gpu, Run } from './run.ts';
+import { toClassReport } from './run.ts';
+import type { Sampler } from './sampler.ts';
+import type { BuiltinSets } from './taskdata.ts';
+
+/** What the requests need from the worker. */
+export interface RequestContext {
+  gpu(): Gpu | undefined;
+  run(): Run | undefined;
+  library: Library;
+  models: ModelCache;
+  sampler: Sampler;
+  sets: BuiltinSets;
+  post(m: FromWorker): void;
+}
+
+/** A model a request runs on, with what its checkpoint says about it. */
+interface Target {
+  model: GPUModel;
+  tok: Tokenizer;
+  info: Record<string, unknown> | undefined;
+  exclusive<T>(f: () => Promise<T>): Promise<T>;
+}
+
+/** The model behind a reference: the run's (not while it trains), or a checkpoint built into the cache. */
+export async function resolveModel(ctx: RequestContext, ref: ModelRef | undefined, requestId: number): Promise<Target> {
+  if (ref === undefined || ref === 'run') {
+    const run = ctx.run();
+    if (!run?.model) throw new Error('there is no run: start one, or choose a saved or shipped checkpoint');
+    return { model: run.model, tok: run.tokenizer, info: run.info, exclusive: (f) => {
+      if (run.status === 'training' || run.status === 'loading' || run.status === 'recovering') throw new Error('the run is training: pause it first, or choose a saved checkpoint');
+      return f();
+    } };
+  }
+  const gpu = ctx.gpu();
+  if (!gpu) throw new Error('no GPU device yet: wait for the GPU panel to report one');
+  const row = await ctx.library.info(ref);
+  if (!row) throw new Error(`no checkpoint "${ref}" (it may have been deleted, or its file is not on the server)`);
+  const loaded = await ctx.models.get(ref, String(row.savedAt), async () => {
+    const ck: Checkpoint = await ctx.library.load(ref, (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: `loading ${row.name}` }));
+    const head = finetuneOptions(ck);
+    const model = await modelFromCheckpoint(gpu.device, gpu.cache, ck, {
+      nClasses: head.nClasses, lora: head.lora, batchSize: REQUEST_BATCH, seqLen: ck.config.blockSize, kernels: defaultKernelChoice(gpu.isFallback),
+    });
+    return { ck, model };
+  });
+  return { model: loaded.model, tok: loaded.ck.tokenizer, info: loaded.ck.info, exclusive: loaded.exclusive };
+}
+
+/** Trainable and total parameters of a finetuned checkpoint, from the choice its info records. */
+export function checkpointParams(t: Target): { trainable: number | null; total: number } {
+  const c = t.model.config;
+  const f = finetuneInfo({ config: c, tokenizer: t.tok, weights: new Map(), info: t.info });
+  const opts = { nClasses: t.model.opts.nClasses, lora: t.model.opts.lora };
+  const total = parameterCounts(gptParamSpecs(c, opts)).total;
+  const choice = f?.choice as FreezeChoice | undefined;
+  if (!choice || !FREEZE_CHOICES.includes(choice)) return { trainable: null, total };
+  return { trainable: parameterCounts(gptParamSpecs(c, { ...opts, frozen: frozenFor(choice, c, opts) })).trainable, total };
+}
+
+/** Probabilities of each class (softmax of the head's logits) for one text. */
+async function classProbs(t: Target, text: string): Promise<{ classes: string[]; probs: number[] }> {
+  const NC = t.model.opts.nClasses;
+  if (!NC) throw new Error('this model has no classifier head: finetune it for spam first (lesson 2), or choose a classifier');
+  const f = finetuneInfo({ config: t.model.config, tokenizer: t.tok, weights: new Map(), info: t.info });
+  const T = t.model.T;
+  const ex = formatClassification(t.tok, text, T);
+  const example = { ids: ex.ids, lastIndex: f?.readAt === 'first' ? 0 : ex.lastIndex };
+  // One real row; the rest of the batch is filler (rowMask 0).
+  const b = classificationBatch([example], Int32Array.of(0), [0], t.model.B, T, t.tok.padId);
+  return t.exclusive(async () => {
+    t.model.evalStep(toClassStepInput(b));
+    const logits = (await t.model.readClassLogits()).slice(0, NC);
+    const m = Math.max(...logits);
+    const e = [...logits].map((x) => Math.exp(x - m));
+    const z = e.reduce((s, x) => s + x, 0);
+    return { classes: f?.classes ?? [...LABELS].slice(0, NC), probs: e.map((x) => x / z) };
+  });
+}
+
+/** A counting wrapper over batches: reports each one as it is consumed. */
+function* counted<T>(items: Iterable<T>, total: number, report: (done: number, total: number) => void): Generator<T> {
+  let n = 0;
+  for (const x of items) {
+    yield x;
+    report(++n, total);
+  }
+}
+
+async function classReport(ctx: RequestContext, t: Target, msg: Extract<ToWorker, { type: 'class-report' }>): Promise<ClassReport> {
+  const spam = await ctx.sets.get('classify');
+  if (spam.kind !== 'classify') throw new Error('the spam set did not load');
+  const split = msg.split === 'test' ? 'test' : 'val';
+  const limit = msg.limit && msg.limit > 0 ? msg.limit : Infinity;
+  const progress = (done: number, total: number) => ctx.post({ type: 'progress', requestId: msg.requestId, done, total, what: 'scoring messages' });
+  if (t.model.opts.nClasses) {
+    const f = finetuneInfo({ config: t.model.config, tokenizer: t.tok, weights: new Map(), info: t.info });
+    const set = spamSet(t.tok, spam.messages, split, t.model.T, f?.readAt ?? 'last', limit);
+    const B = t.model.B;
+    const batches = Math.ceil(set.examples.length / B);
+    const rows = Array.from(set.examples.keys());
+    const gen = function* () {
+      for (let i = 0; i < rows.length; i += B) yield classificationBatch(set.examples, set.labels, rows.slice(i, i + B), B, t.model.T, t.tok.padId);
+    };
+    const e = await t.exclusive(() => evaluateClassifier(t.model, counted(gen(), batches, progress)));
+    const seconds = typeof t.info?.seconds === 'number' ? t.info.seconds : 0;
+    return toClassReport(e, msg.split, checkpointParams(t), seconds);
+  }
+  // No head: the prompted baseline, the base model asked "spam or ham?".
+  const all = spam.messages.filter((m) => m.split === split);
+  // A seeded sample as spamSet takes it (the file is sorted by class, so its first lines would be all ham).
+  const picked = limit < all.length ? seededShuffle(all, 17).slice(0, limit) : all;
+  const items = picked.map((m) => ({ text: m.text, label: LABELS.indexOf(m.label) }));
+  const r = await ctx.sampler.withDecoder(t.model, (dec) => promptedSpamBaseline(dec, t.tok, items, { onProgress: progress }));
+  return {
+    split: msg.split, classes: r.classes, n: r.n, accuracy: r.accuracy, confusion: r.confusion, perClass: r.perClass,
+    trainableParams: null, totalParams: parameterCounts(gptParamSpecs(t.model.config, {})).total, seconds: 0,
+  };
+}
+
+/** Handles one request message; errors are thrown for the caller to send with the request's id. */
+export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, { type: 'sample' | 'classify-text' | 'class-report' | 'score-instruct' }>): Promise<void> {
+  const t = await resolveModel(ctx, msg.model, msg.requestId);
+  const { requestId } = msg;
+  switch (msg.type) {
+    case 'sample':
+      await ctx.sampler.sample(t.model, t.tok, msg, (token) => ctx.post({ type: 'sample-token', requestId, token }));
+      ctx.post({ type: 'sample-done', requestId });
+      return;
+    case 'classify-text': {
+      const { classes, probs } = await classProbs(t, msg.text);
+      ctx.post({ type: 'class-probs', requestId, text: msg.text, classes, probs });
+      return;
+    }
+    case 'class-report':
+      ctx.post({ type: 'class-report', requestId, model: msg.model, report: await classReport(ctx, t, msg) });
+      return;
+    case 'score-instruct': {
+      if (t.model.opts.nClasses) throw new Error('this model is a classifier: it cannot answer instructions');
+      if (!(Number.isInteger(msg.limit) && msg.limit >= 1)) throw new Error(`limit must be a whole number of at least 1, got ${msg.limit}`);
+      if (!(Number.isInteger(msg.maxTokens) && msg.maxTokens >= 1 && msg.maxTokens <= 500)) throw new Error(`max tokens must be a whole number from 1 to 500, got ${msg.maxTokens}`);
+      const set = await ctx.sets.get('instruct');
+      if (set.kind !== 'instruct') throw new Error('the instruction set did not load');
+      const records = heldOutRecords(set.records, 'test', msg.limit);
+      const scores = await ctx.sampler.withDecoder(t.model, (dec) => scoreInstructions(dec, t.tok, records, {
+        maxTokens: msg.maxTokens, seed: msg.seed, onProgress: (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: 'answering instructions' }),
+      }));
+      ctx.post({ type: 'instruct-scores', requestId, model: msg.model, scores });
+      return;
+    }
+  }
+}
