@@ -2,7 +2,8 @@
 // taking families in turn, and the prompted baseline's cut that keeps the question in the context.
 import { describe, expect, it } from 'vitest';
 import type { InstructRecord } from '../data/types.ts';
-import { answerPart, followsFormat, heldOutRecords, PROMPTED_QUESTION, promptedIds } from './score.ts';
+import type { KVDecoder } from '../model/decoder.ts';
+import { answerPart, followsFormat, heldOutRecords, PROMPTED_QUESTION, promptedIds, scoreInstructions } from './score.ts';
 import { trainBPE } from './tokenizer-train.ts';
 
 describe('followsFormat', () => {
@@ -66,5 +67,89 @@ describe('promptedIds', () => {
     expect(text.endsWith(PROMPTED_QUESTION)).toBe(true);
     expect(msg.startsWith(text.slice(0, -PROMPTED_QUESTION.length))).toBe(true);
     expect(() => promptedIds(tok, msg, PROMPTED_QUESTION, q - 1)).toThrow(/question alone \(\d+ tokens\) does not fit the \d+-token context/);
+  });
+});
+
+/**
+ * A stand-in for KVDecoder that "generates" a scripted response per instruction: its logits put all
+ * the weight on the script's next token. It counts the tokens it was asked for, so early stops show.
+ */
+function scriptedDecoder(tok: ReturnType<typeof trainBPE>, scripts: Record<string, number[]>) {
+  let script: number[] = [];
+  let at = 0;
+  const stats = { steps: 0 };
+  const next = () => {
+    stats.steps++;
+    const logits = new Float32Array(tok.vocabSize).fill(-30);
+    logits[script[Math.min(at++, script.length - 1)]] = 30;
+    return Promise.resolve(logits);
+  };
+  const dec = {
+    maxT: 4096,
+    length: 0,
+    prefill(ids: readonly number[]) {
+      const text = tok.decode(ids);
+      const key = Object.keys(scripts).find((k) => text.includes(k))!;
+      script = scripts[key];
+      at = 0;
+      dec.length = ids.length;
+      return next();
+    },
+    push() {
+      dec.length++;
+      return next();
+    },
+  };
+  return { dec: dec as unknown as KVDecoder, stats };
+}
+
+describe('scoreInstructions (scripted decoder)', () => {
+  const tok = trainBPE('### Instruction:\nGive the opposite of "hot".\n\n### Response:\ncold the the the. Count the words. 3 '.repeat(6), { vocabSize: 300 });
+  const eot = tok.endOfTextId;
+  const filler = tok.encode(' the').concat(tok.encode(' the'), tok.encode(' the'), tok.encode(' the'), tok.encode(' the'), tok.encode(' the'));
+  const records: InstructRecord[] = [
+    { task: 'antonym', instruction: 'opposite of "hot"', output: 'cold' },
+    { task: 'antonym', instruction: 'opposite of "up"', output: 'down' },
+    { task: 'word_count', instruction: 'Count: a b c', output: '3' },
+    { task: 'word_count', instruction: 'Count: a b', output: '2' },
+    { task: 'antonym', instruction: 'opposite of "big"', output: 'small' },
+  ];
+  const scripts: Record<string, number[]> = {
+    'opposite of "hot"': [...tok.encode(' cold'), eot], // followed, right
+    'opposite of "up"': [...tok.encode('down\n\n### Instruction:\nGive'), ...filler, eot], // header, right before it
+    'Count: a b c': [eot], // empty
+    'Count: a b': [...tok.encode('2'), ...filler, ...filler], // never ends: graded whole, so wrong
+    'opposite of "big"': [...tok.encode(' ### Response: small'), eot], // header first: nothing graded
+  };
+
+  it('counts format failures by rule and grades the part before any header', async () => {
+    const { dec } = scriptedDecoder(tok, scripts);
+    const s = await scoreInstructions(dec, tok, records, { maxTokens: 24, seed: 1, examples: 5 });
+    expect(s.n).toBe(5);
+    expect(s.formatAdherence).toBeCloseTo(1 / 5, 12);
+    expect(s.failures).toEqual({ empty: 1, 'new-instruction': 2, 'no-end': 1 });
+    expect(s.families).toEqual([{ family: 'antonym', correct: 2, total: 3 }, { family: 'word_count', correct: 0, total: 2 }]);
+    expect(s.examples.map((e) => [e.followed, e.reason, e.correct])).toEqual([
+      [true, undefined, true],
+      [false, 'new-instruction', true],
+      [false, 'empty', false],
+      [false, 'no-end', false],
+      [false, 'new-instruction', false],
+    ]);
+    expect(s.examples[0].response).toBe(' cold');
+    expect(s.examples[3].response).toBe(`2${' the'.repeat(23)}`); // the limit's 24 tokens, no end
+  });
+
+  it('stops a response at the header it writes, with the same scores as running to the limit', async () => {
+    const { dec, stats } = scriptedDecoder(tok, scripts);
+    const one = [records[1]];
+    const s = await scoreInstructions(dec, tok, one, { maxTokens: 40, seed: 1 });
+    const upToHeader = tok.encode('down\n\n### Instruction:');
+    // Stopped within a token of the header's end, not after the filler (the header may end mid-token).
+    expect(stats.steps).toBeLessThanOrEqual(upToHeader.length + 1);
+    expect(s.examples[0].response).toMatch(/^down\n\n### Instruction:/);
+    expect(s.examples[0].response.length).toBeLessThan('down\n\n### Instruction:\nGive'.length + 1);
+    expect(s.failures['new-instruction']).toBe(1);
+    expect(s.families).toEqual([{ family: 'antonym', correct: 1, total: 1 }]);
   });
 });

@@ -126,9 +126,37 @@ export function heldOutRecords(records: readonly InstructRecord[], split: Split,
   return out;
 }
 
-/** A decoder for `m`, and whether this call made it (and so must destroy it). */
+/**
+ * A decoder for `m`, and whether this call made it (and so must destroy it). The decoder runs the
+ * plain weights only, so a model with LoRA adapters is refused rather than scored without them.
+ */
 async function decoderOf(m: KVDecoder | GPUModel): Promise<{ dec: KVDecoder; own: boolean }> {
-  return m instanceof GPUModel ? { dec: await KVDecoder.create(m), own: true } : { dec: m, own: false };
+  if (!(m instanceof GPUModel)) return { dec: m, own: false };
+  if (m.opts.lora) throw new Error('scoring runs the KV decoder, which has no LoRA path: merge the adapters first (mergeLoraCheckpoint)');
+  return { dec: await KVDecoder.create(m), own: true };
+}
+
+/** Thrown from generateCached's callback to end a response early; never escapes respond(). */
+class HeaderWritten extends Error {}
+
+/**
+ * The response's token ids (with the end-of-text if one came). Generation stops as soon as the text
+ * holds a template header: the format is broken whatever follows and the graded part (answerPart)
+ * is already complete, so the scores are the same as after the full maxTokens, at a fraction of
+ * the cost for a model that runs on into new examples.
+ */
+async function respond(dec: KVDecoder, tok: Tokenizer, prompt: number[], o: { maxTokens: number; seed: number; temperature: number }): Promise<number[]> {
+  const ids: number[] = [];
+  try {
+    await generateCached(dec, tok, prompt, { ...o, topK: 0, topP: 1, showTop: 0 }, (t) => {
+      ids.push(t.token);
+      // Decoding the whole response again finds a header split across tokens (a few dozen tokens: cheap).
+      if (HEADERS.some((h) => tok.decode(ids).includes(h))) throw new HeaderWritten();
+    });
+  } catch (e) {
+    if (!(e instanceof HeaderWritten)) throw e;
+  }
+  return ids;
 }
 
 /**
@@ -154,9 +182,9 @@ export async function scoreInstructions(
       if (opts.shouldStop?.()) break;
       const prompt = tok.encode(formatPrompt(r));
       if (prompt.length > dec.maxT) truncatedPrompts++;
-      const gen = await generateCached(dec, tok, prompt, { maxTokens: opts.maxTokens, seed: opts.seed + i, temperature: opts.temperature ?? 0, topK: 0, topP: 1, showTop: 0 });
-      const ended = gen.at(-1)?.token === tok.endOfTextId;
-      const response = tok.decode(gen.filter((t) => t.token !== tok.endOfTextId).map((t) => t.token));
+      const ids = await respond(dec, tok, prompt, { maxTokens: opts.maxTokens, seed: opts.seed + i, temperature: opts.temperature ?? 0 });
+      const ended = ids.at(-1) === tok.endOfTextId;
+      const response = tok.decode(ended ? ids.slice(0, -1) : ids);
       const check = followsFormat(response, ended);
       if (check.followed) followed++;
       else failures[check.reason!]++;
