@@ -3,8 +3,7 @@
  * shapes in this browser. Exposes `window.runBench(options)` for scripts/bench/kernels.mjs; logs
  * progress lines starting with "[chromium]". Not part of the app.
  */
-import { requestLabDevice } from '../src/gpu/device.ts';
-import { PipelineCache } from '../src/gpu/pipelines.ts';
+import { openBenchDevice, pageLog } from './bench-page.ts';
 import { MATMUL_VARIANTS, type MatmulVariant } from '../src/kernels/matmul.ts';
 import { benchOurs, type MatmulTiming } from '../scripts/bench/matmul-bench.ts';
 import { BENCH_PRESETS, matmulShapes } from '../scripts/bench/shapes.ts';
@@ -18,14 +17,8 @@ export interface BenchOptions {
 }
 
 async function runBench(o: BenchOptions): Promise<{ adapter: string; userAgent: string; rows: MatmulTiming[] }> {
-  const logEl = document.getElementById('log')!;
-  const log = (line: string) => {
-    console.log(`[chromium] ${line}`);
-    logEl.textContent += `${line}\n`;
-  };
-  const { device, report } = await requestLabDevice(navigator.gpu);
-  log(`adapter: ${report.name}`);
-  const cache = new PipelineCache(device);
+  const log = pageLog();
+  const { device, report, cache } = await openBenchDevice(log);
   const rows: MatmulTiming[] = [];
   for (const p of BENCH_PRESETS.filter((q) => o.presets.includes(q.id))) {
     for (const s of matmulShapes(p)) {

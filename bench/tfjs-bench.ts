@@ -25,10 +25,15 @@ async function runReps(fn: () => tf.Tensor[], reps: number): Promise<void> {
   tf.dispose([...last, ...probes]);
 }
 
-/** Times forward and backward on one TF.js backend. */
-export async function benchTfjs(s: MatmulShape, backend: TfjsBackend, log: (line: string) => void): Promise<MatmulTiming> {
+/** Switches TF.js to `backend` (shared with the training benchmark, bench/train-tfjs.ts). */
+export async function useTfjsBackend(backend: TfjsBackend): Promise<void> {
   if (tf.getBackend() !== backend && !(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} is not available`);
   await tf.ready();
+}
+
+/** Times forward and backward on one TF.js backend. */
+export async function benchTfjs(s: MatmulShape, backend: TfjsBackend, log: (line: string) => void): Promise<MatmulTiming> {
+  await useTfjsBackend(backend);
   const inp = tf.randomUniform([s.BT, s.C], -1, 1);
   const weight = tf.randomUniform([s.OC, s.C], -1, 1);
   const bias = tf.randomUniform([s.OC], -1, 1);

@@ -3,10 +3,12 @@
 // on WebGPU and the bar (ours at least 5x faster on every shape). Pure: no I/O.
 
 const BAR = 5;
-const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+/** x with d decimals, or "-" when it is not a finite number. */
+export const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const shapeId = (r) => `${r.preset} ${r.shape} (${r.BT}x${r.C}->${r.OC})`;
 
-function table(head, rows) {
+/** A table as markdown and as aligned plain text: { md, text }. */
+export function table(head, rows) {
   const md = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => String(c).padEnd(w[i])).join('  ');
