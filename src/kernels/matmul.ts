@@ -64,7 +64,35 @@ export interface GemmShape {
   alpha?: number;
   /** true: out += product (gradients); false: out = product */
   accumulate: boolean;
+  /** row stride of out (default N: out is a whole (M, N) matrix) */
+  sOm?: number;
+  /** several products in one dispatch (default: one, every operand starting at element 0) */
+  batch?: GemmBatch;
+  /** a causal hint a variant may use to skip work (see GemmCausal) */
+  causal?: GemmCausal;
 }
+
+/**
+ * `count` products in one dispatch. Product z is split as z = z1 · inner + z2, and each operand of
+ * product z starts at element o + z1 · s1 + z2 · s2 of its buffer ([o, s1, s2] below). Attention uses
+ * z1 = b, z2 = h, so one head's q, k or v inside the fused qkv rows is an operand with no copy.
+ */
+export interface GemmBatch {
+  count: number;
+  inner: number;
+  a: [number, number, number];
+  b: [number, number, number];
+  out: [number, number, number];
+}
+
+/**
+ * Causal products (attention): 'out' — outputs above the diagonal (n > m) may be left unwritten;
+ * 'a-lower' — op(A)[m, k] = 0 for k > m; 'a-upper' — op(A)[m, k] = 0 for k < m. The last two only
+ * shorten sums of zeros, so the results are the same either way.
+ */
+export type GemmCausal = 'out' | 'a-lower' | 'a-upper';
+const TRI: Record<GemmCausal, number> = { out: 1, 'a-lower': 2, 'a-upper': 3 };
+const ONE: GemmBatch = { count: 1, inner: 1, a: [0, 0, 0], b: [0, 0, 0], out: [0, 0, 0] };
 
 // A placeholder for the bias binding when there is no bias (the kernel never reads it).
 const noBias = new WeakMap<GPUDevice, GPUBuffer>();
@@ -77,7 +105,7 @@ function placeholder(device: GPUDevice): GPUBuffer {
   return buf;
 }
 
-/** A dispatch of the general strided product in the chosen variant; out: (M, N), bias: (N) or null. */
+/** A dispatch of the general strided product (or `s.batch` of them) in the chosen variant; out: (M, N) rows sOm apart, bias: (N) or null. */
 export async function gemm(
   k: PipelineCache,
   label: string,
@@ -93,29 +121,27 @@ export async function gemm(
   if (variant === 'blocked_vec4' && !vec4Layout(s, out, a, b, bias)) variant = 'blocked';
   const constants = variant === 'blocked_vec4' ? { A_KMAJOR: s.sAk === 1 ? 1 : 0, B_KMAJOR: s.sBk === 1 ? 1 : 0 } : undefined;
   const pipeline = await k.pipeline(SOURCES[variant], `matmul_${variant}`, constants);
+  const bt = s.batch ?? ONE;
   const uniforms = packUniforms([
-    { u: s.M },
-    { u: s.N },
-    { u: s.K },
-    { u: s.sAm },
-    { u: s.sAk },
-    { u: s.sBk },
-    { u: s.sBn },
+    ...[s.M, s.N, s.K, s.sAm, s.sAk, s.sBk, s.sBn].map((u) => ({ u })),
     { f: s.alpha ?? 1 },
     { u: s.accumulate ? 1 : 0 },
     { u: bias ? 1 : 0 },
+    ...[s.sOm ?? s.N, bt.count, bt.inner, ...bt.a, ...bt.b, ...bt.out, s.causal ? TRI[s.causal] : 0].map((u) => ({ u })),
   ]);
   const tile = TILE[variant];
-  const groups: [number, number] = [Math.min(cdiv(s.N, tile), MAX_WG), Math.min(cdiv(s.M, tile), MAX_WG)];
+  const groups: [number, number, number] = [Math.min(cdiv(s.N, tile), MAX_WG), Math.min(cdiv(s.M, tile), MAX_WG), Math.min(bt.count, MAX_WG)];
   return makeDispatch(k.device, `${label}:${variant}`, pipeline, [out, a, b, bias ?? placeholder(k.device)], groups, uniforms);
 }
 
-/** True when matmul_blocked_vec4 can run the product: sizes and strides multiples of 4, each operand contiguous along one axis, 16-byte offsets. */
+/** True when matmul_blocked_vec4 can run the product: sizes, strides and batch offsets multiples of 4, each operand contiguous along one axis, 16-byte offsets. */
 export function vec4Layout(s: GemmShape, out: Bindable, a: Bindable, b: Bindable, bias: Bindable | null): boolean {
   const m4 = (x: number) => x % 4 === 0;
   const offset = (v: Bindable) => ('buffer' in v ? v.offset : 0);
   const ok = (sRow: number, sK: number) => (sK === 1 && m4(sRow)) || (sRow === 1 && m4(sK));
-  return m4(s.M) && m4(s.N) && m4(s.K) && ok(s.sAm, s.sAk) && ok(s.sBn, s.sBk) && [a, b, out, ...(bias ? [bias] : [])].every((v) => offset(v) % 16 === 0);
+  const bt = s.batch ?? ONE;
+  const batchOk = [...bt.a, ...bt.b, ...bt.out].every(m4);
+  return m4(s.M) && m4(s.N) && m4(s.K) && m4(s.sOm ?? s.N) && batchOk && ok(s.sAm, s.sAk) && ok(s.sBn, s.sBk) && [a, b, out, ...(bias ? [bias] : [])].every((v) => offset(v) % 16 === 0);
 }
 
 /** out = inp · weightᵀ + bias; out: (BT, OC), inp: (BT, C), weight: (OC, C), bias: (OC) or null */

@@ -13,10 +13,15 @@ const BLK_TILE: u32 = 32u; // outputs per workgroup along each axis: 4 per threa
 @compute @workgroup_size(BLK_WG, BLK_WG)
 fn matmul_blocked(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>,
                   @builtin(num_workgroups) nwg: vec3<u32>) {
-  // Grid-stride loops: any M, N fits in the 65,535-workgroup limit per dimension.
-  for (var m0 = wid.y * BLK_TILE + lid.y * 4u; m0 < p.M; m0 += nwg.y * BLK_TILE) {
-    for (var n0 = wid.x * BLK_TILE + lid.x * 4u; n0 < p.N; n0 += nwg.x * BLK_TILE) {
-      block_4x4(m0, n0);
+  // Grid-stride loops: any M, N (and batch count) fits in the 65,535-workgroup limit per dimension.
+  for (var z = wid.z; z < p.batch; z += nwg.z) {
+    set_batch(z);
+    for (var m0 = wid.y * BLK_TILE + lid.y * 4u; m0 < p.M; m0 += nwg.y * BLK_TILE) {
+      for (var n0 = wid.x * BLK_TILE + lid.x * 4u; n0 < p.N; n0 += nwg.x * BLK_TILE) {
+        if (!skip_block(m0, 4u, n0)) {
+          block_4x4(m0, n0);
+        }
+      }
     }
   }
 }
@@ -25,21 +30,23 @@ fn matmul_blocked(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgro
 fn block_4x4(m0: u32, n0: u32) {
   // Where rows m0..m0+3 of op(A) and columns n0..n0+3 of op(B) start, clamped into the matrix:
   // edge threads compute duplicates that they never store.
-  let r0 = min(m0, p.M - 1u) * p.sAm;
-  let r1 = min(m0 + 1u, p.M - 1u) * p.sAm;
-  let r2 = min(m0 + 2u, p.M - 1u) * p.sAm;
-  let r3 = min(m0 + 3u, p.M - 1u) * p.sAm;
-  let c0 = min(n0, p.N - 1u) * p.sBn;
-  let c1 = min(n0 + 1u, p.N - 1u) * p.sBn;
-  let c2 = min(n0 + 2u, p.N - 1u) * p.sBn;
-  let c3 = min(n0 + 3u, p.N - 1u) * p.sBn;
+  let r0 = baseA + min(m0, p.M - 1u) * p.sAm;
+  let r1 = baseA + min(m0 + 1u, p.M - 1u) * p.sAm;
+  let r2 = baseA + min(m0 + 2u, p.M - 1u) * p.sAm;
+  let r3 = baseA + min(m0 + 3u, p.M - 1u) * p.sAm;
+  let c0 = baseB + min(n0, p.N - 1u) * p.sBn;
+  let c1 = baseB + min(n0 + 1u, p.N - 1u) * p.sBn;
+  let c2 = baseB + min(n0 + 2u, p.N - 1u) * p.sBn;
+  let c3 = baseB + min(n0 + 3u, p.N - 1u) * p.sBn;
   var acc0 = vec4<f32>(0.0); // outputs (m0 + 0, n0 .. n0 + 3)
   var acc1 = vec4<f32>(0.0);
   var acc2 = vec4<f32>(0.0);
   var acc3 = vec4<f32>(0.0);
-  var ka = 0u; // k * sAk
-  var kb = 0u; // k * sBk
-  for (var k = 0u; k < p.K; k++) {
+  let k0 = k_begin(m0, 1u);
+  let k1 = k_end(m0, 4u, 1u);
+  var ka = k0 * p.sAk; // k * sAk
+  var kb = k0 * p.sBk; // k * sBk
+  for (var k = k0; k < k1; k++) {
     let bk = vec4<f32>(b[kb + c0], b[kb + c1], b[kb + c2], b[kb + c3]);
     acc0 += a[r0 + ka] * bk;
     acc1 += a[r1 + ka] * bk;

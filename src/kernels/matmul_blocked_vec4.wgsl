@@ -1,7 +1,8 @@
 // matmul_blocked_vec4.wgsl — matmul_blocked.wgsl with 16-byte loads: the same 4x4 outputs per
 // thread and no shared memory or barriers, but A and B are read as vec4s, a 4x4 block of each per
-// four steps of k (8 loads for 64 multiply-adds instead of 32). For sizes and strides that are
-// multiples of 4 (every shape of the lab's models); matmul.ts runs matmul_blocked otherwise.
+// four steps of k (8 loads for 64 multiply-adds instead of 32). For sizes, strides and batch
+// offsets that are multiples of 4 (every shape of the lab's models); matmul.ts runs matmul_blocked
+// otherwise.
 // Each operand is contiguous either along k or along its other axis; the override constants say
 // which, so the compiler drops the unused load path (one pipeline per layout, not per shape).
 // Why: on SwiftShader every load costs far more than a multiply-add; fewer, wider loads win.
@@ -20,9 +21,14 @@ const V4_TILE: u32 = 32u; // outputs per workgroup along each axis
 @compute @workgroup_size(V4_WG, V4_WG)
 fn matmul_blocked_vec4(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>,
                        @builtin(num_workgroups) nwg: vec3<u32>) {
-  for (var m0 = wid.y * V4_TILE + lid.y * 4u; m0 < p.M; m0 += nwg.y * V4_TILE) {
-    for (var n0 = wid.x * V4_TILE + lid.x * 4u; n0 < p.N; n0 += nwg.x * V4_TILE) {
-      block_vec4(m0, n0);
+  for (var z = wid.z; z < p.batch; z += nwg.z) {
+    set_batch(z);
+    for (var m0 = wid.y * V4_TILE + lid.y * 4u; m0 < p.M; m0 += nwg.y * V4_TILE) {
+      for (var n0 = wid.x * V4_TILE + lid.x * 4u; n0 < p.N; n0 += nwg.x * V4_TILE) {
+        if (!skip_block(m0, 4u, n0)) {
+          block_vec4(m0, n0);
+        }
+      }
     }
   }
 }
@@ -33,13 +39,18 @@ fn block_vec4(m0: u32, n0: u32) {
   // advances one row (stride / 4 vec4s) per step.
   let stepA = select(p.sAk / 4u, p.sAm / 4u, A_KMAJOR);
   let stepB = select(p.sBk / 4u, p.sBn / 4u, B_KMAJOR);
-  var ia = select(m0 / 4u, m0 * stepA, A_KMAJOR);
-  var ib = select(n0 / 4u, n0 * stepB, B_KMAJOR);
+  // One step of 4 along k moves a k-major operand by 1 vec4, the other kind by 4 rows.
+  let incA = select(4u * stepA, 1u, A_KMAJOR);
+  let incB = select(4u * stepB, 1u, B_KMAJOR);
+  let k0 = k_begin(m0, 4u);
+  let k1 = k_end(m0, 4u, 4u);
+  var ia = baseA / 4u + select(m0 / 4u, m0 * stepA, A_KMAJOR) + (k0 / 4u) * incA;
+  var ib = baseB / 4u + select(n0 / 4u, n0 * stepB, B_KMAJOR) + (k0 / 4u) * incB;
   var acc0 = vec4<f32>(0.0); // outputs (m0 + 0, n0 .. n0 + 3)
   var acc1 = vec4<f32>(0.0);
   var acc2 = vec4<f32>(0.0);
   var acc3 = vec4<f32>(0.0);
-  for (var k = 0u; k < p.K; k += 4u) {
+  for (var k = k0; k < k1; k += 4u) {
     // x0..x3: four vec4 loads of A; rows of the 4x4 block are ar_i = op(A)[m0 + i, k..k+3].
     let x0 = a4[ia];
     let x1 = a4[ia + stepA];
@@ -68,8 +79,8 @@ fn block_vec4(m0: u32, n0: u32) {
     acc1 += ar1.x * br0 + ar1.y * br1 + ar1.z * br2 + ar1.w * br3;
     acc2 += ar2.x * br0 + ar2.y * br1 + ar2.z * br2 + ar2.w * br3;
     acc3 += ar3.x * br0 + ar3.y * br1 + ar3.z * br2 + ar3.w * br3;
-    ia += select(4u * stepA, 1u, A_KMAJOR);
-    ib += select(4u * stepB, 1u, B_KMAJOR);
+    ia += incA;
+    ib += incB;
   }
   // Whole rows of 4 at once: one bias load per thread, one vec4 read and write per row.
   var bias_n = vec4<f32>(0.0);
@@ -85,7 +96,7 @@ fn block_vec4(m0: u32, n0: u32) {
 // out[m, n0..n0+3] = alpha * dot + bias (+ what is there when accumulating).
 // Why not store_out(): per element it costs far more than the loads on SwiftShader.
 fn store_row4(m: u32, n0: u32, dot: vec4<f32>, bias_n: vec4<f32>) {
-  let i = (m * p.N + n0) / 4u;
+  let i = (baseO + m * p.sOm + n0) / 4u;
   var v = p.alpha * dot + bias_n;
   if (p.accumulate == 1u) {
     v += out4[i];
