@@ -4,6 +4,7 @@
  */
 import { SpamViewer } from '../data/SpamViewer.tsx';
 import { useBuiltinDataset } from '../data/useBuiltinDatasets.ts';
+import '../data/data.css';
 
 export function ClassExamples() {
   const st = useBuiltinDataset('spam-balanced');

@@ -3,7 +3,7 @@
  * it sends (start, restore, class report, classify a text) and the answers it reads back. The
  * lesson's other components are props-only presentation.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { workerLink } from '../../store/bridge.ts';
 import { useLab } from '../../store/index.ts';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
@@ -71,49 +71,68 @@ export function useReport(_requestId: number | null): Answer<ReportView> {
   return NONE;
 }
 
-/**
- * Follows the engine's run: when a lesson-2 run finishes, asks for its test report, and when the
- * report of a run this visit saw training arrives, adds its row to the runs table (once).
- * Returns the request id of the current test report (null before a run finishes).
- */
-export function useRunLifecycle(): { testRequest: number | null } {
-  const [testRequest, setTestRequest] = useState<number | null>(null);
-  useEffect(() => {
-    let watch = FRESH_WATCH;
-    let pending: { id: number; record: Parameters<typeof summaryOf>[0] | null } | null = null;
-    const onState = (s: LabState) => {
-      const c = onRunChange(watch, s.run);
-      watch = c.watch;
-      if (c.clear) {
-        pending = null;
-        setTestRequest(null);
-      }
-      if (c.ask) {
-        const id = requestReport('run', 'test');
-        pending = { id, record: c.ask.record ? c.ask.task : null };
-        setTestRequest(id);
-      }
-      const report = pending?.record ? reportIn(s, pending.id) : null;
-      if (pending?.record && report) {
-        const task = pending.record;
-        pending = { ...pending, record: null };
-        s.addClassifierRun(summaryOf(task, report, s.run.params, Date.now()));
-      }
-    };
-    // The first look happens after mount, like every later store change.
-    let live = true;
-    queueMicrotask(() => live && onState(useLab.getState()));
-    const stop = useLab.subscribe(onState);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return { testRequest };
-}
-
 export function useClassProbs(_requestId: number | null): Answer<SpamAnswer> {
   return NONE;
+}
+
+// The lesson's watch over the engine's run. It lives at module level, started by the first visit to
+// the lesson, so a run that finishes while the learner reads another page still gets its row.
+let shown: { id: number; stale: unknown } | null = null;
+const listeners = new Set<() => void>();
+let watching = false;
+
+function show(next: typeof shown): void {
+  shown = next;
+  for (const l of listeners) l();
+}
+
+function startWatching(): void {
+  if (watching) return;
+  watching = true;
+  let watch = FRESH_WATCH;
+  // the engine's own report (requestId 0) present when the current run began: it belongs to an older run
+  let stale: unknown = null;
+  let record: Parameters<typeof summaryOf>[0] | null = null;
+  const onState = (s: LabState) => {
+    const c = onRunChange(watch, s.run);
+    watch = c.watch;
+    if (c.began) {
+      stale = reportIn(s, 0);
+      record = null;
+      show(null);
+    }
+    if (c.finished?.how === 'await') {
+      record = c.finished.task;
+      show({ id: 0, stale });
+    } else if (c.finished?.how === 'ask') {
+      show({ id: requestReport('run', 'test'), stale: null });
+    }
+    const report = record ? reportIn(s, 0) : null;
+    if (record && report && report !== stale) {
+      const task = record;
+      record = null;
+      s.addClassifierRun(summaryOf(task, report, s.run.params, Date.now()));
+    }
+  };
+  onState(useLab.getState());
+  useLab.subscribe(onState);
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => void listeners.delete(l);
+};
+
+/**
+ * The test report of the current lesson-2 run: the engine's own report when this visit watched the
+ * run finish (its row then goes into the runs table, once), or the one asked for when a finished
+ * run came back from its autosave. Empty while a run trains.
+ */
+export function useRunLifecycle(): Answer<ReportView> {
+  useEffect(startWatching, []);
+  const cur = useSyncExternalStore(subscribe, () => shown);
+  const answer = useReport(cur?.id ?? null);
+  return cur && answer.result !== null && answer.result === cur.stale ? { ...answer, result: null } : answer;
 }
 
 /** Human name of a start checkpoint. */

@@ -11,23 +11,27 @@ function walk(states: RunState[], w: RunWatch = FRESH_WATCH) {
   for (const r of states) {
     const c = onRunChange(w, r);
     w = c.watch;
-    if (c.clear) out.push('clear');
-    if (c.ask) out.push(c.ask.record ? 'ask+record' : 'ask');
+    if (c.began) out.push('began');
+    if (c.finished) out.push(c.finished.how);
   }
   return out;
 }
 
 describe('lesson 2 run lifecycle', () => {
-  it('asks once for the test report of a run it saw train, and records it', () => {
-    expect(walk([at('loading'), at('training'), at('training'), at('done'), at('done')])).toEqual(['ask+record']);
+  it('awaits the engine\'s own report, once, for a run it saw train', () => {
+    expect(walk([at('loading'), at('training'), at('training'), at('done'), at('done')])).toEqual(['began', 'await']);
   });
 
-  it('shows, but does not record again, a finished run brought back by a reload', () => {
-    expect(walk([at('paused'), at('done'), at('done')])).toEqual(['ask']);
+  it('asks for (and does not record) the report of a finished run brought back by a reload', () => {
+    expect(walk([at('done'), at('done')])).toEqual(['ask']);
   });
 
-  it('a second run clears the first report and records its own', () => {
-    expect(walk([at('training'), at('done'), at('loading'), at('training'), at('paused'), at('training'), at('done')])).toEqual(['ask+record', 'clear', 'ask+record']);
+  it('a restored paused run that resumes and finishes is recorded', () => {
+    expect(walk([at('paused'), at('training'), at('paused'), at('training'), at('done')])).toEqual(['began', 'await']);
+  });
+
+  it('a second run begins afresh and gets its own report', () => {
+    expect(walk([at('training'), at('done'), at('loading'), at('training'), at('paused'), at('training'), at('done')])).toEqual(['began', 'await', 'began', 'await']);
   });
 
   it('ignores pretraining and instruction runs', () => {

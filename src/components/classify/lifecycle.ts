@@ -11,31 +11,41 @@ import { classifyTaskOf, type ClassifyTask } from './setup.ts';
 
 /** What the page remembers about the current lesson-2 run. */
 export interface RunWatch {
+  /** a run is under way (loading, training or paused) since the last one finished */
+  inRun: boolean;
   /** this visit saw the run training (so its result is new) */
   saw: boolean;
-  /** the test report of the finished run was asked for */
-  asked: boolean;
+  /** the finished run's report is awaited (the engine sends it by itself) or was asked for */
+  settled: boolean;
 }
 
-export const FRESH_WATCH: RunWatch = { saw: false, asked: false };
+export const FRESH_WATCH: RunWatch = { inRun: false, saw: false, settled: false };
 
 export interface RunChange {
   watch: RunWatch;
-  /** ask for the test report now; `record` when the result is a new run for the table */
-  ask: { task: ClassifyTask; record: boolean } | null;
-  /** a new run began: forget the previous report */
-  clear: boolean;
+  /** a new run began: forget the previous report (and note which report is now stale) */
+  began: boolean;
+  /**
+   * The run finished. 'await': this visit watched it train, so the engine's own test report
+   * (requestId 0) is the new result and goes into the table. 'ask': the finished run came back
+   * from its autosave, so the page asks for its report to show it, and records nothing.
+   */
+  finished: { task: ClassifyTask; how: 'await' | 'ask' } | null;
 }
 
 /** The next watch state and what to do, for a new run state. Other kinds of run change nothing. */
 export function onRunChange(w: RunWatch, run: RunState): RunChange {
   const task = classifyTaskOf(run.settings);
-  if (!task) return { watch: w, ask: null, clear: false };
-  if (run.status === 'loading' || run.status === 'training') {
-    return { watch: { saw: w.saw || run.status === 'training', asked: false }, ask: null, clear: w.asked };
+  if (!task) return { watch: w, began: false, finished: null };
+  const st = run.status;
+  if (st === 'loading' || st === 'training' || st === 'paused') {
+    const began = !w.inRun && st !== 'paused';
+    return { watch: { inRun: w.inRun || st !== 'paused', saw: (began ? false : w.saw) || st === 'training', settled: began ? false : w.settled }, began, finished: null };
   }
-  if (run.status === 'done' && !w.asked) return { watch: { saw: false, asked: true }, ask: { task, record: w.saw }, clear: false };
-  return { watch: w, ask: null, clear: false };
+  if (st === 'done' && !w.settled) {
+    return { watch: { inRun: false, saw: false, settled: true }, began: false, finished: { task, how: w.saw ? 'await' : 'ask' } };
+  }
+  return { watch: { ...w, inRun: st === 'done' ? false : w.inRun }, began: false, finished: null };
 }
 
 /** The run table's row for a finished run and its test report. */

@@ -51,8 +51,7 @@ export default function Classify() {
     if (canRestore && run.status === 'idle') restoreClassifyRun();
   }, [canRestore, run.status]);
 
-  const { testRequest } = useRunLifecycle();
-  const test = useReport(testRequest);
+  const test = useRunLifecycle();
 
   const [baselineRequest, setBaselineRequest] = useState<number | null>(null);
   const baseline = useReport(baselineRequest);
