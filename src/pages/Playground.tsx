@@ -7,7 +7,7 @@
  * Without WebGPU it explains why it cannot sample.
  */
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
 import { refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
@@ -48,11 +48,18 @@ function CopyLink() {
   );
 }
 
+/** The query part of the hash route (`#/playground?...`), as the address bar has it now. */
+function hashQuery(): string {
+  const h = window.location.hash;
+  const i = h.indexOf('?');
+  return i < 0 ? '' : h.slice(i + 1);
+}
+
 export default function Playground() {
-  const [params, setParams] = useSearchParams();
-  const query = params.toString();
+  const { search } = useLocation();
+  const navigate = useNavigate();
   // The state the URL asked for when the page opened (or a new link was opened over it), with notes on what was refused.
-  const [{ state, notes, from }, setParsed] = useState(() => ({ ...parseState(query), from: query }));
+  const [{ state, notes }, setParsed] = useState(() => parseState(search));
   const gpu = useGpuState();
   const slots = useSlots();
   const mine = useMyModels();
@@ -61,15 +68,21 @@ export default function Playground() {
   const busy = useAnyRunning(sent.ids);
   const [dismissed, setDismissed] = useState(false);
 
-  // Our own writes come back as the same query; anything else is a link opened over this page.
+  // The page's state goes into the URL as it changes (replacing, so Back still leaves the page).
   const written = stateQuery(state);
-  if (query !== from && query !== written) {
-    setParsed({ ...parseState(query), from: query });
-    setDismissed(false);
-  }
   useEffect(() => {
-    if (query !== written) setParams(written, { replace: true });
-  }, [query, written, setParams]);
+    if (hashQuery() !== written) void navigate({ search: `?${written}` }, { replace: true });
+  }, [written, navigate]);
+  // A link pasted into the address bar over this page (our own replacements fire no hashchange).
+  useEffect(() => {
+    const onHash = () => {
+      const q = hashQuery();
+      setParsed((p) => (stateQuery(p.state) === q ? p : parseState(q)));
+      setDismissed(false);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const ready = gpu.state === 'ready';
   useEffect(() => {
