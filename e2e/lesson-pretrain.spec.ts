@@ -107,6 +107,8 @@ test('trains from scratch with a falling loss and a growing timeline; pause, res
   await pause(page);
   const saved = await step(page);
   const savedPoints = await points(page);
+  // A sample still in flight would land after the count is read: wait until none is.
+  await expect(page.getByTestId('timeline-now')).toBeEnabled({ timeout: 90_000 });
   const savedTimeline = await timelineCount(page);
 
   await page.reload();

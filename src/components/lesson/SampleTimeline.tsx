@@ -2,7 +2,8 @@
  * A fixed prompt completed every N steps while the run trains, listed as step + text so the
  * learner sees noise turn into words. Sends ordinary 'sample' requests (same seed each time, so
  * only the model changes between lines), with temperature and top-k controls explained in a line
- * each. Entries are saved per lesson and follow the run (see timeline.ts). Text only.
+ * each. The sampler reads the live weights, so a sample taken while training spans a few steps,
+ * and its line says which. Entries are saved per lesson and follow the run (see timeline.ts). Text only.
  */
 import { useEffect, useRef, useState } from 'react';
 import { workerLink } from '../../store/bridge.ts';
@@ -70,7 +71,8 @@ export function SampleTimeline(props: SampleTimelineProps) {
     if (sample.running) return;
     pending.current = null;
     const text = sample.tokens.map((t) => t.text).join('');
-    if (sample.tokens.length > 0) setEntries((es) => [...es, { step: p.step, text, temperature: p.temperature, topK: p.topK }].slice(-MAX_ENTRIES));
+    const endStep = useLab.getState().run.step;
+    if (sample.tokens.length > 0) setEntries((es) => [...es, { step: p.step, endStep, text, temperature: p.temperature, topK: p.topK }].slice(-MAX_ENTRIES));
   }, [sample]);
 
   const canAsk = gpuReady && run.status !== 'idle' && run.status !== 'loading' && run.status !== 'recovering' && !sample?.running;
@@ -100,12 +102,12 @@ export function SampleTimeline(props: SampleTimelineProps) {
       </ul>
       {error && <p className="error" role="alert" data-testid="timeline-error">{error}</p>}
       {entries.length === 0 ? (
-        <p className="muted">No samples yet: they appear here once the run trains, the first one at once.</p>
+        <p className="muted">No samples yet: they appear here once the run trains, the first one at once. While training, a sample shares the GPU with it and can take a few seconds.</p>
       ) : (
         <ol className="timeline" aria-label={`Completions of "${props.prompt}"`} data-testid="timeline-list">
           {[...entries].reverse().map((e, i) => (
             <li key={entries.length - i} data-step={e.step}>
-              <span className="at">step {e.step.toLocaleString('en-US')}</span>
+              <span className="at">{e.endStep !== undefined && e.endStep > e.step ? `steps ${e.step.toLocaleString('en-US')}–${e.endStep.toLocaleString('en-US')}` : `step ${e.step.toLocaleString('en-US')}`}</span>
               <span className="text"><strong>{props.prompt}</strong>{e.text}</span>
               <span className="small muted"> (T {e.temperature}, top-k {e.topK})</span>
             </li>

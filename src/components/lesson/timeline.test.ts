@@ -3,7 +3,7 @@ import { memoryStorage } from '../../store/persist.ts';
 import { dueStep, entriesAfter, loadEntries, saveEntries, type TimelineEntry } from './timeline.ts';
 import { parseMyBase } from './myBase.ts';
 
-const e = (step: number, text = 'x'): TimelineEntry => ({ step, text, temperature: 0.8, topK: 40 });
+const e = (step: number, text = 'x'): TimelineEntry => ({ step, endStep: step + 3, text, temperature: 0.8, topK: 40 });
 
 describe('sample timeline', () => {
   it('asks at once for the first sample, then once per multiple of N reached', () => {
@@ -25,7 +25,9 @@ describe('sample timeline', () => {
     // the page opening (idle) and a restore loading at the autosave's step change nothing yet
     expect(entriesAfter(es, 'idle', 'idle', 0)).toBe(es);
     expect(entriesAfter(es, 'idle', 'loading', 50)).toBe(es);
-    expect(entriesAfter(es, 'loading', 'paused', 50).map((x) => x.step)).toEqual([0, 25, 50]);
+    // e(25) ended at step 28, e(50) at 53: back at 50, the one that read later weights goes
+    expect(entriesAfter(es, 'loading', 'paused', 50).map((x) => x.step)).toEqual([0, 25]);
+    expect(entriesAfter(es, 'loading', 'paused', 53).map((x) => x.step)).toEqual([0, 25, 50]);
     expect(entriesAfter(es, 'training', 'training', 80)).toBe(es);
   });
 
@@ -33,7 +35,7 @@ describe('sample timeline', () => {
     const st = memoryStorage();
     saveEntries('k', [e(0, 'a'), e(5, 'b')], st);
     expect(loadEntries('k', st)).toEqual([e(0, 'a'), e(5, 'b')]);
-    st.setItem('k', JSON.stringify([e(1), { step: 'x' }, { step: 2, text: 3 }]));
+    st.setItem('k', JSON.stringify([e(1), { step: 'x' }, { step: 2, text: 3 }, { ...e(4), endStep: 'later' }]));
     expect(loadEntries('k', st)).toEqual([e(1)]);
     st.setItem('k', '{oops');
     expect(loadEntries('k', st)).toEqual([]);

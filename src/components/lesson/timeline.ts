@@ -11,6 +11,11 @@ import { isRecord, loadSaved, save } from '../../store/persist.ts';
 export interface TimelineEntry {
   /** the run's step when the sample was asked for */
   step: number;
+  /**
+   * the step when its last token came: the sampler reads the live weights, so while training goes
+   * on a sample spans the steps from `step` to this one (absent in entries saved before it existed)
+   */
+  endStep?: number;
   /** the generated continuation (the prompt not included) */
   text: string;
   temperature: number;
@@ -34,17 +39,18 @@ export function dueStep(step: number, every: number, entries: readonly TimelineE
 /**
  * The entries after the run's state went from `prev` to `now`: a new run (loading at step 0) or a
  * reset (back to idle) clears them; a run that went back to an earlier step (restored from an
- * autosave, or a replaced GPU device) keeps only those up to that step.
+ * autosave, or a replaced GPU device) keeps only those finished by that step.
  */
 export function entriesAfter(entries: readonly TimelineEntry[], prev: RunStatus, now: RunStatus, step: number): readonly TimelineEntry[] {
   if (now === 'loading' && step === 0 && prev !== 'loading') return [];
   if (now === 'idle' && prev !== 'idle') return [];
   if (now === 'idle' || now === 'loading') return entries;
-  return entries.some((e) => e.step > step) ? entries.filter((e) => e.step <= step) : entries;
+  const upTo = (e: TimelineEntry) => (e.endStep ?? e.step) <= step;
+  return entries.every(upTo) ? entries : entries.filter(upTo);
 }
 
 function isEntry(x: unknown): x is TimelineEntry {
-  return isRecord(x) && Number.isInteger(x.step) && typeof x.text === 'string' && Number.isFinite(x.temperature) && Number.isInteger(x.topK);
+  return isRecord(x) && Number.isInteger(x.step) && (x.endStep === undefined || Number.isInteger(x.endStep)) && typeof x.text === 'string' && Number.isFinite(x.temperature) && Number.isInteger(x.topK);
 }
 
 /** The saved entries under `key` (invalid ones skipped), or []. */
