@@ -1,10 +1,13 @@
 /**
  * The bridge: starts the engine worker once, turns its events into store updates, and carries
  * commands to it. The only place that talks to the worker and the only writer of engine state.
+ * Request answers go to requestsSlice by request id (samples stream per id, so several panes run
+ * at once; the workshop's single `sample` follows the latest sample request as before).
  */
 import { appendCapped } from '../worker/downsample.ts';
 import type { ErrorScope, FromWorker, ToWorker } from '../worker/protocol.ts';
 import { useLab } from './index.ts';
+import { putCapped } from './requestsSlice.ts';
 import { MAX_POINTS } from './trainingSlice.ts';
 
 let worker: Worker | undefined;
@@ -64,10 +67,37 @@ export function applyWorkerEvent(msg: FromWorker): void {
       }));
       break;
     case 'sample-token':
-      set((s) => (s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, tokens: [...s.sample.tokens, msg.token] } } : {}));
+      set((s) => {
+        const st = s.samples[msg.requestId];
+        return {
+          ...(s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, tokens: [...s.sample.tokens, msg.token] } } : {}),
+          ...(st ? { samples: { ...s.samples, [msg.requestId]: { ...st, tokens: [...st.tokens, msg.token] } } } : {}),
+        };
+      });
       break;
     case 'sample-done':
-      set((s) => (s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, running: false } } : {}));
+      set((s) => {
+        const st = s.samples[msg.requestId];
+        return {
+          ...(s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, running: false } } : {}),
+          ...(st ? { samples: { ...s.samples, [msg.requestId]: { ...st, running: false } } } : {}),
+        };
+      });
+      break;
+    case 'class-probs':
+      set((s) => ({ classProbs: putCapped(s.classProbs, msg.requestId, { text: msg.text, classes: msg.classes, probs: msg.probs }) }));
+      break;
+    case 'class-report':
+      set((s) => ({ classReports: putCapped(s.classReports, msg.requestId, { model: msg.model, report: msg.report }) }));
+      break;
+    case 'instruct-scores':
+      set((s) => ({ instructScores: putCapped(s.instructScores, msg.requestId, { model: msg.model, scores: msg.scores }) }));
+      break;
+    case 'progress':
+      set((s) => ({ progress: putCapped(s.progress, msg.requestId, { done: msg.done, total: msg.total, what: msg.what }) }));
+      break;
+    case 'dataset-ready':
+      set((s) => ({ uploads: { ...s.uploads, [msg.kind]: { name: msg.name, counts: msg.counts } } }));
       break;
     case 'tokens':
       set({ tokenized: { text: msg.text, pieces: msg.pieces } });
@@ -79,10 +109,17 @@ export function applyWorkerEvent(msg: FromWorker): void {
       saveFile(msg.name, msg.bytes);
       break;
     case 'error':
-      set((s) => ({
-        engineErrors: { ...s.engineErrors, [msg.scope]: msg.message },
-        sample: msg.scope === 'sample' && s.sample ? { ...s.sample, running: false } : s.sample,
-      }));
+      set((s) => {
+        const id = msg.requestId;
+        const st = id !== undefined ? s.samples[id] : undefined;
+        return {
+          engineErrors: { ...s.engineErrors, [msg.scope]: msg.message },
+          // a request's error stops only that request; an error without an id stops the workshop's sample
+          sample: msg.scope === 'sample' && s.sample && (id === undefined || s.sample.requestId === id) ? { ...s.sample, running: false } : s.sample,
+          ...(id !== undefined ? { requestErrors: putCapped(s.requestErrors, id, msg.message) } : {}),
+          ...(st ? { samples: { ...s.samples, [id!]: { ...st, running: false, error: msg.message } } } : {}),
+        };
+      });
       break;
     case 'notice':
       set((s) => ({ notices: [...s.notices.slice(-4), msg.message] }));
@@ -93,8 +130,11 @@ export function applyWorkerEvent(msg: FromWorker): void {
 /** The scope whose error a command replaces (using a control again clears its old error). */
 export function scopeOf(msg: ToWorker): ErrorScope | undefined {
   switch (msg.type) {
-    case 'start': case 'pause': case 'resume': case 'reset': case 'evaluate': return 'train';
+    case 'start': case 'pause': case 'resume': case 'reset': case 'evaluate': case 'restore': return 'train';
     case 'sample': return 'sample';
+    case 'dataset-upload': return 'data';
+    case 'classify-text': case 'class-report': return 'classify';
+    case 'score-instruct': return 'score';
     case 'tokenize': return 'tokenize';
     case 'ckpt-upload': return 'upload';
     case 'ckpt-save': case 'ckpt-delete': case 'ckpt-download': case 'ckpt-list': return 'checkpoint';
@@ -112,9 +152,27 @@ export const workerLink: EngineLink = {
   send(msg, transfer = []) {
     const sc = scopeOf(msg);
     if (sc) useLab.setState((s) => ({ engineErrors: { ...s.engineErrors, [sc]: undefined } }));
-    if (msg.type === 'sample') useLab.setState({ sample: { requestId: msg.requestId, prompt: msg.prompt, tokens: [], running: true } });
+    if (msg.type === 'sample') {
+      useLab.setState((s) => ({
+        sample: { requestId: msg.requestId, prompt: msg.prompt, tokens: [], running: true },
+        samples: putCapped(s.samples, msg.requestId, { requestId: msg.requestId, prompt: msg.prompt, model: msg.model ?? 'run', tokens: [], running: true }),
+      }));
+    }
+    // A new request starts clean (a pane may reuse its id).
+    if ('requestId' in msg && msg.type !== 'sample') {
+      const id = msg.requestId;
+      useLab.setState((s) => {
+        const errs = { ...s.requestErrors };
+        delete errs[id];
+        const prog = { ...s.progress };
+        delete prog[id];
+        return { requestErrors: errs, progress: prog };
+      });
+    }
     if (!worker) {
-      if (sc) applyWorkerEvent({ type: 'error', scope: sc, message: 'The engine is not running (no WebGPU worker in this page).' });
+      const message = 'The engine is not running (no WebGPU worker in this page).';
+      if ('requestId' in msg) applyWorkerEvent({ type: 'error', scope: sc ?? 'train', message, requestId: msg.requestId });
+      else if (sc) applyWorkerEvent({ type: 'error', scope: sc, message });
       return;
     }
     worker.postMessage(msg, transfer);

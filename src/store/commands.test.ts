@@ -14,7 +14,12 @@ const recorder = () => {
   const link: EngineLink = { send: (m) => void sent.push(m) };
   return { sent, link };
 };
-const enabled = (s: CommandState) => Object.values(COMMANDS).filter((c) => (c.predicate as (s: CommandState) => boolean)(s)).map((c) => c.id).sort();
+const can = (s: CommandState) => Object.values(COMMANDS).filter((c) => (c.predicate as (s: CommandState) => boolean)(s)).map((c) => c.id).sort();
+const WORKSHOP = ['start', 'load', 'pause', 'resume', 'reset', 'evaluate', 'sample', 'save'];
+/** the workshop's commands that are enabled */
+const enabled = (s: CommandState) => can(s).filter((id) => WORKSHOP.includes(id));
+/** the lessons' commands that are enabled */
+const lessons = (s: CommandState) => can(s).filter((id) => !WORKSHOP.includes(id));
 
 describe('engine commands as data', () => {
   it('offer what makes sense in each state', () => {
@@ -30,6 +35,27 @@ describe('engine commands as data', () => {
     expect(enabled(diverged)).toEqual(['load', 'reset', 'sample', 'save', 'start']);
     const sampling = { ...paused, sample: { requestId: 1, prompt: '', tokens: [], running: true } };
     expect(enabled(sampling)).not.toContain('sample');
+  });
+
+  it('offer the lessons\' commands when the GPU is ready, and no new run while one trains', () => {
+    expect(lessons({ ...ready, gpu: { state: 'probing' } })).toEqual([]);
+    const all = ['class-report', 'classify-text', 'restore', 'score-instruct', 'start-finetune', 'upload-dataset'];
+    expect(lessons(ready)).toEqual(all);
+    const training = { ...ready, run: { status: 'training' as const, settings: DEFAULT_DRAFT, step: 10, tokens: 1280 } };
+    expect(lessons(training)).toEqual(['class-report', 'classify-text', 'score-instruct', 'upload-dataset']);
+  });
+
+  it('send a finetuning start with the draft, the overrides and the task', () => {
+    const { sent, link } = recorder();
+    const task = { kind: 'instruct' as const, maskPrompt: false, lora: true, loraRank: 4, dataset: 'instruct' as const };
+    COMMANDS.startFinetune.perform(link, ready, { task, fromSlot: 'shipped:base-small', settings: { lr: 5e-4 } });
+    COMMANDS.restoreRun.perform(link, ready, 'classify');
+    COMMANDS.requestClassReport.perform(link, ready, { requestId: 5, model: 'run', split: 'validation' });
+    expect(sent).toEqual([
+      { type: 'start', fromSlot: 'shipped:base-small', settings: { ...DEFAULT_DRAFT, lr: 5e-4, task } },
+      { type: 'restore', kind: 'classify' },
+      { type: 'class-report', requestId: 5, model: 'run', split: 'validation' },
+    ]);
   });
 
   it('send the draft settings and arguments to the engine', () => {

@@ -4,6 +4,7 @@
  * keyboard shortcuts and a scripted classroom demo all use these; tests run them on a plain state
  * with a recording link, without rendering anything.
  */
+import type { RunSettings, TaskKind, TaskSettings } from '../worker/protocol.ts';
 import type { EngineLink } from './bridge.ts';
 import type { LabState } from './index.ts';
 import { presetRows } from './presets.ts';
@@ -87,5 +88,62 @@ export const saveCheckpointAs: Command<string> = {
   perform: (link, _s, name) => link.send({ type: 'ckpt-save', name }),
 };
 
+/** What a finetuning start needs: the task, the checkpoint it starts from, and any settings that differ from the draft. */
+export interface FinetuneArgs {
+  task: Exclude<TaskSettings, { kind: 'pretrain' }>;
+  /** a saved or shipped checkpoint id (a base model, or a saved run of the same kind to continue) */
+  fromSlot: string;
+  settings?: Partial<Omit<RunSettings, 'task'>>;
+}
+
+/** The settings a finetuning start sends: the draft, the overrides, the task. */
+export const finetuneSettings = (s: CommandState, a: FinetuneArgs): RunSettings => ({ ...s.draft, ...a.settings, task: a.task });
+
+export const startFinetune: Command<FinetuneArgs> = {
+  id: 'start-finetune',
+  label: 'Start finetuning',
+  predicate: (s) => gpuReady(s) && !busy(s),
+  perform: (link, s, a) => link.send({ type: 'start', settings: finetuneSettings(s, a), fromSlot: a.fromSlot }),
+};
+
+export const restoreRun: Command<TaskKind> = {
+  id: 'restore',
+  label: 'Bring back my last run',
+  predicate: (s) => gpuReady(s) && !busy(s),
+  perform: (link, _s, kind) => link.send({ type: 'restore', kind }),
+};
+
+export const uploadDataset: Command<{ kind: 'classify' | 'instruct'; name: string; text: string }> = {
+  id: 'upload-dataset',
+  label: 'Use my file',
+  predicate: gpuReady,
+  perform: (link, _s, a) => link.send({ type: 'dataset-upload', ...a }),
+};
+
+/** Requests on a model: the page picks the request id (api.ts nextRequestId) and reads the answer by it. */
+export const classifyText: Command<{ requestId: number; model: string; text: string }> = {
+  id: 'classify-text',
+  label: 'Classify',
+  predicate: gpuReady,
+  perform: (link, _s, a) => link.send({ type: 'classify-text', ...a }),
+};
+
+export const requestClassReport: Command<{ requestId: number; model: string; split: 'validation' | 'test'; limit?: number }> = {
+  id: 'class-report',
+  label: 'Score on the test set',
+  predicate: gpuReady,
+  perform: (link, _s, a) => link.send({ type: 'class-report', ...a }),
+};
+
+export const scoreInstruct: Command<{ requestId: number; model: string; limit: number; maxTokens: number; seed: number }> = {
+  id: 'score-instruct',
+  label: 'Score on held-out instructions',
+  predicate: gpuReady,
+  perform: (link, _s, a) => link.send({ type: 'score-instruct', ...a }),
+};
+
 /** Every command, for a demo script or a command palette. */
-export const COMMANDS = { startRun, loadRun, pauseRun, resumeRun, resetRun, evaluateRun, sampleText, saveCheckpointAs };
+export const COMMANDS = {
+  startRun, loadRun, pauseRun, resumeRun, resetRun, evaluateRun, sampleText, saveCheckpointAs,
+  startFinetune, restoreRun, uploadDataset, classifyText, requestClassReport, scoreInstruct,
+};

@@ -11,8 +11,10 @@ import { createDatasetsSlice, type DatasetsSlice } from './datasetsSlice.ts';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice.ts';
 import { createSamplingSlice, type SamplingSlice } from './samplingSlice.ts';
 import { createCheckpointsSlice, type CheckpointsSlice } from './checkpointsSlice.ts';
+import { createRequestsSlice, type RequestsSlice } from './requestsSlice.ts';
+import { createMyModelsSlice, type MyModelsSlice } from './myModelsSlice.ts';
 
-export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice;
+export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createGpuSlice(...a),
@@ -23,4 +25,6 @@ export const useLab = create<LabState>()((...a) => ({
   ...createTrainingSlice(...a),
   ...createSamplingSlice(...a),
   ...createCheckpointsSlice(...a),
+  ...createRequestsSlice(...a),
+  ...createMyModelsSlice(...a),
 }));
