@@ -30,6 +30,8 @@ export interface RunSetupProps {
 export function RunSetup({ setup, starts, disabled, onChange }: RunSetupProps) {
   const id = useId();
   const upload = useLab((s) => s.userData.classify);
+  const accepted = useLab((s) => s.uploads.classify);
+  const engineError = useLab((s) => s.engineErrors.data);
   const preset = starts.find((s) => s.id === setup.start)?.preset;
   const errors = setupErrors(setup);
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
@@ -89,6 +91,12 @@ export function RunSetup({ setup, starts, disabled, onChange }: RunSetupProps) {
         </span>
       </div>
       <UploadData kind="classify" />
+      {setup.dataset === 'upload' && engineError && <p role="alert" className="data-error" data-testid="class-upload-engine-error">The engine refused the file: {engineError}</p>}
+      {setup.dataset === 'upload' && upload && accepted?.name === upload.file && (
+        <p className="small" data-testid="class-upload-accepted">
+          The engine will train on {accepted.name}: {accepted.counts.train} training, {accepted.counts.val} validation and {accepted.counts.test} test messages (rows without a split were given one, 80/10/10).
+        </p>
+      )}
     </div>
   );
 }

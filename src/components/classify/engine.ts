@@ -1,25 +1,24 @@
 /**
- * Lesson 2's one door to the store and the engine: the models a run can start from, the requests
- * it sends (start, restore, class report, classify a text) and the answers it reads back. The
- * lesson's other components are props-only presentation.
+ * Lesson 2's one door to the store and the engine (through src/store/api.ts): the models a run can
+ * start from, the requests it sends (start, restore, upload, class report, classify a text) and
+ * the answers it reads back by request id. The lesson's other components are props-only.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { AUTOSAVE_IDS, classifyText, myModel, requestClassReport, restoreRun, RUN_REPORT_ID, SHIPPED_BASE, startFinetune, uploadDataset } from '../../store/api.ts';
 import { workerLink } from '../../store/bridge.ts';
 import { useLab } from '../../store/index.ts';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
+import type { Message } from '../../data/types.ts';
 import type { ReportView } from './ClassReportView.tsx';
 import type { StartOption } from './RunSetup.tsx';
 import type { SpamAnswer } from './TryMessage.tsx';
 import { FRESH_WATCH, onRunChange, summaryOf } from './lifecycle.ts';
-import { runSettingsFor, type ClassifySetup } from './setup.ts';
+import { runSettingsFor, taskOf, toDelimited, type ClassifySetup } from './setup.ts';
 
-/** The shipped base model the lesson starts from by default (protocol.ts SHIPPED_BASE). */
-export const DEFAULT_BASE = 'shipped:base-small';
-/** The autosave slot of lesson-2 runs (protocol.ts AUTOSAVE_IDS.classify). */
-export const CLASSIFY_AUTOSAVE = 'autosave:classify';
-
-// Request ids in their own range, so answers to the lesson never match another page's request.
-let nextRequest = 2_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+/** The shipped base model the lesson starts from by default. */
+export const DEFAULT_BASE = SHIPPED_BASE;
+/** The autosave slot of lesson-2 runs. */
+export const CLASSIFY_AUTOSAVE = AUTOSAVE_IDS.classify;
 
 /** Asks the worker for the checkpoint list (saved and shipped). */
 export function refreshCheckpoints(): void {
@@ -28,26 +27,32 @@ export function refreshCheckpoints(): void {
 
 /** Starts a lesson-2 run from a checkpoint of the given preset. */
 export function startClassifyRun(setup: ClassifySetup, preset: string): void {
-  workerLink.send({ type: 'start', settings: runSettingsFor(setup, preset as Parameters<typeof runSettingsFor>[1]), fromSlot: setup.start });
+  const { task: _task, ...settings } = runSettingsFor(setup, preset as Parameters<typeof runSettingsFor>[1]);
+  startFinetune({ task: taskOf(setup), fromSlot: setup.start, settings });
 }
 
 /** Brings back the autosaved lesson-2 run (paused) as the engine's current run. */
 export function restoreClassifyRun(): void {
-  workerLink.send({ type: 'restore', kind: 'classify' });
+  restoreRun('classify');
+}
+
+/**
+ * Hands the learner's validated messages to the engine for runs on 'upload' (in the file's own
+ * delimiter, so the engine reads them exactly as the page did); the answer is `uploads.classify`
+ * or an error of scope 'data'.
+ */
+export function sendUpload(file: string, messages: readonly Message[]): void {
+  uploadDataset('classify', file, toDelimited(messages, file.toLowerCase().endsWith('.tsv') ? '\t' : ','));
 }
 
 /** Asks for a model's scores on a split ('run': the current classifier; a base model: the prompted baseline). */
 export function requestReport(model: string, split: 'validation' | 'test', limit?: number): number {
-  const requestId = nextRequest++;
-  workerLink.send({ type: 'class-report', requestId, model, split, limit });
-  return requestId;
+  return requestClassReport(model, split, limit);
 }
 
 /** Asks a classifier for the class probabilities of a text. */
 export function requestClassify(model: string, text: string): number {
-  const requestId = nextRequest++;
-  workerLink.send({ type: 'classify-text', requestId, model, text });
-  return requestId;
+  return classifyText(model, text);
 }
 
 /** What a request has produced so far. */
@@ -57,22 +62,27 @@ export interface Answer<T> {
   error?: string;
 }
 
-const NONE = { result: null, progress: null } as const;
-
 type LabState = ReturnType<typeof useLab.getState>;
 type FullReport = ReportView & { trainableParams: number | null; seconds: number };
 
 /** The report answering a request, once it is in the store. */
-function reportIn(_s: LabState, _requestId: number): FullReport | null {
-  return null;
+function reportIn(s: LabState, requestId: number): FullReport | null {
+  return s.classReports[requestId]?.report ?? null;
 }
 
-export function useReport(_requestId: number | null): Answer<ReportView> {
-  return NONE;
+/** A class report request's answer, progress and error. */
+export function useReport(requestId: number | null): Answer<ReportView> {
+  const result = useLab((s) => (requestId === null ? null : reportIn(s, requestId)));
+  const progress = useLab((s) => (requestId === null ? undefined : s.progress[requestId]));
+  const error = useLab((s) => (requestId === null ? undefined : s.requestErrors[requestId]));
+  return { result, progress: result || !progress ? null : progress, error };
 }
 
-export function useClassProbs(_requestId: number | null): Answer<SpamAnswer> {
-  return NONE;
+/** A classify-text request's answer and error. */
+export function useClassProbs(requestId: number | null): Answer<SpamAnswer> {
+  const result = useLab((s) => (requestId === null ? undefined : s.classProbs[requestId]));
+  const error = useLab((s) => (requestId === null ? undefined : s.requestErrors[requestId]));
+  return { result: result ?? null, progress: null, error };
 }
 
 // The lesson's watch over the engine's run. It lives at module level, started by the first visit to
@@ -97,17 +107,17 @@ function startWatching(): void {
     const c = onRunChange(watch, s.run);
     watch = c.watch;
     if (c.began) {
-      stale = reportIn(s, 0);
+      stale = reportIn(s, RUN_REPORT_ID);
       record = null;
       show(null);
     }
     if (c.finished?.how === 'await') {
       record = c.finished.task;
-      show({ id: 0, stale });
+      show({ id: RUN_REPORT_ID, stale });
     } else if (c.finished?.how === 'ask') {
       show({ id: requestReport('run', 'test'), stale: null });
     }
-    const report = record ? reportIn(s, 0) : null;
+    const report = record ? reportIn(s, RUN_REPORT_ID) : null;
     if (record && report && report !== stale) {
       const task = record;
       record = null;
@@ -154,9 +164,15 @@ export function startOptions(slots: readonly SlotInfo[]): StartOption[] {
   return [...shipped, ...own].map((s) => ({ id: s.id, name: startName(s), preset: s.preset }));
 }
 
-/** The default start: the shipped base when listed, else the first option. */
-export function defaultStart(options: readonly StartOption[]): string {
-  return options.find((o) => o.id === DEFAULT_BASE)?.id ?? options[0]?.id ?? '';
+/** The default start: the learner's own base when listed, else the shipped base, else the first option. */
+export function defaultStart(options: readonly StartOption[], mine?: string | null): string {
+  const has = (id: string | null | undefined) => !!id && options.some((o) => o.id === id);
+  return has(mine) ? mine! : has(DEFAULT_BASE) ? DEFAULT_BASE : options[0]?.id ?? '';
+}
+
+/** The learner's base model (lesson 1's "keep as my base"), or the shipped one. */
+export function useMyBase(): string | null {
+  return useLab((s) => myModel(s, 'base'));
 }
 
 export function useStartOptions(): StartOption[] {

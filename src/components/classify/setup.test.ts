@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choiceName, pct, runRows } from './format.ts';
-import { classifyTaskOf, DEFAULT_SETUP, runSettingsFor, setupErrors, type ClassifySetup } from './setup.ts';
+import { parseLabelled } from '../../data/labelled.ts';
+import { classifyTaskOf, DEFAULT_SETUP, runSettingsFor, setupErrors, toDelimited, type ClassifySetup } from './setup.ts';
 import { spamProbability } from './TryMessage.tsx';
 
 const setup: ClassifySetup = { ...DEFAULT_SETUP, start: 'shipped:base-test' };
@@ -48,5 +49,19 @@ describe('lesson 2 formats', () => {
     expect(spamProbability({ text: 'x', classes: ['ham', 'spam'], probs: [0.2, 0.8] })).toBe(0.8);
     expect(spamProbability({ text: 'x', classes: ['spam', 'ham'], probs: [0.3, 0.7] })).toBe(0.3);
     expect(spamProbability({ text: 'x', classes: ['a', 'b'], probs: [0.5, 0.5] })).toBeNaN();
+  });
+});
+
+describe('the learner\'s messages sent to the engine', () => {
+  it('survive a round trip through the loaders, commas, tabs, quotes and newlines included', () => {
+    const messages = [
+      { label: 'spam' as const, text: 'Subject: WIN, now\nClick "here", or\there' },
+      { label: 'ham' as const, text: 'plain' },
+    ];
+    for (const d of [',', '\t'] as const) {
+      const r = parseLabelled(d === ',' ? 'mine.csv' : 'mine.tsv', toDelimited(messages, d), d);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.value.map((m) => [m.label, m.text])).toEqual(messages.map((m) => [m.label, m.text]));
+    }
   });
 });

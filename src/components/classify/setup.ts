@@ -55,3 +55,13 @@ export function classifyTaskOf(settings: RunSettings | null | undefined): Classi
   const t = settings?.task;
   return t && t.kind === 'classify' ? t : null;
 }
+
+/**
+ * Messages as a delimited file the data loaders read back identically: a "label<d>text" header,
+ * then one row per message with the text always in double quotes (inner quotes doubled), so
+ * delimiters and newlines inside a message survive.
+ */
+export function toDelimited(messages: readonly { label: string; text: string }[], delimiter: ',' | '\t'): string {
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return [`label${delimiter}text`, ...messages.map((m) => `${m.label}${delimiter}${q(m.text)}`)].join('\n') + '\n';
+}

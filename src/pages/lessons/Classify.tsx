@@ -12,8 +12,8 @@ import { ClassReportView } from '../../components/classify/ClassReportView.tsx';
 import { ClassRunsTable } from '../../components/classify/ClassRunsTable.tsx';
 import { ClassTrainPanel } from '../../components/classify/ClassTrainPanel.tsx';
 import {
-  defaultStart, refreshCheckpoints, requestClassify, requestReport, restoreClassifyRun, startClassifyRun,
-  useClassifyAutosave, useClassProbs, useReport, useRunLifecycle, useStartOptions,
+  defaultStart, refreshCheckpoints, requestClassify, requestReport, restoreClassifyRun, sendUpload, startClassifyRun,
+  useClassifyAutosave, useClassProbs, useMyBase, useReport, useRunLifecycle, useStartOptions,
 } from '../../components/classify/engine.ts';
 import { RunSetup } from '../../components/classify/RunSetup.tsx';
 import { classifyTaskOf, DEFAULT_SETUP, setupErrors, type ClassifySetup } from '../../components/classify/setup.ts';
@@ -28,14 +28,15 @@ const BUSY = ['training', 'loading', 'recovering'];
 export default function Classify() {
   const gpu = useLab((s) => s.gpu);
   const run = useLab((s) => s.run);
-  const upload = useLab((s) => s.userData.classify);
+  const upload = useLab((s) => (s.userData.classify?.kind === 'classify' ? s.userData.classify : undefined));
   const task = classifyTaskOf(run.settings);
   const ready = gpu.state === 'ready';
   const busy = BUSY.includes(run.status);
 
   const starts = useStartOptions();
+  const myBase = useMyBase();
   const [draft, setDraft] = useState<ClassifySetup>({ ...DEFAULT_SETUP, start: '' });
-  const start = starts.some((o) => o.id === draft.start) ? draft.start : defaultStart(starts);
+  const start = starts.some((o) => o.id === draft.start) ? draft.start : defaultStart(starts, myBase);
   // A removed upload falls back to the shipped set rather than leaving a choice that cannot run.
   const setup: ClassifySetup = { ...draft, start, dataset: draft.dataset === 'upload' && upload ? 'upload' : 'spam' };
   const startPreset = starts.find((o) => o.id === start)?.preset;
@@ -43,6 +44,14 @@ export default function Classify() {
   useEffect(() => {
     if (ready) refreshCheckpoints();
   }, [ready]);
+
+  // Runs on 'upload' read the file the engine holds: hand it over whenever the learner's file changes.
+  const accepted = useLab((s) => s.uploads.classify);
+  const wantsUpload = setup.dataset === 'upload';
+  useEffect(() => {
+    if (ready && wantsUpload && upload) sendUpload(upload.file, upload.messages);
+  }, [ready, wantsUpload, upload]);
+  const uploadPending = wantsUpload && accepted?.name !== upload?.file;
 
   // A lesson-2 run saved in this browser comes back (paused) when nothing else is running.
   const autosave = useClassifyAutosave();
@@ -62,6 +71,7 @@ export default function Classify() {
   const whyNotStart = !ready ? 'Training needs WebGPU in this browser.'
     : busy ? 'A run is under way: pause or reset it first.'
     : starts.length === 0 ? 'Looking for a base model to start from…'
+    : uploadPending ? 'Waiting for the engine to accept your file (see below the upload control).'
     : Object.values(errors)[0];
   const hasClassifier = task !== null && run.status !== 'idle' && run.status !== 'loading' && run.status !== 'recovering';
   const otherRun = run.settings && !task && run.status !== 'idle'
