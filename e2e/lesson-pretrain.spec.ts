@@ -129,6 +129,24 @@ test('trains from scratch with a falling loss and a growing timeline; pause, res
   expect(errors).toEqual([]);
 });
 
+test('continues from the shipped tiny base: the loss starts well below ln(V)', async ({ page }) => {
+  const errors = await open(page);
+  const go = page.getByTestId('start-shipped');
+  await expect(go).toBeEnabled({ timeout: 60_000 });
+  // On SwiftShader the lesson offers the tiny shipped base (300 steps) ahead of the small one.
+  await expect(page.getByTestId('start-shipped-note')).toContainText('300 steps');
+  await page.getByTestId('steps').fill('400');
+  await go.click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'training', { timeout: 90_000 });
+  await trainUntil(page, 306);
+  await pause(page);
+  const lnV = Number(await chart(page).getAttribute('data-reference'));
+  const last = Number(await chart(page).getAttribute('data-last-loss'));
+  expect(last).toBeLessThan(lnV - 1);
+  await expect(page.getByTestId('run-progress-step')).toContainText('/ 400');
+  expect(errors).toEqual([]);
+});
+
 test('an uploaded corpus shows its parse result or its errors, and says it is not trained on yet', async ({ page }) => {
   await open(page);
   const own = page.getByTestId('own-text');

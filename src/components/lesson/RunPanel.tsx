@@ -48,7 +48,7 @@ export function RunPanel({ vocabSize, startOptions }: RunPanelProps) {
             {startOptions.map((o) => (
               <p key={o.testId}>
                 <button type="button" disabled={!o.slotId || !canLoad} onClick={() => o.slotId && load(o.slotId)} data-testid={o.testId}>{o.label}</button>{' '}
-                <span className="small muted">{o.note}</span>
+                <span className="small muted" data-testid={`${o.testId}-note`}>{o.note}</span>
               </p>
             ))}
           </div>
