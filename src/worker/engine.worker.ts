@@ -134,7 +134,7 @@ async function startRun(draft: RunSettings, fromSlot?: string): Promise<void> {
   const lab = await tokenizer();
   const plan = planStart(draft, from, fromSlot, lab);
   const r = await newRun(async () => new Run(plan.settings, data, slots, post, plan.start, plan.parent));
-  post({ type: 'notice', message: `${plan.note}${r.dataNote ? ` Data: ${r.dataNote}.` : ''}` });
+  if (fromSlot) post({ type: 'notice', message: `${plan.note}${r.kind !== 'pretrain' && r.dataNote ? ` Data: ${r.dataNote}.` : ''}` });
   void r.train();
 }
 
@@ -143,7 +143,7 @@ async function restoreKind(kind: TaskKind): Promise<void> {
   const saved = await slots.get(AUTOSAVE_IDS[kind]);
   if (!saved) throw new Error(`there is no autosaved ${kind === 'pretrain' ? 'pretraining' : kind === 'classify' ? 'classification' : 'instruction-tuning'} run to restore`);
   const ck = loadCheckpoint(saved.bytes, saved.info.name);
-  const { settings } = planStart({ preset: 'test', steps: 1, lr: 1e-3, seed: 1, batch: 4, task: kind === 'pretrain' ? undefined : undefined }, ck, AUTOSAVE_IDS[kind], ck.tokenizer, true);
+  const { settings } = planStart({ preset: 'test', steps: 1, lr: 1e-3, seed: 1, batch: 4 }, ck, AUTOSAVE_IDS[kind], ck.tokenizer, true);
   if (kindOf(settings) !== kind) throw new Error(`the ${AUTOSAVE_IDS[kind]} slot holds a ${kindOf(settings)} run, not a ${kind} run`);
   const data = await dataFor(settings);
   const r = await newRun(async () => new Run(settings, data, slots, post, ck));

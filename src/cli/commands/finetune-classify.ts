@@ -10,14 +10,12 @@
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { parseBuiltinSpam } from '../../data/builtin.ts';
 import { formatDataError } from '../../data/errors.ts';
-import { seededShuffle } from '../../data/split.ts';
-import { LABELS, type Message, type Split } from '../../data/types.ts';
-import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../../model/finetune.ts';
+import { LABELS, type Message } from '../../data/types.ts';
+import { FREEZE_CHOICES, type FreezeChoice } from '../../model/finetune.ts';
 import { LORA_TARGETS, validateLora, type LoraOptions, type LoraTarget } from '../../model/lora.ts';
-import { gptParamSpecs } from '../../model/params.ts';
-import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, trainClassifier, withNewTensors, type ClassEval, type ClassTrainSettings, type FinetuneInfo } from '../../train/engine.ts';
-import { classificationSource, formatClassSet, type ClassSet } from '../../train/sources.ts';
-import type { Tokenizer } from '../../train/tokenizer.ts';
+import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, trainClassifier, type ClassEval, type ClassTrainSettings } from '../../train/engine.ts';
+import { finetuneStart, planInfo, spamSet, type FinetunePlan } from '../../train/finetune-setup.ts';
+import { classificationSource } from '../../train/sources.ts';
 import { DivergedError } from '../../train/trainer.ts';
 import { BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
 
@@ -31,16 +29,8 @@ export function loadSpam(path: string): Message[] {
   return r.value;
 }
 
-/**
- * Formatted examples of one split (labels are indices into LABELS: ham 0, spam 1). With a limit,
- * a seeded sample of the split (the file is sorted by class, so its first lines would be all ham).
- */
-export function spamSet(tok: Tokenizer, messages: Message[], split: Split, T: number, readAt: 'last' | 'first', limit = Infinity): ClassSet {
-  const all = messages.filter((m) => m.split === split);
-  const picked = limit < all.length ? seededShuffle(all, 17).slice(0, limit) : all;
-  const items = picked.map((m) => ({ text: m.text, label: LABELS.indexOf(m.label) }));
-  return formatClassSet(tok, items, T, readAt);
-}
+/** Formatted examples of one split (shared with the page's worker: src/train/finetune-setup.ts). */
+export { spamSet };
 
 /** Accuracy, per-class precision and recall, and the confusion matrix, as printable lines. */
 export function classReport(e: ClassEval, classes: readonly string[]): string {
@@ -111,7 +101,6 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (!((o.lr as number) > 0)) throw new CliError('finetune-classify: --lr must be positive');
   const lora = choice === 'lora' ? loraFromOptions(o) : undefined;
   const from = readCheckpoint(o.checkpoint as string);
-  if (from.weights.has('cls.weight')) throw new CliError(`${o.checkpoint} is already a classifier; start from a pretrained (language-model) checkpoint`);
   const tok = from.tokenizer;
   const c = from.config;
   const T = c.blockSize;
@@ -123,13 +112,17 @@ export async function run(o: ParsedOptions): Promise<void> {
   const src = classificationSource(train, val, test, B, T, tok.padId, o.seed as number);
   console.error(`data: ${train.examples.length} train, ${val.examples.length} val, ${test.examples.length} test messages (${train.truncated + val.truncated + test.truncated} cut to ${T} tokens); class read at the ${readAt} token`);
 
-  const head = { nClasses: LABELS.length, lora };
-  const frozen = frozenFor(choice, c, head);
-  const counts = parameterCounts(gptParamSpecs(c, { ...head, frozen }));
-  // A fresh AdamW for finetuning: the pretraining moments belong to another objective.
-  const start = withNewTensors({ ...from, optimizer: undefined }, head, o.seed as number);
+  const plan: FinetunePlan = { task: 'classify', choice, readAt, lora };
+  let setup;
+  try {
+    // New head (and LoRA) tensors from the seeded init, and a fresh AdamW: the pretraining moments belong to another objective.
+    setup = finetuneStart(from, plan, o.seed as number, o.checkpoint as string);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const { start, opts, counts } = setup;
   const { device, cache } = await openEngine();
-  const model = await modelFromCheckpoint(device, cache, start, { ...head, frozen, batchSize: B, seqLen: T, gradClip: 1 });
+  const model = await modelFromCheckpoint(device, cache, start, { ...opts, batchSize: B, seqLen: T, gradClip: 1 });
   const steps = (o.steps as number | undefined) ?? (o.epochs as number) * src.batchesPerEpoch;
   const schedule = { maxLr: o.lr as number, minLr: (o.lr as number) / 10, warmupSteps: Math.min(o.warmup as number, steps), totalSteps: steps };
   console.error(`model: choice "${choice}" trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters (${((100 * counts.trainable) / counts.total).toFixed(2)}%)${lora ? `, LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')}` : ''}; batch ${B} x ${T}, ${steps} steps (${src.batchesPerEpoch} per epoch)`);
@@ -154,7 +147,7 @@ export async function run(o: ParsedOptions): Promise<void> {
   const secs = (performance.now() - t0) / 1000;
   const testEval = await evaluateClassifier(model, src.test());
   console.log(`test set: ${classReport(testEval, LABELS)}`);
-  const finetune: FinetuneInfo = { task: 'classify', classes: [...LABELS], choice, readAt, lora };
+  const finetune = planInfo(plan);
   const prior = from.info ?? {};
   const info = {
     stage: 'classify', base: o.checkpoint, baseSteps: prior.steps, steps: step, seconds: Math.round(secs), batch: B, seed: o.seed, finetune,

@@ -9,11 +9,10 @@
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { parseBuiltinInstruct } from '../../data/builtin.ts';
 import { formatDataError } from '../../data/errors.ts';
-import { frozenFor, parameterCounts } from '../../model/finetune.ts';
-import { gptParamSpecs } from '../../model/params.ts';
-import { checkpointFromModel, generate, modelFromCheckpoint, withNewTensors, type FinetuneInfo } from '../../train/engine.ts';
+import { checkpointFromModel, generate, modelFromCheckpoint } from '../../train/engine.ts';
+import { finetuneStart, instructSet, planInfo, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { formatPrompt } from '../../train/prompt.ts';
-import { formatInstructionSet, instructionSource } from '../../train/sources.ts';
+import { instructionSource } from '../../train/sources.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
 import { BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
 import { LORA_OPTIONS, loraFromOptions } from './finetune-classify.ts';
@@ -50,7 +49,6 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (!((o.lr as number) > 0)) throw new CliError('finetune-instruct: --lr must be positive');
   const lora = o.lora ? loraFromOptions(o) : undefined;
   const from = readCheckpoint(o.checkpoint as string);
-  if (from.weights.has('cls.weight')) throw new CliError(`${o.checkpoint} is a classifier; instruction tuning starts from a language-model checkpoint`);
   const tok = from.tokenizer;
   const c = from.config;
   const T = c.blockSize;
@@ -59,14 +57,19 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (!parsed.ok) throw new CliError(`bad instruction dataset:\n${parsed.errors.map(formatDataError).join('\n')}`);
   if (o['mask-prompt'] !== 'true' && o['mask-prompt'] !== 'false') throw new CliError(`finetune-instruct: --mask-prompt takes true or false, got "${o['mask-prompt']}"`);
   const maskPrompt = o['mask-prompt'] === 'true';
-  const [train, val] = (['train', 'val'] as const).map((s) => formatInstructionSet(tok, parsed.value.filter((r) => r.split === s), T, maskPrompt));
+  const [train, val] = (['train', 'val'] as const).map((s) => instructSet(tok, parsed.value, s, T, maskPrompt));
   if (train.examples.length === 0) throw new CliError(`${o.data}: no training example fits a ${T}-token context`);
   if (val.examples.length === 0) throw new CliError(`${o.data}: no validation example (split "val") fits a ${T}-token context`);
   console.error(`data: ${train.examples.length} train and ${val.examples.length} val examples (${train.dropped + val.dropped} dropped: no room for the response in ${T} tokens); prompt ${maskPrompt ? 'masked out of' : 'counted in'} the loss`);
 
-  const opts = { lora };
-  const frozen = lora ? frozenFor('lora', c, opts) : [];
-  const counts = parameterCounts(gptParamSpecs(c, { ...opts, frozen }));
+  const plan: FinetunePlan = { task: 'instruct', maskPrompt, lora };
+  let setup;
+  try {
+    setup = finetuneStart(from, plan, o.seed as number, o.checkpoint as string);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const { start, opts, counts } = setup;
   const steps = o.steps as number;
   const settings: TrainSettings = {
     ...DEFAULT_TRAIN,
@@ -79,8 +82,7 @@ export async function run(o: ParsedOptions): Promise<void> {
     seed: o.seed as number,
   };
   const { device, cache } = await openEngine();
-  const start = withNewTensors({ ...from, optimizer: undefined }, opts, settings.seed);
-  const model = await modelFromCheckpoint(device, cache, start, { ...opts, frozen, batchSize: B, seqLen: T, gradClip: settings.gradClip });
+  const model = await modelFromCheckpoint(device, cache, start, { ...opts, batchSize: B, seqLen: T, gradClip: settings.gradClip });
   console.error(`model: trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters${lora ? ` (LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')})` : ''}; batch ${B} x ${T}, ${steps} steps`);
   const trainer = new Trainer(model, instructionSource(train.examples, val.examples, B, T, tok.padId), settings);
   let lastVal = NaN;
@@ -98,7 +100,7 @@ export async function run(o: ParsedOptions): Promise<void> {
     throw e;
   }
   const secs = (performance.now() - t0) / 1000;
-  const finetune: FinetuneInfo = { task: 'instruct', choice: lora ? 'lora' : 'all', maskPrompt, lora };
+  const finetune = planInfo(plan);
   const info = { stage: 'instruct', base: o.checkpoint, baseSteps: from.info?.steps, steps: trainer.step, seconds: Math.round(secs), batch: B, seed: settings.seed, valLoss: lastVal, finetune };
   const ck = await checkpointFromModel(model, tok, info, trainer.step);
   const bytes = writeCheckpoint(o.out as string, ck);
