@@ -75,6 +75,9 @@ test('a short run from the tiny base updates the chart, the side-by-side panel a
   await expect(page.getByTestId('instruct-progress')).toHaveAttribute('data-status', /training|done/, { timeout: 120_000 });
   await expect.poll(async () => Number(await page.getByTestId('instruct-loss-chart').getAttribute('data-points')), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('instruct-progress')).toHaveAttribute('data-status', 'done', { timeout: 300_000 });
+  // The base it started from stays a valid start for the next run.
+  await expect(page.getByTestId('instruct-start')).toBeEnabled({ timeout: 60_000 });
+  await expect(from).toHaveValue('shipped:base-test');
 
   // Every row has both answers; the tuned one was written by the run's model at a training step.
   await expect.poll(async () => panel.locator('[data-testid="sbs-tuned"][data-state="done"]').count(), { timeout: 300_000 }).toBe(await rows.count());

@@ -11,11 +11,11 @@ import { useBuiltinDataset } from '../components/data/useBuiltinDatasets.ts';
 import type { MaskToken } from '../components/instruct/TokenMask.tsx';
 import { Prose } from '../components/lesson/Prose.tsx';
 import '../components/lesson/lesson.css';
+import { listCheckpoints, useCheckpointList } from '../components/instruct/engine.ts';
 import { Lineage } from '../components/stages/Lineage.tsx';
 import { StageColumn } from '../components/stages/StageColumn.tsx';
 import { stageStatus } from '../components/stages/status.ts';
 import { STAGES, STAGES_LESSON } from '../lessons/stages/content.ts';
-import { workerLink } from '../store/bridge.ts';
 import { useLab } from '../store/index.ts';
 import { formatPrompt } from '../train/prompt.ts';
 import { drawClassification, drawInstruction, drawPretrain, useLabTokenizer } from './lessons/instructTokens.ts';
@@ -50,10 +50,12 @@ export default function Stages() {
   const data = useBuiltinDataset('instruct');
   const pretrainText = usePretrainText();
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
-  const input = useLab(useShallow((s) => ({ run: s.run, lastMetric: s.lastMetric, evals: s.evals, runs: s.runs, slots: s.slots })));
+  const slots = useCheckpointList();
+  const fromStore = useLab(useShallow((s) => ({ run: s.run, lastMetric: s.lastMetric, evals: s.evals, runs: s.runs })));
+  const input = { ...fromStore, slots };
 
   useEffect(() => {
-    if (gpuReady) workerLink.send({ type: 'ckpt-list' });
+    if (gpuReady) listCheckpoints();
   }, [gpuReady]);
 
   const records = data.state === 'ready' && data.data.kind === 'instruct' ? data.data.records : null;

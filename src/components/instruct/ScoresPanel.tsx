@@ -81,10 +81,10 @@ export function ScoresPanel({ base, tuned, baseProgress, tunedProgress, tunedNam
       </table>
       {(base || tuned) && (
         <figure aria-label="Bar chart of the scores of the base and the tuned model" data-testid="score-chart">
-          <BarChart width={Math.max(420, 90 * chart.length)} height={280} data={chart} margin={{ top: 8, right: 16, bottom: 48, left: 16 }}>
+          <BarChart width={Math.max(480, 90 * chart.length)} height={300} data={chart} margin={{ top: 8, right: 16, bottom: 56, left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={56} label={{ value: 'measure', position: 'insideBottom', offset: -40 }} />
-            <YAxis domain={[0, 100]} unit="%" label={{ value: 'share of test instructions (%)', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }} />
+            <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={64} label={{ value: 'measure (format, then each task family)', position: 'insideBottom', offset: -48 }} />
+            <YAxis domain={[0, 100]} unit="%" label={{ value: 'instructions passed (%)', angle: -90, position: 'insideLeft', offset: -24, style: { textAnchor: 'middle' } }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(0)}%` : String(v))} />
             <Legend verticalAlign="top" />
             <Bar dataKey="base" name="base model" fill="#8a8f99" isAnimationActive={false} />

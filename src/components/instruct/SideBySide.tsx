@@ -36,7 +36,8 @@ export interface SideBySideProps {
 }
 
 function Answer({ cell, testId }: { cell: AnswerCell; testId: string }) {
-  const text = cell.text.trim() === '' ? (cell.state === 'done' ? '(empty answer)' : '') : cell.text;
+  // Line breaks drawn as ↵ so a model that starts with blank lines shows them without a tall empty cell.
+  const text = cell.text.trim() === '' ? (cell.state === 'done' ? `(empty answer${cell.text ? `: ${cell.text.replace(/\n/g, '↵')}` : ''})` : '') : cell.text.replace(/\n/g, '↵');
   return (
     <td data-testid={testId} data-state={cell.state} data-step={cell.step ?? ''} data-text={cell.text}>
       <div className="answer">{text}{cell.state === 'running' && ' …'}</div>

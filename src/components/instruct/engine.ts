@@ -1,42 +1,46 @@
 /**
- * Lesson 3's door to the store and the engine: starting, pausing and resuming an instruction
- * run, asking for test-split scores of a checkpoint or of the run's model, and reading them back.
- * The other lesson-3 components are props-only; this file and useSideBySide.ts talk to the engine.
+ * Lesson 3's door to the store and the engine (through the store's api.ts): starting, pausing and
+ * resuming an instruction run, bringing back its autosave, asking for test-split scores of a
+ * checkpoint or of the run's model, and reading them back by request id. The other lesson-3
+ * components are props-only; this file and useSideBySide.ts are the only ones that send.
  */
+import { useEffect, useMemo, useState } from 'react';
+import { restoreRun, scoreInstruct, selectInstructScores, selectProgress, selectRequestError, startFinetune } from '../../store/api.ts';
 import { workerLink } from '../../store/bridge.ts';
-import type { RunSettings } from '../../store/trainingSlice.ts';
+import { useLab } from '../../store/index.ts';
+import type { RunSettings, SlotInfo } from '../../store/trainingSlice.ts';
 import type { InstructDraft } from './InstructControls.tsx';
 import type { ScoreSet } from './ScoresPanel.tsx';
 
 /** Peak learning rate of the lesson's runs (the command-line trainer's default for finetune-instruct). */
 export const INSTRUCT_LR = 1e-3;
+/** Seed of the lesson's runs and of its scoring (scores are greedy; the seed only matters for sampling). */
+export const INSTRUCT_SEED = 1337;
 
 /** The run settings the lesson sends for a draft, on a base model of `preset`. */
 export function instructRunSettings(d: InstructDraft, preset: RunSettings['preset'], batch: number): RunSettings {
   return {
-    preset, steps: d.steps, lr: INSTRUCT_LR, seed: 1337, batch,
+    preset, steps: d.steps, lr: INSTRUCT_LR, seed: INSTRUCT_SEED, batch,
     task: { kind: 'instruct', maskPrompt: d.maskPrompt, lora: d.lora, loraRank: d.loraRank, dataset: 'instruct' },
   };
 }
 
 /** Starts an instruction-tuning run from the draft's base checkpoint. */
 export function startInstructRun(d: InstructDraft, preset: RunSettings['preset'], batch: number): void {
-  workerLink.send({ type: 'start', settings: instructRunSettings(d, preset, batch), fromSlot: d.from });
+  const { task, ...settings } = instructRunSettings(d, preset, batch);
+  if (task?.kind !== 'instruct') return;
+  startFinetune({ task, fromSlot: d.from, settings });
 }
 
 export const pauseRun = () => workerLink.send({ type: 'pause' });
 export const resumeRun = () => workerLink.send({ type: 'resume' });
-/** Brings back the learner's autosaved instruction run (paused), if there is one. */
-export const restoreInstructRun = () => workerLink.send({ type: 'restore', kind: 'instruct' });
+/** Brings back the learner's autosaved instruction run (paused). */
+export const restoreInstructRun = () => restoreRun('instruct');
 export const listCheckpoints = () => workerLink.send({ type: 'ckpt-list' });
-
-let nextRequest = 3_000_000;
 
 /** Asks for the format adherence and family scores of `model` on `limit` test instructions; returns the request id. */
 export function requestScores(model: string, limit: number, maxTokens: number): number {
-  const requestId = nextRequest++;
-  workerLink.send({ type: 'score-instruct', requestId, model, limit, maxTokens, seed: 1 });
-  return requestId;
+  return scoreInstruct(model, { limit, maxTokens, seed: 1 });
 }
 
 /** What has come back for one score request. */
@@ -46,8 +50,29 @@ export interface ScoreResult {
   error: string | null;
 }
 
-/** The scores (or the progress) of one request; all null for no request. */
+/** The scores (or the progress, or the error) of one request; all null for no request. */
 export function useScore(requestId: number | null): ScoreResult {
-  void requestId;
-  return { scores: null, progress: null, error: null };
+  const scores = useLab(selectInstructScores(requestId));
+  const progress = useLab(selectProgress(requestId));
+  const error = useLab(selectRequestError(requestId));
+  return { scores: scores?.scores ?? null, progress: progress ?? null, error: error ?? null };
+}
+
+/**
+ * The checkpoint list with the shipped entries kept: the engine's autosave sends the saved slots
+ * alone (the shipped ones are listed only on a full 'ckpt-list'), and a base model must not drop out
+ * of the "start from" choice or the lineage because of that. Shipped checkpoints cannot be deleted,
+ * so one seen once stays valid for the page's life.
+ */
+export function useCheckpointList(): SlotInfo[] {
+  const slots = useLab((s) => s.slots);
+  const [shipped, setShipped] = useState<SlotInfo[]>(() => slots.filter((s) => s.shipped));
+  useEffect(
+    () =>
+      useLab.subscribe((s, prev) => {
+        if (s.slots !== prev.slots && s.slots.some((x) => x.shipped)) setShipped(s.slots.filter((x) => x.shipped));
+      }),
+    [],
+  );
+  return useMemo(() => (slots.some((s) => s.shipped) ? slots : [...slots, ...shipped]), [slots, shipped]);
 }

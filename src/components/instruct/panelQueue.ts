@@ -52,8 +52,9 @@ interface Job {
   step?: number;
 }
 
-/** Request ids of the panel start high so they never meet the workshop's own counter. */
+/** Request ids when the caller gives no source: high, so they never meet the workshop's own counter. */
 let nextId = 1_000_000;
+const countUp = () => nextId++;
 
 export class PanelQueue {
   private jobs: Job[] = [];
@@ -66,6 +67,7 @@ export class PanelQueue {
     private readonly endOfTextId: number,
     private readonly send: (req: PanelRequest) => void,
     private readonly onChange: (cells: PanelCells) => void,
+    private readonly newId: () => number = countUp,
   ) {
     for (const it of items) {
       this.cells.base[it.key] = { text: '', state: 'waiting' };
@@ -130,7 +132,7 @@ export class PanelQueue {
     const job = this.jobs.shift();
     if (!job) return;
     const item = this.items.find((i) => i.key === job.key)!;
-    const requestId = nextId++;
+    const requestId = this.newId();
     this.current = { ...job, requestId };
     const prev = this.cells[job.col][job.key];
     this.set(job.col, job.key, { text: prev.text, state: 'running', step: job.step ?? prev.step });

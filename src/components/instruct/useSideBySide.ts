@@ -1,10 +1,11 @@
 /**
  * Wires the side-by-side queue (panelQueue.ts) to the engine: sends its sample requests through
- * the worker link, feeds back the store's streamed sample and sample errors, asks the base model
+ * the worker link, feeds back each request's stream and error from the store (samples[id]), asks the base model
  * once per base checkpoint and the tuned model every `every` steps while an instruction run
  * trains (and once more when it pauses or ends). Returns the answer cells to draw.
  */
 import { useEffect, useRef, useState } from 'react';
+import { nextRequestId } from '../../store/api.ts';
 import { workerLink } from '../../store/bridge.ts';
 import { useLab } from '../../store/index.ts';
 import { PanelQueue, type PanelCells, type PanelItem, type PanelSampling } from './panelQueue.ts';
@@ -34,13 +35,17 @@ export function useSideBySide(o: SideBySideOptions): { cells: PanelCells | null;
   // One queue per set of instructions; the store's sample events and errors feed it.
   useEffect(() => {
     if (!ready || endOfTextId === null) return;
-    const q = new PanelQueue(items, sampling, endOfTextId, (req) => workerLink.send(req), setCells);
+    const q = new PanelQueue(items, sampling, endOfTextId, (req) => workerLink.send(req), setCells, nextRequestId);
     queue.current = q;
     askedAt.current = -1;
     setCells(q.cells);
+    // Each request streams into samples[id]; a failed one ends with its error there.
     const unsub = useLab.subscribe((s, prev) => {
-      if (s.sample !== prev.sample) q.onSample(s.sample);
-      if (s.engineErrors.sample && s.engineErrors.sample !== prev.engineErrors.sample && q.inFlight !== null && s.sample?.requestId === q.inFlight) q.onError();
+      const id = q.inFlight;
+      const st = id === null ? undefined : s.samples[id];
+      if (!st || st === prev.samples[id!]) return;
+      if (st.error) q.onError();
+      else q.onSample(st);
     });
     return () => {
       unsub();

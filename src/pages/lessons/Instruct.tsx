@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useBuiltinDataset } from '../../components/data/useBuiltinDatasets.ts';
 import { InstructControls, type InstructDraft } from '../../components/instruct/InstructControls.tsx';
 import { InstructRunsTable } from '../../components/instruct/InstructRunsTable.tsx';
-import { listCheckpoints, pauseRun, restoreInstructRun, resumeRun, startInstructRun } from '../../components/instruct/engine.ts';
+import { listCheckpoints, pauseRun, useCheckpointList, restoreInstructRun, resumeRun, startInstructRun } from '../../components/instruct/engine.ts';
 import { ScoresCard } from '../../components/instruct/ScoresCard.tsx';
 import { SideBySide } from '../../components/instruct/SideBySide.tsx';
 import { TemplateExplorer } from '../../components/instruct/TemplateExplorer.tsx';
@@ -21,6 +21,7 @@ import { RunProgress, useRunProgress } from '../../components/lesson/RunProgress
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import type { InstructRecord } from '../../data/types.ts';
 import { INSTRUCT_LESSON } from '../../lessons/instruct/content.ts';
+import { myModel } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import { formatPrompt } from '../../train/prompt.ts';
@@ -30,7 +31,6 @@ import { drawInstruction, responseFits, useLabTokenizer } from './instructTokens
 const PANEL_FAMILIES = ['define', 'antonym', 'hypernym', 'uppercase', 'word_count', 'last_word'];
 /** Same settings for both columns, so only the weights differ. */
 const PANEL_SAMPLING = { temperature: 0.5, topK: 40, topP: 0.95, seed: 1, maxTokens: 16 };
-const DEFAULT_BASE = 'shipped:base-small';
 
 /** A few training records of every family, for the template drawing. */
 function explorerRecords(all: readonly InstructRecord[]): InstructRecord[] {
@@ -46,20 +46,24 @@ function explorerRecords(all: readonly InstructRecord[]): InstructRecord[] {
 export default function Instruct() {
   const gpu = useLab((s) => s.gpu);
   const run = useLab((s) => s.run);
-  const slots = useLab((s) => s.slots);
+  const slots = useCheckpointList();
+  const myBase = useLab((s) => myModel(s, 'base'));
   const metrics = useLab((s) => s.metrics);
   const evals = useLab((s) => s.evals);
   const progress = useRunProgress();
   const { tok, error: tokError } = useLabTokenizer();
   const data = useBuiltinDataset('instruct');
   const records = data.state === 'ready' && data.data.kind === 'instruct' ? data.data.records : null;
-  const [draft, setDraft] = useState<InstructDraft>({ from: DEFAULT_BASE, steps: 200, maskPrompt: true, lora: false, loraRank: 4 });
+  const [draft, setDraft] = useState<InstructDraft>({ from: '', steps: 200, maskPrompt: true, lora: false, loraRank: 4 });
   const patch = (p: Partial<InstructDraft>) => setDraft((d) => ({ ...d, ...p }));
 
+  const trainError = useLab((s) => s.engineErrors.train);
   const tuning = run.settings?.task?.kind === 'instruct';
+  const hasAutosave = slots.some((s) => s.id === 'autosave:instruct');
   const training = run.status === 'training' || run.status === 'loading' || run.status === 'recovering';
   const bases = slots.filter((s) => s.stage === 'pretrain' || (s.stage === undefined && !s.auto));
-  const base = bases.find((s) => s.id === draft.from) ?? bases[0];
+  // The learner's pick, else their base model (lesson 1's "keep as my base", default the shipped one), else the first base listed.
+  const base = bases.find((s) => s.id === draft.from) ?? bases.find((s) => s.id === myBase) ?? bases[0];
   const from = base?.id ?? draft.from;
   const row = presetRows(undefined).find((r) => r.id === base?.preset) ?? presetRows(undefined).find((r) => r.id === 'small')!;
   const preset = row.id;
@@ -68,7 +72,6 @@ export default function Instruct() {
   useEffect(() => {
     if (gpu.state !== 'ready') return;
     listCheckpoints();
-    if (useLab.getState().run.status === 'idle') restoreInstructRun();
   }, [gpu.state]);
 
   // The drawing steps through records the trainer keeps at this context (a response cut away entirely is skipped).
@@ -120,11 +123,17 @@ export default function Instruct() {
           <>
             <RunProgress {...progress} testId="instruct-progress" />
             <LossChart metrics={metrics} evals={evals} choices={tok?.vocabSize ?? 1024} testId="instruct-loss-chart"
-              caption={`Cross-entropy in nats over the ${run.settings?.task?.kind === 'instruct' && run.settings.task.maskPrompt ? 'response tokens only' : 'prompt and response tokens'}. The start is already far below ln(V): the base model knows the language.`} />
+              caption={`Cross-entropy in nats over the ${run.settings?.task?.kind === 'instruct' && run.settings.task.maskPrompt ? 'response tokens only' : 'prompt and response tokens'}. The dashed line is a model that knows nothing; a well-pretrained base starts below it, because it already knows the language.`} />
           </>
         ) : (
-          <p className="muted" data-testid="instruct-no-run">No instruction run yet{run.settings ? ` (the current run is a ${run.settings.task?.kind ?? 'pretrain'} run)` : ''}: start one above.</p>
+          <p className="muted" data-testid="instruct-no-run">
+            No instruction run yet{run.settings ? ` (the current run is a ${run.settings.task?.kind ?? 'pretrain'} run)` : ''}: start one above.{' '}
+            {hasAutosave && !training && (
+              <button type="button" className="secondary" data-testid="instruct-restore" onClick={restoreInstructRun}>Bring back your last instruction run</button>
+            )}
+          </p>
         )}
+        {trainError && <p role="alert" className="error" data-testid="instruct-error">{trainError}</p>}
       </section>
     ),
     'side-by-side': live && (
