@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
-import { refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
+import { forgetRequests, refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
 import { Pane, type PaneProps } from '../components/playground/Pane.tsx';
 import { resolveModels } from '../components/playground/panes.ts';
@@ -96,14 +96,18 @@ export default function Playground() {
   const setModel = (i: number, id: string) => update({ models: state.models.map((m, j) => (j === i ? id : m)) });
   const removePane = (i: number) => {
     update({ models: state.models.filter((_, j) => j !== i) });
+    forgetRequests([sent.ids[i] ?? null]);
     setSent((s) => ({ ...s, ids: s.ids.filter((_, j) => j !== i) }));
   };
 
   const whyNot = !ready ? 'Generating needs WebGPU in this browser.'
     : state.prompt.trim() === '' ? 'Write a prompt first.'
-      : panes.some((p) => p.id === '') ? 'Waiting for the list of checkpoints…' : null;
+      : panes.some((p) => p.id === '')
+        ? (slots.length ? 'No checkpoint here can write text yet: train one in the workshop, or choose another in each pane.' : 'Waiting for the list of checkpoints…')
+        : null;
   const generate = () => {
     const { prompt, temperature, topK, topP, maxTokens, seed, template } = state;
+    forgetRequests(sent.ids);
     const ids = panes.map((p) => sendSample(p.id, { prompt, temperature, topK, topP, maxTokens, seed, template }));
     setSent({ ids, prompt: template ? formatPrompt({ instruction: prompt }) : prompt });
   };

@@ -18,6 +18,12 @@ export interface TokenStreamProps {
   running: boolean;
 }
 
+/** A token's text as shown: a newline gets a visible ↵ before it, so a line-break token can still be pointed at. */
+function shownText(text: string) {
+  if (!text.includes('\n')) return text;
+  return text.split('\n').flatMap((part, i) => (i === 0 ? [part] : [<span key={i} className="nl" aria-hidden="true">↵</span>, `\n${part}`]));
+}
+
 export function TokenStream({ name, prompt, tokens, running }: TokenStreamProps) {
   // The token whose chart is open (null: none), and the one that holds the tab stop.
   const [open, setOpen] = useState<number | null>(null);
@@ -61,7 +67,7 @@ export function TokenStream({ name, prompt, tokens, running }: TokenStreamProps)
               onMouseEnter={() => setOpen(i)}
               onFocus={() => { setFocusAt(i); setOpen(i); }}
               onClick={() => { setFocusAt(i); setOpen(i); }}>
-              {t.text}
+              {shownText(t.text)}
             </span>
           ))}
         </span>
