@@ -114,6 +114,7 @@ async function newRun(make: () => Promise<Run>): Promise<Run> {
   await run?.dispose();
   run = undefined;
   const r = await make();
+  r.listSlots = () => library.list();
   r.postState('loading');
   try {
     await r.build(gpu);

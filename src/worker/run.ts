@@ -25,7 +25,7 @@ import { DivergedError } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
-import { AUTOSAVE_IDS, type ClassReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type TaskKind, type TaskSettings } from './protocol.ts';
+import { AUTOSAVE_IDS, type ClassReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind, type TaskSettings } from './protocol.ts';
 import { kindOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 import type { SlotStore } from './slots.ts';
 import { makeStepper, type RunData, type Stepper } from './steppers.ts';
@@ -78,6 +78,8 @@ export class Run {
   params: { trainable: number; total: number } | undefined;
   /** training wall time so far, seconds */
   seconds = 0;
+  /** the checkpoint list sent after each autosave (the worker adds the shipped ones) */
+  listSlots: () => Promise<SlotInfo[]> = () => this.slots.list();
   private pauseWanted = false;
   /** the learner wants it training (survives a device loss, which stops the loop by itself) */
   private wantTraining = false;
@@ -194,7 +196,7 @@ export class Run {
         id: AUTOSAVE_IDS[this.kind], name: AUTOSAVE_NAMES[this.kind], savedAt: Date.now(), bytes: bytes.length, step: ck.optimizer!.step, preset: this.settings.preset, auto: true,
         stage: this.kind, ...(this.parent !== undefined ? { parent: this.parent } : {}),
       }, bytes);
-      this.post({ type: 'checkpoints', slots: await this.slots.list() });
+      this.post({ type: 'checkpoints', slots: await this.listSlots() });
     } catch (e) {
       // Storage full or blocked: training goes on, but a reload would lose the run. Say so.
       this.post({ type: 'error', scope: 'checkpoint', message: `The autosave at step ${ck.optimizer!.step} could not be stored (${(e as Error).message}); download a checkpoint to keep this run.` });

@@ -51,9 +51,9 @@ export function parseManifest(json: string, file = 'models/manifest.json'): Ship
   });
 }
 
-/** The checkpoint list's row for a shipped entry of `bytes` bytes. */
-export function shippedSlot(e: ShippedEntry, bytes: number): SlotInfo {
-  return { id: e.id, name: e.name, savedAt: 0, bytes, step: e.steps ?? 0, preset: e.preset, auto: false, shipped: true, stage: e.stage, parent: e.parent };
+/** The checkpoint list's row for a shipped entry of `bytes` bytes, saved at `savedAt` (the file's date; 0 when unknown). */
+export function shippedSlot(e: ShippedEntry, bytes: number, savedAt = 0): SlotInfo {
+  return { id: e.id, name: e.name, savedAt, bytes, step: e.steps ?? 0, preset: e.preset, auto: false, shipped: true, stage: e.stage, parent: e.parent };
 }
 
 /** A response that is really the file: dev servers answer a missing file with the app's HTML page. */
@@ -64,6 +64,8 @@ export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 /** The shipped checkpoints of one page: the manifest, the files present, and the bytes fetched so far. */
 export class Shipped {
   private entries: Promise<ShippedEntry[]> | undefined;
+  /** the list rows, asked once per page (the server's files do not change while it is open) */
+  private rows: Promise<SlotInfo[]> | undefined;
   private readonly bytes = new Map<string, Promise<Uint8Array>>();
 
   constructor(
@@ -88,14 +90,23 @@ export class Shipped {
     return this.entries;
   }
 
-  /** List rows of the entries whose file the server has (asked with HEAD, in parallel). */
-  async list(): Promise<SlotInfo[]> {
+  /** List rows of the entries whose file the server has (asked with HEAD, in parallel, once). */
+  list(): Promise<SlotInfo[]> {
+    this.rows ??= this.present().catch((e) => {
+      this.rows = undefined;
+      throw e;
+    });
+    return this.rows;
+  }
+
+  private async present(): Promise<SlotInfo[]> {
     const entries = await this.manifest();
     const rows = await Promise.all(
       entries.map(async (e) => {
         try {
           const r = await this.fetchFn(this.url(e.file), { method: 'HEAD' });
-          return isFile(r) ? shippedSlot(e, Number(r.headers.get('content-length') ?? 0)) : undefined;
+          const date = Date.parse(r.headers.get('last-modified') ?? '');
+          return isFile(r) ? shippedSlot(e, Number(r.headers.get('content-length') ?? 0), Number.isFinite(date) ? date : 0) : undefined;
         } catch {
           return undefined;
         }
