@@ -139,6 +139,44 @@ test('the URL holds the prompt, settings and shipped checkpoints, restores them,
   await expect.poll(() => page.url()).toContain('t=0.7');
 });
 
+test('once a spam classifier exists, its try-a-message box answers with class probabilities; panes never offer it', async ({ page }) => {
+  test.setTimeout(420_000);
+  await open(page, query());
+  await expect(page.getByTestId('pg-no-classifier')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('pg-classify')).toHaveCount(0);
+
+  // A two-step head-only run in lesson 2 leaves a classifier checkpoint (its autosave).
+  await page.goto('./#/lesson/classify');
+  const start = page.getByTestId('class-start');
+  await expect(start.locator(`option[value="${BASE}"]`)).toHaveCount(1, { timeout: 90_000 });
+  await start.selectOption(BASE);
+  await page.getByTestId('class-choice-head').getByRole('radio').check();
+  await page.getByTestId('class-steps').fill('2');
+  await page.getByTestId('class-batch').fill('2');
+  await page.getByTestId('class-start-run').click();
+  await expect(page.getByTestId('class-run-status')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+
+  await page.goto(`./#/playground?${query()}`);
+  const box = page.getByTestId('pg-classify');
+  await expect(box).toBeVisible({ timeout: 90_000 });
+  // A classifier answers spam or ham; it cannot write text, so no pane lists it.
+  const classifierIds = await box.getByRole('combobox').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(classifierIds.length).toBeGreaterThan(0);
+  const paneIds = await pane(page, 1).getByTestId('pg-model').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  for (const id of classifierIds) expect(paneIds).not.toContain(id);
+
+  await box.getByTestId('pg-classify-text').fill('WIN a FREE prize now!!! <b>click</b>');
+  await box.getByTestId('pg-classify-go').click();
+  const result = box.getByTestId('pg-classify-result');
+  await expect(result).toBeVisible({ timeout: 120_000 });
+  await expect(result.locator('li')).toHaveCount(2);
+  await expect(result).toContainText('spam');
+  await expect(result).toContainText('ham');
+  const probs = (await result.locator('.prob-value').allTextContents()).map((t) => parseFloat(t));
+  expect(Math.abs(probs[0] + probs[1] - 100)).toBeLessThan(0.2);
+  await expect(result.locator('li.chosen')).toHaveCount(1);
+});
+
 test('the playground fits a phone screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await open(page, query());

@@ -4,6 +4,7 @@
  * message is rendered as text.
  */
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { sendClassify, useClassAnswer, useClassifiers } from './engine.ts';
 import { slotLabel } from './ModelPicker.tsx';
 import { formatProb } from './tokenLabel.ts';
@@ -20,7 +21,8 @@ export function ClassifyBox() {
   if (classifiers.length === 0) {
     return (
       <p className="muted small" data-testid="pg-no-classifier">
-        Once you train a spam classifier in the classification lesson, a box here lets you try it on any message.
+        Once you train a spam classifier in <Link to="/lesson/classify">the classification lesson</Link>, a box here lets you try
+        it on any message.
       </p>
     );
   }
