@@ -40,6 +40,15 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   // The upload control sits with the run's choices.
   await expect(page.getByTestId('upload-classify')).toBeVisible();
 
+  // The prompted base model, no head and no training: near the 50% of a coin toss on the balanced test split.
+  await page.getByTestId('baseline-run').click();
+  const baseline = page.getByTestId('baseline-report');
+  await expect(baseline).toBeVisible({ timeout: 180_000 });
+  expect(Number(await baseline.getAttribute('data-n'))).toBe(700);
+  const baseAcc = Number(await baseline.getAttribute('data-accuracy'));
+  expect(baseAcc).toBeGreaterThan(0.35);
+  expect(baseAcc).toBeLessThan(0.65);
+
   await page.getByTestId('class-choice-head').getByRole('radio').check();
   await page.getByTestId('class-steps').fill('6');
   await page.getByTestId('class-batch').fill('4');
@@ -49,6 +58,8 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   await expect(status).toHaveAttribute('data-status', /loading|training|done/, { timeout: 90_000 });
   await expect(status).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
   await expect(page.getByTestId('class-train')).toContainText(`${HEAD_PARAMS} of`);
+  // The start list (and so each choice's count) is still there after the run saved its checkpoint.
+  await expect(page.getByTestId('class-choice-head')).toHaveAttribute('data-trainable', String(HEAD_PARAMS));
 
   // Live charts: loss read-backs and at least one validation accuracy.
   const loss = page.getByTestId('class-loss-chart');
@@ -72,7 +83,7 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   expect(accuracy).toBeLessThanOrEqual(1);
   await expect(page.getByTestId('test-report-accuracy')).toHaveText(`${(100 * accuracy).toFixed(1)}%`);
   await expect(page.getByTestId('test-report-per-class')).toContainText('precision');
-  const cells = (await page.getByTestId('confusion-matrix').getAttribute('data-cells'))!.split(',').map(Number);
+  const cells = (await report.getByTestId('confusion-matrix').getAttribute('data-cells'))!.split(',').map(Number);
   expect(cells).toHaveLength(4);
   expect(cells.reduce((a, b) => a + b, 0)).toBe(n);
   // Each true class has 350 messages in the balanced test split; the diagonal is the right answers.

@@ -23,8 +23,9 @@ export function BaselinePanel({ modelName, enabled, whyDisabled, report, progres
     <div className="baseline" data-testid="baseline">
       <p>
         <button type="button" disabled={!enabled || progress !== null} onClick={onRun} data-testid="baseline-run">
-          Ask {modelName} about every test message
-        </button>
+          Ask the base model about every test message
+        </button>{' '}
+        <span className="small muted">model: {modelName}</span>
         {!enabled && whyDisabled && <span className="muted small"> {whyDisabled}</span>}
       </p>
       {progress && (

@@ -41,9 +41,11 @@ export default function Classify() {
   const setup: ClassifySetup = { ...draft, start, dataset: draft.dataset === 'upload' && upload ? 'upload' : 'spam' };
   const startPreset = starts.find((o) => o.id === start)?.preset;
 
+  // The list changes when a run saves (autosave at a pause or the end): ask again then.
+  const settled = run.status === 'paused' || run.status === 'done' || run.status === 'idle';
   useEffect(() => {
-    if (ready) refreshCheckpoints();
-  }, [ready]);
+    if (ready && settled) refreshCheckpoints();
+  }, [ready, settled]);
 
   // Runs on 'upload' read the file the engine holds: hand it over whenever the learner's file changes.
   const accepted = useLab((s) => s.uploads.classify);
