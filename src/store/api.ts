@@ -6,6 +6,8 @@
  *   send                                         answer in the store (useLab)
  *   startFinetune({task, fromSlot, settings?})   run, metrics, evals; classReports[0] when a classify run ends
  *   restoreRun(kind)                             run, metrics, evals (the kind's autosave, paused)
+ *   resetKind(kind)                              the run of that kind stops and its autosave goes
+ *                                                (another kind's current run is left alone)
  *   uploadDataset(kind, name, text)              uploads[kind], or engineErrors.data (file, line, field)
  *   sampleFrom(model, req)            -> id      samples[id] (tokens stream in; running false when done)
  *   classifyText(model, text)         -> id      classProbs[id]
@@ -52,6 +54,11 @@ export function startFinetune(a: FinetuneArgs): void {
 /** Brings back the autosaved run of one kind as the current (paused) run. */
 export function restoreRun(kind: TaskKind): void {
   restoreCmd.perform(link, state(), kind);
+}
+
+/** Forgets the run of one kind and its autosave (a current run of another kind keeps going). */
+export function resetKind(kind: TaskKind): void {
+  link.send({ type: 'reset', kind });
 }
 
 /** Sends the learner's file for runs with dataset 'upload'. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { classifyText, nextRequestId, requestClassReport, restoreRun, sampleFrom, scoreInstruct, selectSample, setApiLink, startFinetune, uploadDataset } from './api.ts';
+import { classifyText, nextRequestId, requestClassReport, resetKind, restoreRun, sampleFrom, scoreInstruct, selectSample, setApiLink, startFinetune, uploadDataset } from './api.ts';
 import { applyWorkerEvent, workerLink, type EngineLink } from './bridge.ts';
 import { useLab } from './index.ts';
 import { DEFAULT_MY_MODELS, myModel, parseMyModels } from './myModelsSlice.ts';
@@ -70,14 +70,16 @@ describe('requests by id in the store', () => {
     useLab.setState({ draft: { preset: 'test', steps: 30, lr: 1e-3, seed: 4, batch: 4 } });
     startFinetune({ task: { kind: 'classify', choice: 'head', loraRank: 8, readAt: 'last', dataset: 'spam' }, fromSlot: 'shipped:base-test', settings: { steps: 50 } });
     restoreRun('instruct');
+    resetKind('classify');
     uploadDataset('classify', 'mine.csv', 'spam,x');
     const ids = [classifyText('run', 'hello'), requestClassReport('shipped:base-test', 'test', 20), scoreInstruct('shipped:instruct-test', { limit: 10, maxTokens: 20, seed: 1 }), sampleFrom('run', { prompt: 'a', temperature: 0, topK: 0, topP: 1, seed: 1, maxTokens: 2, template: true })];
     expect(new Set(ids).size).toBe(4);
     expect(nextRequestId()).toBeGreaterThan(Math.max(...ids));
     expect(sent[0]).toEqual({ type: 'start', fromSlot: 'shipped:base-test', settings: { preset: 'test', steps: 50, lr: 1e-3, seed: 4, batch: 4, task: { kind: 'classify', choice: 'head', loraRank: 8, readAt: 'last', dataset: 'spam' } } });
-    expect(sent.slice(1).map((m) => m.type)).toEqual(['restore', 'dataset-upload', 'classify-text', 'class-report', 'score-instruct', 'sample']);
-    expect(sent[4]).toMatchObject({ requestId: ids[1], model: 'shipped:base-test', split: 'test', limit: 20 });
-    expect(sent[6]).toMatchObject({ requestId: ids[3], model: 'run', template: true });
+    expect(sent[2]).toEqual({ type: 'reset', kind: 'classify' });
+    expect(sent.slice(1).map((m) => m.type)).toEqual(['restore', 'reset', 'dataset-upload', 'classify-text', 'class-report', 'score-instruct', 'sample']);
+    expect(sent[5]).toMatchObject({ requestId: ids[1], model: 'shipped:base-test', split: 'test', limit: 20 });
+    expect(sent[7]).toMatchObject({ requestId: ids[3], model: 'run', template: true });
     setApiLink(workerLink);
   });
 });

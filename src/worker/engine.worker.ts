@@ -217,7 +217,12 @@ async function handle(msg: ToWorker): Promise<void> {
       void run.train();
       return;
     case 'reset': {
-      const kind = run?.kind ?? 'pretrain';
+      if (msg.kind && run && run.kind !== msg.kind) {
+        // another lesson's run is current: leave it alone, forget only this kind's autosave
+        await slots.delete(AUTOSAVE_IDS[msg.kind]);
+        return listSlots();
+      }
+      const kind = msg.kind ?? run?.kind ?? 'pretrain';
       if (run?.model) await sampler.dropModel(run.model);
       await run?.dispose();
       run = undefined;

@@ -192,7 +192,11 @@ export type ToWorker =
   | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number }
   | { type: 'pause' }
   | { type: 'resume' }
-  | { type: 'reset' }
+  /**
+   * stops and forgets the current run and its autosave; with `kind`, only a run of that kind: when
+   * the current run is another kind it keeps training and only that kind's autosave is deleted
+   */
+  | { type: 'reset'; kind?: TaskKind }
   | { type: 'evaluate' }
   | ({ type: 'sample' } & SampleRequest)
   | { type: 'tokenize'; text: string }
