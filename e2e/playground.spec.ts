@@ -52,6 +52,10 @@ test('two panes generate from the shipped base and instruct checkpoints; one see
   await page.getByTestId('pg-seed').fill('8');
   const other = await generate(page);
   expect(other).not.toEqual(first);
+  // Choosing another model marks the old text as written by the previous one.
+  await expect(pane(page, 1).getByTestId('pg-pane-stale')).toHaveCount(0);
+  await pane(page, 1).getByTestId('pg-model').selectOption(INSTRUCT);
+  await expect(pane(page, 1).getByTestId('pg-pane-stale')).toContainText(`Written by ${BASE}`);
   expect(errors).toEqual([]);
 });
 

@@ -35,7 +35,7 @@ function CopyLink() {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      setSaid('Link copied: it opens this prompt, these settings and these shipped models.');
+      setSaid('Link copied: it opens this prompt, these settings and these models.');
     } catch {
       setSaid('Copying was refused; copy the address from the address bar instead.');
     }

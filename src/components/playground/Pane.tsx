@@ -9,6 +9,8 @@ import type { SampledToken, SlotInfo } from './types.ts';
 
 /** What a pane shows of its latest request. */
 export interface PaneStream {
+  /** the checkpoint that wrote it */
+  model: string;
   prompt: string;
   tokens: SampledToken[];
   running: boolean;
@@ -45,6 +47,9 @@ export function Pane({ index, model, slots, stream, busy, onModel, onRemove }: P
         <TokenStream name={name} prompt={stream.prompt} tokens={stream.tokens} running={stream.running} />
       ) : (
         <p className="muted">Press Generate to see what this model writes.</p>
+      )}
+      {stream && stream.model !== model && (
+        <p className="muted small" data-testid="pg-pane-stale">Written by {stream.model}; press Generate to hear from the model chosen now.</p>
       )}
       {stream && !stream.running && !stream.error && (
         <p className="muted small" role="status" data-testid="pg-pane-status">

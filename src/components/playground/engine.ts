@@ -40,7 +40,7 @@ export function refreshCheckpoints(): void {
 export function useStream(requestId: number | null): PaneStream | null {
   const st = useLab(selectSample(requestId));
   if (!st) return null;
-  return { prompt: st.prompt, tokens: st.tokens, running: st.running, error: st.error };
+  return { model: st.model, prompt: st.prompt, tokens: st.tokens, running: st.running, error: st.error };
 }
 
 /** True while any of these requests is still streaming. */
