@@ -117,6 +117,51 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   // The finished run comes back from its autosave and shows its report again, without a second row.
   await expect(page.getByTestId('test-report')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('class-run-row')).toHaveCount(1);
+
+  // The experiment: read the class at the first token. The table gains a second row that says so.
+  await page.getByTestId('class-start').selectOption(TINY);
+  await page.getByTestId('class-choice-head').getByRole('radio').check();
+  await page.getByTestId('class-read-first').check();
+  await page.getByTestId('class-steps').fill('4');
+  await page.getByTestId('class-batch').fill('4');
+  await page.getByTestId('class-start-run').click();
+  await expect(page.getByTestId('class-run-row')).toHaveCount(2, { timeout: 240_000 });
+  await expect(page.getByTestId('class-run-row').nth(1)).toHaveAttribute('data-read-at', 'first');
+  await expect(page.getByTestId('class-run-row').nth(1)).toContainText('first token');
+  await expect(page.getByTestId('class-train')).toContainText('class read at the first token');
+  expect(errors).toEqual([]);
+});
+
+test('the learner\'s own labelled file: errors by line next to the control, then a clean file trains', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = await open(page);
+  const input = page.getByTestId('upload-classify').locator('input[type=file]');
+  await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('label,text\nspam,"Win money, now"\nmaybe,hello there\n') });
+  await expect(page.getByTestId('upload-classify-errors')).toContainText('bad.csv, line 3, field "label"');
+  await expect(page.getByTestId('class-data-upload')).toBeDisabled();
+
+  // 30 of each class, with commas, quotes and newlines inside the messages.
+  const rows = Array.from({ length: 60 }, (_, i) => (i % 2 ? `spam,"Subject: FREE prize #${i}, click ""now""\nClaim it today"` : `ham,"Subject: notes ${i}\nSee you at the meeting, thanks"`));
+  await input.setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(['label,text', ...rows].join('\n')) });
+  await expect(page.getByTestId('upload-classify-loaded')).toContainText('60 messages');
+  await page.getByTestId('class-data-upload').check();
+  const accepted = page.getByTestId('class-upload-accepted');
+  await expect(accepted).toContainText('mine.csv', { timeout: 90_000 });
+  const counts = (await accepted.innerText()).match(/(\d+) training, (\d+) validation and (\d+) test/)!.slice(1).map(Number);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(60);
+
+  const start = page.getByTestId('class-start');
+  await expect(start.locator(`option[value="${TINY}"]`)).toHaveCount(1, { timeout: 90_000 });
+  await start.selectOption(TINY);
+  await page.getByTestId('class-choice-head').getByRole('radio').check();
+  await page.getByTestId('class-steps').fill('3');
+  await page.getByTestId('class-batch').fill('4');
+  await page.getByTestId('class-start-run').click();
+  // The test report counts the file's own test rows.
+  const report = page.getByTestId('test-report');
+  await expect(report).toBeVisible({ timeout: 240_000 });
+  expect(Number(await report.getAttribute('data-n'))).toBe(counts[2]);
+  await expect(page.getByTestId('class-run-row')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 
