@@ -181,11 +181,19 @@ test('once a spam classifier exists, its try-a-message box answers with class pr
   await expect(result.locator('li.chosen')).toHaveCount(1);
 });
 
-test('the playground fits a phone screen', async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 740 });
-  await open(page, query());
-  await expect(pane(page, 2)).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
+
+  test('Ctrl+Enter in the prompt generates, a tapped token\'s chart opens, and nothing is wider than the screen', async ({ page }) => {
+    await open(page, query());
+    await expect(page.getByTestId('pg-generate')).toBeEnabled({ timeout: 120_000 });
+    await page.getByTestId('pg-prompt').focus();
+    await page.keyboard.press('Control+Enter');
+    await expect(pane(page, 2)).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+    await pane(page, 2).getByTestId('pg-token').first().tap();
+    await expect(pane(page, 2).getByTestId('prob-chart')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
 });
 
 test('without WebGPU the playground says why it cannot generate', async ({ playwright, baseURL }) => {
