@@ -5,10 +5,10 @@
  * each. The sampler reads the live weights, so a sample taken while training spans a few steps,
  * and its line says which. Entries are saved per lesson and follow the run (see timeline.ts). Text only.
  */
-import { useEffect, useRef, useState } from 'react';
-import { workerLink } from '../../store/bridge.ts';
+import { useEffect, useState } from 'react';
+import { forgetRequest, sampleFrom } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
-import { dueStep, entriesAfter, loadEntries, MAX_ENTRIES, saveEntries, type TimelineEntry } from './timeline.ts';
+import { TimelineController, type SampleLink, type TimelineView } from './timelineController.ts';
 import './lesson.css';
 
 export interface SampleTimelineProps {
@@ -23,59 +23,26 @@ export interface SampleTimelineProps {
   topK: number;
 }
 
-// Far from the ids of src/store/commands.ts, so the two never answer each other's requests.
-let nextId = 1_000_000;
+const LINK: SampleLink = { sample: (req) => sampleFrom('run', req), forget: forgetRequest };
 
 export function SampleTimeline(props: SampleTimelineProps) {
   const run = useLab((s) => s.run);
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
-  const sample = useLab((s) => s.sample);
-  const error = useLab((s) => s.engineErrors.sample);
-  const [entries, setEntries] = useState<readonly TimelineEntry[]>(() => loadEntries(props.storageKey));
   const [every, setEvery] = useState(props.every);
   const [temperature, setTemperature] = useState(props.temperature);
   const [topK, setTopK] = useState(props.topK);
-  const pending = useRef<{ id: number; step: number; temperature: number; topK: number } | null>(null);
-  const prevStatus = useRef(run.status);
+  const [view, setView] = useState<TimelineView | null>(null);
+  const [ctl] = useState(() => new TimelineController(
+    { storageKey: props.storageKey, prompt: props.prompt, maxTokens: props.maxTokens, seed: props.seed },
+    { every: props.every, temperature: props.temperature, topK: props.topK },
+    LINK, setView, useLab.getState().run.status,
+  ));
+  // The store is the outside system here: the controller follows every state of it.
+  useEffect(() => useLab.subscribe((s) => ctl.update(s)), [ctl]);
+  useEffect(() => ctl.setKnobs({ every, temperature, topK }), [ctl, every, temperature, topK]);
+  const { entries, pending, error } = view ?? ctl.view();
 
-  // The run changed: clear or cut back the timeline (timeline.ts entriesAfter).
-  useEffect(() => {
-    const prev = prevStatus.current;
-    prevStatus.current = run.status;
-    setEntries((es) => entriesAfter(es, prev, run.status, run.step));
-  }, [run.status, run.step]);
-
-  useEffect(() => saveEntries(props.storageKey, entries), [props.storageKey, entries]);
-
-  const ask = (step: number) => {
-    const id = nextId++;
-    pending.current = { id, step, temperature, topK };
-    workerLink.send({ type: 'sample', requestId: id, prompt: props.prompt, temperature, topK, topP: 1, seed: props.seed, maxTokens: props.maxTokens });
-  };
-
-  // A sample is due: ask for it (one at a time; training goes on meanwhile).
-  useEffect(() => {
-    if (!gpuReady || run.status !== 'training' || pending.current || sample?.running) return;
-    const due = dueStep(run.step, every, entries);
-    if (due !== null) ask(due);
-  });
-
-  // Our request finished: record it. Another request replacing ours means ours is gone.
-  useEffect(() => {
-    const p = pending.current;
-    if (!p || !sample) return;
-    if (sample.requestId !== p.id) {
-      pending.current = null;
-      return;
-    }
-    if (sample.running) return;
-    pending.current = null;
-    const text = sample.tokens.map((t) => t.text).join('');
-    const endStep = useLab.getState().run.step;
-    if (sample.tokens.length > 0) setEntries((es) => [...es, { step: p.step, endStep, text, temperature: p.temperature, topK: p.topK }].slice(-MAX_ENTRIES));
-  }, [sample]);
-
-  const canAsk = gpuReady && run.status !== 'idle' && run.status !== 'loading' && run.status !== 'recovering' && !sample?.running;
+  const canAsk = gpuReady && run.status !== 'idle' && run.status !== 'loading' && run.status !== 'recovering' && !pending;
   return (
     <div className="sample-timeline" data-testid="timeline" data-count={entries.length}>
       <div className="run-fields">
@@ -94,7 +61,7 @@ export function SampleTimeline(props: SampleTimelineProps) {
           <input type="number" min={0} max={100000} step={1} value={topK} data-testid="timeline-topk"
             onChange={(e) => { const v = e.currentTarget.valueAsNumber; if (Number.isInteger(v) && v >= 0) setTopK(v); }} />
         </label>
-        <button type="button" disabled={!canAsk} onClick={() => ask(run.step)} data-testid="timeline-now">Sample now</button>
+        <button type="button" disabled={!canAsk} onClick={() => ctl.ask()} data-testid="timeline-now">Sample now</button>
       </div>
       <ul className="small muted">
         <li><strong>Temperature</strong>: below 1 the favourite tokens win more often (0 always picks the top one); above 1 surprises get likelier.</li>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../store/persist.ts';
 import { dueStep, entriesAfter, loadEntries, saveEntries, type TimelineEntry } from './timeline.ts';
-import { parseMyBase } from './myBase.ts';
 
 const e = (step: number, text = 'x'): TimelineEntry => ({ step, endStep: step + 3, text, temperature: 0.8, topK: 40 });
 
@@ -39,13 +38,5 @@ describe('sample timeline', () => {
     expect(loadEntries('k', st)).toEqual([e(1)]);
     st.setItem('k', '{oops');
     expect(loadEntries('k', st)).toEqual([]);
-  });
-
-  it('my base model: only a well-formed choice is read back', () => {
-    const ok = { slotId: 'ck-1', name: 'mine', step: 40, preset: 'test', chosenAt: 1 };
-    expect(parseMyBase(ok)).toEqual(ok);
-    expect(parseMyBase({ ...ok, slotId: '' })).toBeUndefined();
-    expect(parseMyBase({ ...ok, step: -1 })).toBeUndefined();
-    expect(parseMyBase(null)).toBeUndefined();
   });
 });

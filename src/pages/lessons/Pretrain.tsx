@@ -9,14 +9,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { UploadData } from '../../components/data/UploadData.tsx';
 import { KeepBase } from '../../components/lesson/KeepBase.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
-import { useMyBase } from '../../components/lesson/myBase.ts';
 import { RunPanel, type StartOption } from '../../components/lesson/RunPanel.tsx';
 import { SampleTimeline } from '../../components/lesson/SampleTimeline.tsx';
 import { InputTargetPair, TokenStrip, type ShownToken } from '../../components/lesson/TokenView.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { PRETRAIN_LESSON, PRETRAIN_SECTIONS as S } from '../../lessons/pretrain/content.ts';
 import * as L from '../../lessons/pretrain/settings.ts';
-import { workerLink } from '../../store/bridge.ts';
+import { AUTOSAVE_IDS, restoreRun, SHIPPED_PREFIX } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
@@ -97,7 +96,7 @@ function TokensPanel({ tok, sample }: { tok: Tokenizer; sample: string }) {
 function useStartOptions(): StartOption[] {
   const slots = useLab((s) => s.slots);
   const isFallback = useLab((s) => s.gpu.state === 'ready' && s.gpu.report.isFallback);
-  const mine = useMyBase();
+  const mine = useLab((s) => s.myModels.base);
   const order: readonly string[] = isFallback ? ['test', 'small'] : ['small', 'test', 'medium', 'large'];
   const rank = (s: SlotInfo) => (order.includes(s.preset) ? order.indexOf(s.preset) : order.length);
   const shipped = slots.filter((s) => s.shipped && (s.stage === 'pretrain' || s.id.startsWith('shipped:base'))).sort((a, b) => rank(a) - rank(b))[0];
@@ -106,7 +105,8 @@ function useStartOptions(): StartOption[] {
       ? { slotId: shipped.id, label: 'Continue from the shipped base model', note: `${shipped.name}: the ${shipped.preset} model, already trained for ${shipped.step.toLocaleString('en-US')} steps.`, testId: 'start-shipped' }
       : { label: 'Continue from the shipped base model', note: 'This build of the lab ships no base checkpoint yet, so only a run from scratch is possible.', testId: 'start-shipped' },
   ];
-  if (mine && slots.some((s) => s.id === mine.slotId)) opts.push({ slotId: mine.slotId, label: 'Continue from my base model', note: `${mine.name}.`, testId: 'start-mine' });
+  const own = mine && !mine.startsWith(SHIPPED_PREFIX) ? slots.find((s) => s.id === mine) : undefined;
+  if (own) opts.push({ slotId: own.id, label: 'Continue from my base model', note: `${own.name}, kept at step ${own.step.toLocaleString('en-US')}.`, testId: 'start-mine' });
   return opts;
 }
 
@@ -145,6 +145,8 @@ export default function Pretrain() {
   const sample = sampleSt.state === 'ready' ? sampleSt.value : '';
   const vocab = data.state === 'ready' ? data.vocabSize : (tok?.vocabSize ?? 1024);
   const otherKind = run.settings?.task && run.settings.task.kind !== 'pretrain' ? run.settings.task.kind : null;
+  const hasPretrainSave = useLab((s) => s.slots.some((x) => x.id === AUTOSAVE_IDS.pretrain));
+  const busy = run.status === 'training' || run.status === 'loading' || run.status === 'recovering';
 
   // With no run yet, propose the lesson's size for this adapter: the first preferred preset that fits.
   const limits = gpu.state === 'ready' ? gpu.report.limits : undefined;
@@ -178,9 +180,9 @@ export default function Pretrain() {
       <>
         {otherKind && (
           <p role="note" className="card warn" data-testid="other-run">
-            The engine's current run is a {otherKind} run from another lesson. Starting here replaces it as the current run;
-            its own autosave stays.{' '}
-            <button type="button" onClick={() => workerLink.send({ type: 'restore', kind: 'pretrain' })} data-testid="restore-pretrain">Bring back my pretraining run</button>
+            The engine's current run is a {otherKind} run from another lesson, so the controls below act on it. Starting a
+            run here replaces it as the current run; its own autosave stays.{' '}
+            {hasPretrainSave && <button type="button" disabled={busy} onClick={() => restoreRun('pretrain')} data-testid="restore-pretrain">Bring back my pretraining run</button>}
           </p>
         )}
         <RunPanel vocabSize={vocab} startOptions={startOptions} />
