@@ -7,7 +7,7 @@
  * Without WebGPU it explains why it cannot sample.
  */
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
 import { forgetRequests, refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
@@ -156,6 +156,10 @@ export default function Playground() {
         )}
         <CopyLink />
       </div>
+      <p className="muted small">
+        Each pane lists the checkpoints shipped with the lab and those you saved or uploaded in
+        the <Link to="/workshop">model workshop</Link> or a lesson. A spam classifier cannot write text; try it in the box below.
+      </p>
       {ready && <ClassifyBox />}
     </div>
   );
