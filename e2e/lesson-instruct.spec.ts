@@ -94,10 +94,13 @@ test('a short run from the tiny base updates the chart, the side-by-side panel a
   await expect(format.getByTestId('score-tuned')).toHaveAttribute('data-value', /^(0|1|0\.\d+)$/, { timeout: 300_000 });
   expect(await page.getByTestId('score-row').count()).toBeGreaterThanOrEqual(4); // format + families of a 10-record sample
   await expect(page.getByTestId('score-chart')).toBeVisible();
-  // The finished run is in the runs table with its settings.
-  const run = page.getByTestId('instruct-run-row').last();
-  await expect(run).toHaveAttribute('data-masked', 'yes', { timeout: 120_000 });
-  await expect(run).toContainText(String(STEPS));
+  // The finished run is in the runs table once (its own end-of-run scores; the rescore adds no row), with its settings.
+  const run = page.getByTestId('instruct-run-row');
+  await expect(run).toHaveCount(1);
+  await expect(run).toHaveAttribute('data-masked', 'yes');
+  await expect(run).toHaveAttribute('data-lora', 'no');
+  await expect(run.locator('td').nth(3)).toHaveText(String(STEPS));
+  await expect(run.getByTestId('run-format')).toHaveText(/^\d+% \(\d+%\)$/);
 
   await page.goto('./#/stages');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('three stages');

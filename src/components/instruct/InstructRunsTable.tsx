@@ -13,6 +13,7 @@ export function InstructRunsTable() {
   if (runs.length === 0) return <p className="muted" data-testid="instruct-runs-empty">No finished runs yet: train one above, and its scores land here.</p>;
   const fams = [...new Set(runs.flatMap((r) => (r.families ?? []).map((f) => f.family)))];
   return (
+    <div className="table-scroll">
     <table className="data" data-testid="instruct-runs">
       <caption>Your instruction-tuning runs</caption>
       <thead>
@@ -21,7 +22,7 @@ export function InstructRunsTable() {
           <th scope="col">prompt in loss</th>
           <th scope="col">trained</th>
           <th scope="col">steps</th>
-          <th scope="col">format adherence</th>
+          <th scope="col">format adherence{runs.some((r) => r.baseFormatAdherence !== undefined) ? ' (base)' : ''}</th>
           {fams.map((f) => <th key={f} scope="col">{f}</th>)}
           <th scope="col">finished</th>
         </tr>
@@ -30,10 +31,10 @@ export function InstructRunsTable() {
         {runs.map((r, i) => (
           <tr key={r.finishedAt + ':' + i} data-testid="instruct-run-row" data-masked={r.masked ? 'yes' : 'no'} data-lora={r.lora ? 'yes' : 'no'}>
             <td>{i + 1}</td>
-            <td>{r.masked ? 'masked (response only)' : 'counted (everything)'}</td>
+            <td>{r.masked ? 'masked' : 'counted'}</td>
             <td>{r.lora ? `LoRA${r.loraRank ? ` r=${r.loraRank}` : ''}` : 'all weights'}</td>
             <td>{r.steps}</td>
-            <td data-testid="run-format">{pct(r.formatAdherence)}</td>
+            <td data-testid="run-format">{pct(r.formatAdherence)}{r.baseFormatAdherence !== undefined && ` (${pct(r.baseFormatAdherence)})`}</td>
             {fams.map((f) => {
               const s = r.families?.find((x) => x.family === f);
               return <td key={f}>{s && s.total > 0 ? `${s.correct}/${s.total}` : '–'}</td>;
@@ -43,5 +44,6 @@ export function InstructRunsTable() {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -5,43 +5,61 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLab } from '../../store/index.ts';
-import { requestScores, useScore } from './engine.ts';
-import type { InstructDraft } from './InstructControls.tsx';
+import type { RunSettings } from '../../store/trainingSlice.ts';
+import { requestScores, useScore, type ScoreResult } from './engine.ts';
 import { ScoresPanel } from './ScoresPanel.tsx';
 
 /** New tokens per answer when scoring: enough for the longest reference answers of the sample. */
 export const SCORE_MAX_TOKENS = 32;
 
 export interface ScoresCardProps {
+  /** the checkpoint the base column is scored on */
   baseModel: string;
-  /** the current run is an instruction run */
-  tuning: boolean;
-  draft: InstructDraft;
-  preset: string;
 }
 
-export function ScoresCard({ baseModel, tuning }: ScoresCardProps) {
+/** A request was sent and has neither answered nor failed. */
+const waiting = (id: number | null, r: ScoreResult) => id !== null && r.scores === null && r.error === null;
+
+/** The request ids of one scoring: the base checkpoint, the run's model, and the step it was at. */
+interface ScoreIds {
+  base: number | null;
+  tuned: number | null;
+  tunedStep: number | null;
+}
+
+/** A run that finished on this page, with the scoring asked for it then (its row is filed from these). */
+interface Finished extends ScoreIds {
+  settings: RunSettings;
+  parent?: string;
+}
+
+export function ScoresCard({ baseModel }: ScoresCardProps) {
   const [limit, setLimit] = useState(20);
-  const [ids, setIds] = useState<{ base: number | null; tuned: number | null; tunedStep: number | null }>({ base: null, tuned: null, tunedStep: null });
+  const [ids, setIds] = useState<ScoreIds>({ base: null, tuned: null, tunedStep: null });
+  const [finished, setFinished] = useState<Finished | null>(null);
   const run = useLab((s) => s.run);
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
   const addInstructRun = useLab((s) => s.addInstructRun);
   const base = useScore(ids.base);
   const tuned = useScore(ids.tuned);
+  const finBase = useScore(finished?.base ?? null);
+  const finTuned = useScore(finished?.tuned ?? null);
   const filed = useRef<number | null>(null);
+  const tuning = run.settings?.task?.kind === 'instruct';
   const busy = run.status === 'training' || run.status === 'loading' || run.status === 'recovering';
-  const scoring = (base.progress !== null && base.scores === null && !base.error) || (tuned.progress !== null && tuned.scores === null && !tuned.error);
+  const scoring = waiting(ids.base, base) || waiting(ids.tuned, tuned);
 
-  const score = (which: 'both' | 'tuned') => {
+  const score = (which: 'both' | 'tuned'): ScoreIds => {
     const b = which === 'both' || base.scores === null ? requestScores(baseModel, limit, SCORE_MAX_TOKENS) : ids.base;
     const now = useLab.getState().run; // the latest run, not this render's (a finish arrives between renders)
     const isTuning = now.settings?.task?.kind === 'instruct';
-    const t = isTuning ? requestScores('run', limit, SCORE_MAX_TOKENS) : null;
-    setIds({ base: b, tuned: t, tunedStep: isTuning ? now.step : null });
+    const next = { base: b, tuned: isTuning ? requestScores('run', limit, SCORE_MAX_TOKENS) : null, tunedStep: isTuning ? now.step : null };
+    setIds(next);
+    return next;
   };
 
-  // A run that finishes is scored by itself, so its row in the runs table has numbers. The store
-  // subscription sees the moment it finishes; the ref holds this render's `score`.
+  // A run that finishes training here is scored by itself, so its row in the runs table has numbers.
+  // The store subscription sees the moment it finishes; the ref holds this render's `score`.
   const scoreNow = useRef(score);
   useEffect(() => {
     scoreNow.current = score;
@@ -49,21 +67,24 @@ export function ScoresCard({ baseModel, tuning }: ScoresCardProps) {
   useEffect(
     () =>
       useLab.subscribe((s, prev) => {
-        if (s.run.status === 'done' && prev.run.status !== 'done' && s.run.settings?.task?.kind === 'instruct') scoreNow.current('tuned');
+        const st = s.run.settings;
+        if (s.run.status === 'done' && prev.run.status === 'training' && st?.task?.kind === 'instruct') setFinished({ ...scoreNow.current('tuned'), settings: st, parent: s.run.parent });
       }),
     [],
   );
 
-  // File the finished run once its scores are in.
+  // File the finished run once, when its own scores (and the base's, if asked) are in; a later rescore adds no row.
   useEffect(() => {
-    const t = run.settings?.task;
-    if (!tuned.scores || ids.tuned === null || filed.current === ids.tuned || t?.kind !== 'instruct' || run.status !== 'done' || ids.tunedStep !== run.step) return;
-    filed.current = ids.tuned;
+    const t = finished?.settings.task;
+    if (!finished || finished.tuned === null || !finTuned.scores || filed.current === finished.tuned || t?.kind !== 'instruct') return;
+    if (waiting(finished.base, finBase)) return;
+    filed.current = finished.tuned;
     addInstructRun({
-      masked: t.maskPrompt, lora: t.lora, loraRank: t.lora ? t.loraRank : undefined, steps: run.step, formatAdherence: tuned.scores.formatAdherence,
-      families: tuned.scores.families, baseFormatAdherence: base.scores?.formatAdherence, preset: run.settings?.preset, parent: run.parent, finishedAt: Date.now(),
+      masked: t.maskPrompt, lora: t.lora, loraRank: t.lora ? t.loraRank : undefined, steps: finished.tunedStep ?? finished.settings.steps,
+      formatAdherence: finTuned.scores.formatAdherence, families: finTuned.scores.families, baseFormatAdherence: finBase.scores?.formatAdherence,
+      preset: finished.settings.preset, parent: finished.parent, finishedAt: Date.now(),
     });
-  }, [tuned.scores, ids, run, base.scores, addInstructRun]);
+  }, [finished, finTuned, finBase, addInstructRun]);
 
   return (
     <div className="scores-card" data-testid="scores-card">

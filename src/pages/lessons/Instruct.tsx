@@ -144,7 +144,7 @@ export default function Instruct() {
             settings={`Both columns: temperature ${PANEL_SAMPLING.temperature}, top-k ${PANEL_SAMPLING.topK}, top-p ${PANEL_SAMPLING.topP}, seed ${PANEL_SAMPLING.seed}, at most ${PANEL_SAMPLING.maxTokens} tokens. The tuned column refreshes every ${every} steps.`}
             rows={panelRecords.map((r, i) => ({ key: String(i), family: r.task ?? 'other', instruction: r.instruction, input: r.input, reference: r.output, base: sbs.cells!.base[String(i)], tuned: sbs.cells!.tuned[String(i)] }))} />
         )}
-        <ScoresCard baseModel={from} tuning={tuning} draft={draft} preset={preset} />
+        <ScoresCard baseModel={from} />
       </section>
     ),
     limits: live && (
