@@ -151,13 +151,25 @@ async function restoreKind(kind: TaskKind): Promise<void> {
   r.postState(r.step >= settings.steps ? 'done' : 'paused');
 }
 
-/** On start-up, the most recently saved run of any kind comes back where it was, paused. */
+/**
+ * On start-up, the most recently saved run of any kind comes back where it was, paused. When it
+ * cannot (its uploaded data is gone with the last visit, say), the next most recent one is tried,
+ * and the page is told why the first did not come back.
+ */
 async function restoreLatest(): Promise<void> {
-  const auto = (await slots.list()).filter((s) => (Object.values(AUTOSAVE_IDS) as string[]).includes(s.id));
-  const latest = auto.sort((a, b) => b.savedAt - a.savedAt)[0];
-  if (!latest) return;
-  const kind = (Object.keys(AUTOSAVE_IDS) as TaskKind[]).find((k) => AUTOSAVE_IDS[k] === latest.id)!;
-  await restoreKind(kind);
+  const ids = Object.values(AUTOSAVE_IDS) as string[];
+  const auto = (await slots.list()).filter((s) => ids.includes(s.id)).sort((a, b) => b.savedAt - a.savedAt);
+  for (const [i, slot] of auto.entries()) {
+    const kind = (Object.keys(AUTOSAVE_IDS) as TaskKind[]).find((k) => AUTOSAVE_IDS[k] === slot.id)!;
+    try {
+      await restoreKind(kind);
+      return;
+    } catch (e) {
+      const last = i === auto.length - 1;
+      if (last) throw e;
+      post({ type: 'notice', message: `Your last ${kind} run could not be restored (${(e as Error).message}); it stays saved, and an older run came back instead.` });
+    }
+  }
 }
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {

@@ -38,7 +38,8 @@ describe('a page run on the GPU', () => {
     expect(straight.run.status).toBe('done');
     const want = await straight.run.model!.read('params');
     const saved = await straight.slots.get(AUTOSAVE_ID);
-    expect(saved?.info.step).toBe(8);
+    expect(saved?.info).toMatchObject({ step: 8, stage: 'pretrain', id: AUTOSAVE_ID, auto: true });
+    expect(straight.run.params).toEqual({ trainable: straight.run.params!.total, total: straight.run.model!.layout.tensors.reduce((n, t) => n + t.numel, 0) });
     expect(loadCheckpoint(saved!.bytes).optimizer?.step).toBe(8);
     straight.run.model!.destroy();
 
