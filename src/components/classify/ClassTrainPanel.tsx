@@ -27,6 +27,9 @@ export interface ClassTrainPanelProps {
   onStart(): void;
   /** what another kind of current run is, to say why it is not drawn here */
   otherRun?: string;
+  /** set when a saved lesson-2 run can be brought back as the current run */
+  onRestore?: () => void;
+  restoreLabel?: string;
 }
 
 function Button({ cmd, testId }: { cmd: Parameters<typeof useCommand<void>>[0]; testId: string }) {
@@ -34,7 +37,7 @@ function Button({ cmd, testId }: { cmd: Parameters<typeof useCommand<void>>[0]; 
   return <button type="button" disabled={!enabled} onClick={() => perform()} data-testid={testId}>{cmd.label}</button>;
 }
 
-export function ClassTrainPanel({ task, canStart, whyNotStart, onStart, otherRun }: ClassTrainPanelProps) {
+export function ClassTrainPanel({ task, canStart, whyNotStart, onStart, otherRun, onRestore, restoreLabel }: ClassTrainPanelProps) {
   const run = useLab((s) => s.run);
   const metrics = useLab((s) => s.metrics);
   const evals = useLab((s) => s.evals);
@@ -45,6 +48,7 @@ export function ClassTrainPanel({ task, canStart, whyNotStart, onStart, otherRun
     <div className="class-train" data-testid="class-train">
       <div className="buttons">
         <button type="button" disabled={!canStart} onClick={onStart} data-testid="class-start-run">Train the classifier</button>
+        {!mine && onRestore && <button type="button" className="secondary" onClick={onRestore} data-testid="class-restore">{restoreLabel ?? 'Bring back my last classifier run'}</button>}
         {mine && (
           <>
             <Button cmd={pauseRun} testId="class-pause" />

@@ -106,7 +106,9 @@ export default function Classify() {
         <h3>Train the classifier</h3>
         <RunSetup setup={setup} starts={starts} disabled={busy} onChange={(p) => setDraft((d) => ({ ...d, ...p, start: p.start ?? start }))} />
         <ClassTrainPanel task={task} canStart={!whyNotStart && !!startPreset} whyNotStart={whyNotStart} otherRun={otherRun}
-          onStart={() => startPreset && startClassifyRun(setup, startPreset)} />
+          onStart={() => startPreset && startClassifyRun(setup, startPreset)}
+          onRestore={canRestore ? restoreClassifyRun : undefined}
+          restoreLabel={autosave ? `Bring back my last classifier run (step ${autosave.step.toLocaleString('en-US')})` : undefined} />
       </section>
     ),
     results: (
