@@ -32,7 +32,11 @@ async function setup() {
   const gpu: Gpu = { device: h.device, cache: h.cache, isFallback: true };
   const slots = memorySlots();
   const events: FromWorker[] = [];
-  const post = (m: FromWorker) => events.push(m);
+  let onEvent: (m: FromWorker) => void = () => {};
+  const post = (m: FromWorker) => {
+    events.push(m);
+    onEvent(m);
+  };
   const library = new Library(() => slots, new Shipped('http://lab.test/app/', serve), async () => lab);
   const sampler = new Sampler();
   let run: Run | undefined;
@@ -47,7 +51,7 @@ async function setup() {
     await run.build(gpu);
     return run;
   };
-  return { gpu, slots, events, ctx, start, library };
+  return { gpu, slots, events, ctx, start, library, listen: (f: (m: FromWorker) => void) => (onEvent = f) };
 }
 
 const ofType = <T extends FromWorker['type']>(events: FromWorker[], type: T) => events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);
@@ -139,5 +143,51 @@ describe('finetuning runs in the page engine', () => {
     await expect(handleRequest(ctx, { type: 'classify-text', requestId: 13, text: 'hi', model: 'shipped:base-test' })).rejects.toThrow(/no classifier head/);
     await expect(handleRequest(ctx, { ...req, requestId: 14, model: 'shipped:base-small' })).rejects.toThrow(/no checkpoint "shipped:base-small"/);
     ctx.models.clear();
+  }, 120_000);
+
+  it('an instruct run paused and rebuilt after a lost device ends with the weights of a run straight through; a diverging classifier keeps its autosave', async () => {
+    const draft: RunSettings = { preset: 'test', steps: 6, lr: 2e-3, seed: 8, batch: 2, task: { kind: 'instruct', maskPrompt: false, lora: false, loraRank: 4, dataset: 'instruct' } };
+    const straight = await setup();
+    const a = await straight.start(draft, 'shipped:base-test');
+    await a.train();
+    const want = await a.model!.read('params');
+    a.model!.destroy();
+
+    const broken = await setup();
+    const b = await broken.start(draft, 'shipped:base-test');
+    let paused = false;
+    broken.listen((m) => {
+      if (m.type === 'metrics' && !paused) {
+        paused = true;
+        void b.pause();
+      }
+    });
+    await b.train();
+    expect(b.status).toBe('paused');
+    const at = b.step;
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(6);
+    expect((await broken.slots.get(AUTOSAVE_IDS.instruct))?.info.step).toBe(at);
+    const old = b.model!;
+    expect(await b.recover(broken.gpu)).toBe(at);
+    old.destroy();
+    await b.train();
+    expect(b.step).toBe(6);
+    expect(await b.model!.read('params')).toEqual(want);
+    b.model!.destroy();
+
+    const nan = await setup();
+    // an absurd learning rate (the page refuses it; the run itself must still cope)
+    const c = await nan.start({ ...draft, lr: 1e30, task: { kind: 'classify', choice: 'all', loraRank: 4, readAt: 'first', dataset: 'spam' } }, 'shipped:base-test');
+    await c.train();
+    expect(c.status).toBe('diverged');
+    const err = ofType(nan.events, 'error').at(-1)!;
+    expect(err).toMatchObject({ scope: 'train' });
+    expect(err.message).toMatch(/diverged/);
+    expect(err.message).toContain('last autosave (step 0) is kept');
+    const kept = await nan.slots.get(AUTOSAVE_IDS.classify);
+    expect(kept?.info.step).toBe(0);
+    for (const w of loadCheckpoint(kept!.bytes).weights.values()) expect(w.data.every(Number.isFinite)).toBe(true);
+    c.model!.destroy();
   }, 120_000);
 });
