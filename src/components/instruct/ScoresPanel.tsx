@@ -57,7 +57,8 @@ function Progress({ p, who }: { p?: ScoreProgress | null; who: string }) {
 /** Table and bar chart of the two models' scores. */
 export function ScoresPanel({ base, tuned, baseProgress, tunedProgress, tunedName }: ScoresPanelProps) {
   const rows = scoreRows(base, tuned);
-  const chart = rows.map((r) => ({ name: r.name, base: r.base === null ? 0 : 100 * r.base, tuned: r.tuned === null ? 0 : 100 * r.tuned }));
+  // The chart's first bar is labelled "format" (the axis has no room for the long name; the table has it).
+  const chart = rows.map((r, i) => ({ name: i === 0 ? 'format' : r.name, base: r.base === null ? 0 : 100 * r.base, tuned: r.tuned === null ? 0 : 100 * r.tuned }));
   const cell = (x: number | null, who: string) => <td data-testid={`score-${who}`} data-value={x ?? ''}>{x === null ? '–' : pct(x)}</td>;
   return (
     <div className="scores-panel" data-testid="scores">

@@ -50,7 +50,7 @@ export function StageColumn({ stage, example, tokens, status }: StageColumnProps
       <p className="small muted">{stage.drawing}</p>
       <h3>You</h3>
       <div data-testid={`stage-status-${stage.kind}`} data-trained={status.trained ? 'yes' : 'no'}>
-        <p><strong>{status.trained ? `Trained: you have a ${stage.result}.` : 'Not trained yet.'}</strong></p>
+        <p><strong>{status.trained ? `Trained: you have ${stage.result}.` : 'Not trained yet.'}</strong></p>
         {status.facts.length > 0 && <ul className="small">{status.facts.map((f) => <li key={f}>{f}</li>)}</ul>}
       </div>
       <p><Link to={`/${stage.lessonPath}`} data-testid={`stage-link-${stage.kind}`}>{status.trained ? 'Back to the lesson' : 'Go to the lesson'}</Link></p>

@@ -19,7 +19,7 @@ export interface StageText {
   goal: string;
   /** what the drawing on the example shows */
   drawing: string;
-  /** what the stage's output is called */
+  /** what the stage's output is called, with its article */
   result: string;
 }
 
@@ -81,7 +81,7 @@ export const STAGES: StageText[] = [
     objective: 'Next-token cross-entropy at every position; every token is a target.',
     goal: 'A general language model that continues any text plausibly.',
     drawing: 'Every token counts: each is predicted from the ones before it.',
-    result: 'base model',
+    result: 'a base model',
   },
   {
     kind: 'classify',
@@ -93,7 +93,7 @@ export const STAGES: StageText[] = [
       'The vocabulary output is swapped for a new 2-class head; cross-entropy on the class read at the last token, the only position that has seen the whole text.',
     goal: 'A specialist that does one task well, and nothing else.',
     drawing: 'No token is a next-token target; the label is read from the last token only.',
-    result: 'spam classifier',
+    result: 'a spam classifier',
   },
   {
     kind: 'instruct',
@@ -105,6 +105,6 @@ export const STAGES: StageText[] = [
       'Still next-token cross-entropy, but the examples follow a template and only the response tokens (and the closing end-of-text) count.',
     goal: 'A model that answers requests in the expected form and stops, across many tasks.',
     drawing: 'Prompt tokens are context only (grey); the response and its end-of-text count.',
-    result: 'instruct model',
+    result: 'an instruct model',
   },
 ];
