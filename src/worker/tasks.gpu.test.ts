@@ -106,6 +106,13 @@ describe('finetuning runs in the page engine', () => {
     expect(back.parent).toBe('shipped:base-test');
     expect(await back.model!.read('params')).toEqual(want);
     back.model!.destroy();
+
+    // a saved classifier by id: built into the model cache, scored on a sample of the validation split
+    await handleRequest(ctx, { type: 'class-report', requestId: 8, model: AUTOSAVE_IDS.classify, split: 'validation', limit: 10 });
+    const byId = ofType(events, 'class-report').find((r) => r.requestId === 8)!.report;
+    expect(byId).toMatchObject({ split: 'validation', n: 10, trainableParams: run.params!.trainable, totalParams: run.params!.total });
+    expect(ctx.models.ids).toEqual([expect.stringMatching(/^autosave:classify@/)]);
+    ctx.models.clear();
   }, 120_000);
 
   it('an instruct run with LoRA trains only its adapters, autosaves, and samples in the template; a shipped base gets the prompted baseline', async () => {
