@@ -101,9 +101,9 @@ export const INSTRUCT_LESSON: Lesson = {
         {
           kind: 'note',
           tone: 'warn',
-          title: 'Format comes first, correctness later',
+          title: 'Format and correctness are different scores',
           text:
-            'A tiny model learns the format within a few hundred steps, long before it gets many answers right. That is the lesson in one chart: tuning changes the shape of the output quickly; the knowledge behind it comes from pretraining, and a model this small has little of it.',
+            'Format adherence only asks whether a reply has the right shape; the family scores ask whether it is right. Tuning acts on the shape directly, while being right depends on what pretraining put into the weights, and a model this small holds little. Compare how far each score moves from the base column to the tuned one.',
         },
       ],
     },
