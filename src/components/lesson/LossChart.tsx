@@ -46,6 +46,14 @@ export function perplexityOf(loss: number): number {
   return Math.exp(loss);
 }
 
+/** One row per x position: the training and/or validation loss there (one table, so the tooltip finds both). */
+export function mergeSeries(metrics: readonly LossPoint[], evals: readonly ValPoint[]): { tokens: number; train?: number; val?: number }[] {
+  const at = new Map<number, { tokens: number; train?: number; val?: number }>();
+  for (const m of metrics) at.set(m.tokens, { ...at.get(m.tokens), tokens: m.tokens, train: m.loss });
+  for (const e of evals) at.set(e.tokens, { ...at.get(e.tokens), tokens: e.tokens, val: e.valLoss });
+  return [...at.values()].sort((a, b) => a.tokens - b.tokens);
+}
+
 function formatPpl(p: number): string {
   return p >= 100 ? Math.round(p).toLocaleString('en-US') : p.toFixed(1);
 }
@@ -78,13 +86,12 @@ export function LossChart({
 }: LossChartProps) {
   const lnV = Math.log(choices);
   const top = Math.ceil(lnV + 0.5);
-  const train = metrics.map((m) => ({ tokens: m.tokens, loss: m.loss }));
-  const val = evals.map((e) => ({ tokens: e.tokens, loss: e.valLoss }));
+  const rows = mergeSeries(metrics, evals);
   return (
     <figure className="loss-chart" data-testid={testId} data-points={metrics.length} data-eval-points={evals.length}
       data-first-loss={metrics[0]?.loss} data-last-loss={metrics.at(-1)?.loss} data-reference={lnV}
       aria-label={`Loss chart: ${metrics.length} training and ${evals.length} validation points`}>
-      <LineChart width={width} height={height} margin={{ top: 8, right: perplexity ? 8 : 24, bottom: 28, left: 16 }}>
+      <LineChart data={rows} width={width} height={height} margin={{ top: 8, right: perplexity ? 8 : 24, bottom: 28, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="tokens" domain={[0, 'dataMax']} tickFormatter={formatCount}
           label={{ value: 'tokens seen', position: 'insideBottom', offset: -16 }} />
@@ -100,10 +107,10 @@ export function LossChart({
         <Legend verticalAlign="top" />
         <ReferenceLine yAxisId="loss" y={lnV} stroke="#888" strokeDasharray="6 4"
           label={{ value: `${referenceLabel} = ${lnV.toFixed(2)}`, position: 'insideTopRight', fontSize: 12 }} />
-        <Line yAxisId="loss" data={train} dataKey="loss" name="training loss" stroke="#2456d6" dot={false} isAnimationActive={false} />
-        <Line yAxisId="loss" data={val} dataKey="loss" name="validation loss" stroke="#b3261e" isAnimationActive={false} />
+        <Line yAxisId="loss" dataKey="train" name="training loss" stroke="#2456d6" dot={false} connectNulls isAnimationActive={false} />
+        <Line yAxisId="loss" dataKey="val" name="validation loss" stroke="#b3261e" connectNulls isAnimationActive={false} />
         {/* Recharts draws an axis only for a series bound to it: an invisible copy anchors the perplexity axis. */}
-        {perplexity && <Line yAxisId="ppl" data={train} dataKey="loss" name="hidden" stroke="transparent" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />}
+        {perplexity && <Line yAxisId="ppl" dataKey="train" name="hidden" stroke="transparent" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />}
       </LineChart>
       <figcaption className="small muted">
         {caption ?? (

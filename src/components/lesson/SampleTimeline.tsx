@@ -75,7 +75,7 @@ export function SampleTimeline(props: SampleTimelineProps) {
           {[...entries].reverse().map((e, i) => (
             <li key={entries.length - i} data-step={e.step}>
               <span className="at">{e.endStep !== undefined && e.endStep > e.step ? `steps ${e.step.toLocaleString('en-US')}–${e.endStep.toLocaleString('en-US')}` : `step ${e.step.toLocaleString('en-US')}`}</span>
-              <span className="text"><strong>{props.prompt}</strong>{e.text}</span>
+              <span className="text"><strong>{props.prompt}</strong>{e.text.replace(/\n+/g, ' ↵ ')}</span>
               <span className="small muted"> (T {e.temperature}, top-k {e.topK})</span>
             </li>
           ))}
