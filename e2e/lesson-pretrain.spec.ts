@@ -3,7 +3,8 @@ import { BASE_FLAGS, findChromium } from '../scripts/chromium.mjs';
 
 // Lesson 1 in Chromium's WebGPU (SwiftShader on a machine without a GPU): the `test` preset at a
 // few steps a second, so the runs here are tens of steps. Each test gets a fresh browser context
-// (empty IndexedDB and localStorage).
+// (empty IndexedDB and localStorage). Alone, beside other builds:
+//   npx vite build --outDir .cache/dist-l1 && LAB_DIST=.cache/dist-l1 LAB_E2E_PORT=4310 npx playwright test e2e/lesson-pretrain.spec.ts
 
 const step = async (page: Page) => Number(await page.getByTestId('run-step').getAttribute('data-step'));
 const chart = (page: Page) => page.getByTestId('loss-chart');
