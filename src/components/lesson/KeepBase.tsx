@@ -13,7 +13,6 @@ import './lesson.css';
 
 export function KeepBase() {
   const slots = useLab((s) => s.slots);
-  const run = useLab((s) => s.run);
   const ckError = useLab((s) => s.engineErrors.checkpoint);
   const chosen = useLab((s) => s.myModels.base);
   const inUse = useLab((s) => myModel(s, 'base'));
@@ -41,7 +40,8 @@ export function KeepBase() {
   }, [ckError]);
 
   const keep = () => {
-    const name = `My base model (${run.settings?.preset ?? 'model'}, step ${run.step})`;
+    // No step in the name: the page's step can trail the worker's, and the list shows the saved step.
+    const name = `My base model, kept ${new Date().toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;
     wanted.current = { name, before: new Set(slots.map((s) => s.id)) };
     setSaving(true);
     save(name);
