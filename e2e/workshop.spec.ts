@@ -78,6 +78,9 @@ test('a bad upload is refused next to the control and changes nothing; a downloa
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   const list = page.getByTestId('ck-list');
   await expect(list).toHaveAttribute('data-count', '1');
+  // The shipped checkpoints are listed too, read-only: no Delete button on them.
+  await expect(list).not.toHaveAttribute('data-shipped', '0');
+  await expect(page.locator('[data-testid="ck-row"][data-shipped="true"]').first().getByRole('button', { name: /^Delete/ })).toHaveCount(0);
   const before = await list.innerText();
 
   await page.getByTestId('ck-upload').setInputFiles({ name: 'notes.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a checkpoint at all') });
@@ -97,7 +100,7 @@ test('a bad upload is refused next to the control and changes nothing; a downloa
 
   // Training continues from the uploaded file: same step, same history.
   const savedStep = await step(page);
-  const uploaded = page.getByTestId('ck-row').filter({ hasNotText: 'automatic' });
+  const uploaded = page.locator('[data-testid="ck-row"][data-shipped="false"]').filter({ hasNotText: 'automatic' });
   await expect(uploaded).toContainText(String(savedStep));
   await uploaded.getByRole('button', { name: 'Continue from it' }).click();
   await expect(page.getByTestId('engine-notices')).toContainText(`Continuing from the checkpoint at step ${savedStep}.`);

@@ -16,6 +16,9 @@ const MAX_UPLOAD = 512 * 2 ** 20;
 
 export function CheckpointList() {
   const slots = useLab((s) => s.slots);
+  // Saved ones first (the learner's own work), then the read-only checkpoints shipped with the lab.
+  const saved = slots.filter((s) => !s.shipped);
+  const shipped = slots.filter((s) => s.shipped);
   const ckError = useLab((s) => s.engineErrors.checkpoint);
   const upError = useLab((s) => s.engineErrors.upload);
   const [name, setName] = useState('my model');
@@ -35,6 +38,7 @@ export function CheckpointList() {
       <h2 id="ck-title">Checkpoints</h2>
       <p className="small muted">
         Saved in this browser. The run also saves itself every 50 steps and whenever you pause, so a reload continues where it was.
+        Checkpoints shipped with the lab are listed below your own; they can be continued from and downloaded, not deleted.
       </p>
       <div className="buttons">
         <label className="field">
@@ -43,15 +47,15 @@ export function CheckpointList() {
         <button type="button" disabled={!canSave} onClick={() => save(name)} data-testid="ck-save">{saveCheckpointAs.label}</button>
       </div>
       {ckError && <p className="error" role="alert" data-testid="ck-error">{ckError}</p>}
-      <table className="slots" data-testid="ck-list" data-count={slots.length}>
+      <table className="slots" data-testid="ck-list" data-count={saved.length} data-shipped={shipped.length}>
         <thead>
           <tr><th scope="col">Name</th><th scope="col">Model</th><th scope="col">Step</th><th scope="col">Size</th><th scope="col">Saved</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
         </thead>
         <tbody>
-          {slots.length === 0 && <tr><td colSpan={6} className="muted">Nothing saved yet.</td></tr>}
-          {slots.map((s) => (
-            <tr key={s.id} data-testid="ck-row" data-slot={s.id}>
-              <td>{s.name}{s.auto && <span className="muted small"> (automatic)</span>}</td>
+          {saved.length === 0 && <tr><td colSpan={6} className="muted">Nothing saved yet.</td></tr>}
+          {[...saved, ...shipped].map((s) => (
+            <tr key={s.id} data-testid="ck-row" data-slot={s.id} data-shipped={s.shipped ? 'true' : 'false'}>
+              <td>{s.name}{s.auto && <span className="muted small"> (automatic)</span>}{s.shipped && <span className="muted small"> (shipped with the lab)</span>}</td>
               <td>{s.preset}</td>
               <td>{s.step.toLocaleString('en-US')}</td>
               <td>{formatBytes(s.bytes)}</td>
@@ -59,7 +63,7 @@ export function CheckpointList() {
               <td className="buttons">
                 <button type="button" disabled={!canLoad} onClick={() => load(s.id)}>Continue from it</button>
                 <button type="button" onClick={() => workerLink.send({ type: 'ckpt-download', id: s.id })}>Download</button>
-                <button type="button" onClick={() => workerLink.send({ type: 'ckpt-delete', id: s.id })} aria-label={`Delete ${s.name}`}>Delete</button>
+                {!s.shipped && <button type="button" onClick={() => workerLink.send({ type: 'ckpt-delete', id: s.id })} aria-label={`Delete ${s.name}`}>Delete</button>}
               </td>
             </tr>
           ))}

@@ -71,7 +71,7 @@ export const INSTRUCT_LESSON: Lesson = {
           kind: 'list',
           items: [
             'Masked (the usual recipe): every gradient comes from writing the answer, so training effort goes where the behaviour is.',
-            'Unmasked: the model is also trained to reproduce the instruction text and the fixed headers, which are easy to predict. The loss looks lower, but a share of each step is spent on text it will never have to write.',
+            'Unmasked: the model is also trained to reproduce the instruction text and the fixed headers, which are easy to predict. The loss usually looks lower, but a share of each step is spent on text it will never have to write.',
             'Padding is never counted in either case: it is not text, only filler that makes rows the same length.',
           ],
         },
