@@ -148,7 +148,8 @@ describe('finetuning runs in the page engine', () => {
     expect(ofType(events, 'progress').filter((p) => p.requestId === 12).at(-1)).toMatchObject({ done: 6, total: 6 });
     // a classifier request on a model without a head fails with a message
     await expect(handleRequest(ctx, { type: 'classify-text', requestId: 13, text: 'hi', model: 'shipped:base-test' })).rejects.toThrow(/no classifier head/);
-    await expect(handleRequest(ctx, { ...req, requestId: 14, model: 'shipped:base-small' })).rejects.toThrow(/no checkpoint "shipped:base-small"/);
+    // a request on a model that is not listed (a deleted save) fails naming it
+    await expect(handleRequest(ctx, { ...req, requestId: 14, model: 'ck-deleted' })).rejects.toThrow(/no checkpoint "ck-deleted"/);
     ctx.models.clear();
   }, 120_000);
 
