@@ -14,6 +14,7 @@ import naiveCode from './matmul_naive.wgsl?raw';
 import blockedCode from './matmul_blocked.wgsl?raw';
 import tiledCode from './matmul_tiled.wgsl?raw';
 import vec4Code from './matmul_blocked_vec4.wgsl?raw';
+import rowsCode from './matmul_rows.wgsl?raw';
 import dbiasCode from './matmul_dbias.wgsl?raw';
 
 /** The matmul versions, side by side: same results, different speed on different hardware. */
@@ -37,6 +38,13 @@ const SOURCES: Record<MatmulVariant, ShaderSource> = {
   blocked_vec4: variantSource('matmul_blocked_vec4.wgsl', vec4Code),
   tiled: variantSource('matmul_tiled.wgsl', tiledCode),
 };
+/**
+ * Products with fewer output rows than this (decoding: one position at a time) run matmul_rows.wgsl
+ * in every variant but naive: the block and tile kernels would leave most of their threads idle.
+ */
+export const FEW_ROWS = 4;
+const ROWS_SOURCE = variantSource('matmul_rows.wgsl', rowsCode);
+const ROWS_WG = 64;
 /** Outputs per workgroup along each axis, for the dispatch size. */
 const TILE: Record<MatmulVariant, number> = { naive: 8, blocked: 32, blocked_vec4: 32, tiled: 64 };
 export const MATMUL_DBIAS = kernelSource('matmul_dbias.wgsl', dbiasCode);
@@ -117,21 +125,40 @@ export async function gemm(
   variant: MatmulVariant,
 ): Promise<Dispatch> {
   if (s.M <= 0 || s.N <= 0) throw new Error(`${label}: empty output (M=${s.M}, N=${s.N})`);
+  const bt = s.batch ?? ONE;
+  const uniforms = gemmUniforms(s, bias !== null);
+  if (s.M < FEW_ROWS && variant !== 'naive') {
+    const entry = rowsVec4(s, a, b) ? 'matmul_rows_vec4' : 'matmul_rows';
+    const groups: [number, number, number] = [Math.min(cdiv(s.N, ROWS_WG), MAX_WG), s.M, Math.min(bt.count, MAX_WG)];
+    return makeDispatch(k.device, `${label}:${entry}`, await k.pipeline(ROWS_SOURCE, entry), [out, a, b, bias ?? placeholder(k.device)], groups, uniforms);
+  }
   // The vec4 kernel needs whole 4x4 blocks and 16-byte aligned rows; other shapes run the scalar one.
   if (variant === 'blocked_vec4' && !vec4Layout(s, out, a, b, bias)) variant = 'blocked';
   const constants = variant === 'blocked_vec4' ? { A_KMAJOR: s.sAk === 1 ? 1 : 0, B_KMAJOR: s.sBk === 1 ? 1 : 0 } : undefined;
   const pipeline = await k.pipeline(SOURCES[variant], `matmul_${variant}`, constants);
-  const bt = s.batch ?? ONE;
-  const uniforms = packUniforms([
-    ...[s.M, s.N, s.K, s.sAm, s.sAk, s.sBk, s.sBn].map((u) => ({ u })),
-    { f: s.alpha ?? 1 },
-    { u: s.accumulate ? 1 : 0 },
-    { u: bias ? 1 : 0 },
-    ...[s.sOm ?? s.N, bt.count, bt.inner, ...bt.a, ...bt.b, ...bt.out, s.causal ? TRI[s.causal] : 0].map((u) => ({ u })),
-  ]);
   const tile = TILE[variant];
   const groups: [number, number, number] = [Math.min(cdiv(s.N, tile), MAX_WG), Math.min(cdiv(s.M, tile), MAX_WG), Math.min(bt.count, MAX_WG)];
   return makeDispatch(k.device, `${label}:${variant}`, pipeline, [out, a, b, bias ?? placeholder(k.device)], groups, uniforms);
+}
+
+/** The MatmulParams uniform block (matmul_common.wgsl) of a product. */
+function gemmUniforms(s: GemmShape, hasBias: boolean): Uint8Array {
+  const bt = s.batch ?? ONE;
+  return packUniforms([
+    ...[s.M, s.N, s.K, s.sAm, s.sAk, s.sBk, s.sBn].map((u) => ({ u })),
+    { f: s.alpha ?? 1 },
+    { u: s.accumulate ? 1 : 0 },
+    { u: hasBias ? 1 : 0 },
+    ...[s.sOm ?? s.N, bt.count, bt.inner, ...bt.a, ...bt.b, ...bt.out, s.causal ? TRI[s.causal] : 0].map((u) => ({ u })),
+  ]);
+}
+
+/** True when matmul_rows_vec4 can run the product: both operands contiguous along k, and K, row strides, batch offsets and byte offsets multiples of 4 (16 bytes). */
+export function rowsVec4(s: GemmShape, a: Bindable, b: Bindable): boolean {
+  const m4 = (x: number) => x % 4 === 0;
+  const offset = (v: Bindable) => ('buffer' in v ? v.offset : 0);
+  const bt = s.batch ?? ONE;
+  return s.sAk === 1 && s.sBk === 1 && m4(s.K) && (m4(s.sAm) || s.M === 1) && m4(s.sBn) && [...bt.a, ...bt.b].every(m4) && offset(a) % 16 === 0 && offset(b) % 16 === 0;
 }
 
 /** True when matmul_blocked_vec4 can run the product: sizes, strides and batch offsets multiples of 4, each operand contiguous along one axis, 16-byte offsets. */

@@ -7,16 +7,18 @@ import * as ref from './matmul.ref.ts';
 
 // Batched products with per-product offsets (z = z1 · inner + z2) and an output row stride wider
 // than N: three of them side by side in each row of a shared buffer, the way attention writes its
-// heads. Sizes: M=N=K=13 (no multiple of 4: vec4 hands over to blocked) and 12 (vec4 runs).
-function shape(S: number, causal: GemmCausal | undefined, transA: boolean): GemmShape {
+// heads. Sizes: M=N=K=13 (no multiple of 4: vec4 hands over to blocked) and 12 (vec4 runs); then
+// fewer rows than 4 (matmul_rows.wgsl): one of 12 with op(B) transposed (its vec4 sums run where
+// op(A) is k-major too) and three of 13.
+function shape(S: number, causal: GemmCausal | undefined, transA: boolean, M = S, transB = false): GemmShape {
   const inner = 3;
   const ld = S * inner + 4; // rows of every buffer hold `inner` blocks of S columns, plus padding
   const per = S * ld; // one z1 slice
   const blk: [number, number, number] = [4, per, S];
   return {
-    M: S, N: S, K: S,
+    M, N: S, K: S,
     ...(transA ? { sAm: 1, sAk: ld } : { sAm: ld, sAk: 1 }),
-    sBk: ld, sBn: 1,
+    ...(transB ? { sBk: 1, sBn: ld } : { sBk: ld, sBn: 1 }),
     alpha: 0.5,
     accumulate: true,
     sOm: ld,
@@ -26,11 +28,11 @@ function shape(S: number, causal: GemmCausal | undefined, transA: boolean): Gemm
 }
 
 describe.each(MATMUL_VARIANTS)('batched gemm, %s, vs the reference', (variant) => {
-  for (const S of [13, 12]) {
+  for (const [S, M] of [[13, 13], [12, 12], [12, 1], [13, 3]]) {
     for (const [causal, transA] of [[undefined, false], ['a-lower', false], ['a-upper', true], ['out', false]] as const) {
-      it(`S=${S}, causal ${causal ?? 'none'}${transA ? ', op(A) transposed' : ''}`, async () => {
+      it(`S=${S}, M=${M}, causal ${causal ?? 'none'}${transA ? ', op(A) transposed' : ''}`, async () => {
         const h = await getHarness();
-        const s = shape(S, causal, transA);
+        const s = shape(S, causal, transA, M, M === 1);
         const n = 4 + 2 * S * (S * 3 + 4);
         const rand = mulberry32(S * 10 + (causal?.length ?? 0));
         const a = uniformArray(n, rand);
@@ -38,7 +40,7 @@ describe.each(MATMUL_VARIANTS)('batched gemm, %s, vs the reference', (variant) =
         if (causal === 'a-lower' || causal === 'a-upper') {
           for (let z = 0; z < 6; z++) {
             const o = 4 + Math.floor(z / 3) * S * (S * 3 + 4) + (z % 3) * S;
-            for (let m = 0; m < S; m++) for (let k = 0; k < S; k++) if (causal === 'a-lower' ? k > m : k < m) a[o + m * s.sAm + k * s.sAk] = 0;
+            for (let m = 0; m < M; m++) for (let k = 0; k < S; k++) if (causal === 'a-lower' ? k > m : k < m) a[o + m * s.sAm + k * s.sAk] = 0;
           }
         }
         const b = uniformArray(n, rand);
@@ -52,7 +54,7 @@ describe.each(MATMUL_VARIANTS)('batched gemm, %s, vs the reference', (variant) =
           // Above the diagonal a variant may write or skip: compare the lower triangles only.
           for (let z = 0; z < 6; z++) {
             const o = 4 + Math.floor(z / 3) * S * (S * 3 + 4) + (z % 3) * S;
-            for (let m = 0; m < S; m++) for (let c = m + 1; c < S; c++) got[o + m * s.sOm! + c] = want[o + m * s.sOm! + c];
+            for (let m = 0; m < M; m++) for (let c = m + 1; c < S; c++) got[o + m * s.sOm! + c] = want[o + m * s.sOm! + c];
           }
         }
         expectAllClose(`batched ${variant}`, got, want, [n], { atol: 1e-5, rtol: 1e-4 });

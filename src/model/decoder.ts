@@ -36,10 +36,11 @@ import { buildForward, defaultKernelChoice, type Bufs, type KernelChoice } from 
 export type PrefillMode = 'forward' | 'steps';
 
 /**
- * Until both costs have been measured, prompts at least this long are prefilled with the forward
- * pass. Which is cheaper depends on the device: on SwiftShader a decode step of the test preset costs
- * about half a full forward pass (both are dominated by per-dispatch overhead), while for the small
- * preset a forward pass costs about 40 steps; on a real GPU a forward pass costs little more than a step.
+ * Prompts at least this long are prefilled with the forward pass, shorter ones one decode step per
+ * token. A fixed rule, not a timing: the two modes agree only to rounding (their kernels sum in
+ * other orders), so a choice that followed the clock could turn one seed into two texts. Measured
+ * on SwiftShader, a forward pass of the small preset costs about as much as ten decode steps (both
+ * mostly per-dispatch overhead); on a real GPU a forward pass costs little more than a step.
  */
 export const FORWARD_PREFILL_FROM = 4;
 
@@ -71,7 +72,6 @@ export class KVDecoder {
   private full!: { dispatches: Dispatch[]; acts: Record<string, BufferView>; tokens: BufferView };
   private len = 0;
   /** measured milliseconds of one forward prefill and of one decode step (running means), for prefill's choice */
-  private readonly cost = { forward: NaN, step: NaN };
   private busy = false;
 
   private constructor(private readonly model: GPUModel) {
@@ -181,12 +181,11 @@ export class KVDecoder {
    * Empties the cache and runs `tokens` at positions 0..n-1 in one command buffer; returns the logits
    * of the last one (the only readback). 'forward' runs the full-context pass and copies each layer's
    * k and v rows out of its qkv activation; 'steps' runs one decode step per token. Both give the
-   * same cache and logits; by default the one measured cheaper on this device for n tokens.
+   * same cache and logits up to rounding; by default the one cheaperPrefill picks for n tokens.
    */
   async prefill(tokens: readonly number[], mode: PrefillMode = this.cheaperPrefill(tokens.length)): Promise<Float32Array> {
     if (tokens.length === 0) throw new Error('KVDecoder.prefill: no tokens');
     if (mode === 'steps') return this.run(tokens, 0);
-    const t0 = performance.now();
     this.check(tokens, 0);
     const { config: c, device: d, maxT } = this;
     const n = tokens.length;
@@ -205,20 +204,12 @@ export class KVDecoder {
     }
     this.len = n;
     const logits = await this.readLogits(enc, this.full.acts.logits.buffer, (n - 1) * c.vocabSize * 4);
-    this.measured('forward', performance.now() - t0);
     return logits;
   }
 
-  /** The prefill mode with the lower measured cost for n tokens (results are the same either way). */
+  /** The prefill mode for n tokens: by length alone, so the same prompt always fills the same cache. */
   cheaperPrefill(n: number): PrefillMode {
-    const { forward, step } = this.cost;
-    if (Number.isNaN(forward) || Number.isNaN(step)) return n >= FORWARD_PREFILL_FROM ? 'forward' : 'steps';
-    return forward < n * step ? 'forward' : 'steps';
-  }
-
-  private measured(kind: 'forward' | 'step', ms: number): void {
-    const old = this.cost[kind];
-    this.cost[kind] = Number.isNaN(old) ? ms : 0.8 * old + 0.2 * ms; // smooths out a busy moment
+    return n >= FORWARD_PREFILL_FROM ? 'forward' : 'steps';
   }
 
   /** Validates a run and marks the decoder busy until its logits are read (readLogits clears it). */
@@ -250,14 +241,12 @@ export class KVDecoder {
   /** Runs `ids` at positions first.. one decode step each, in one command buffer, and reads back the last position's logits. */
   private async run(ids: readonly number[], first: number): Promise<Float32Array> {
     this.check(ids, first);
-    const t0 = performance.now();
     const d = this.device;
     d.queue.writeBuffer(this.tokens, first * 4, Uint32Array.from(ids)); // lands before the submit
     const enc = d.createCommandEncoder({ label: `decode@${first}+${ids.length}` });
     for (let pos = first; pos < first + ids.length; pos++) this.encodeStep(enc, pos);
     this.len = first + ids.length;
     const logits = await this.readLogits(enc, this.acts.logits.buffer, 0);
-    this.measured('step', (performance.now() - t0) / ids.length);
     return logits;
   }
 
