@@ -6,6 +6,8 @@
  * head read at one position per sequence (the token logits and their loss are then never computed,
  * and steps take ClassStepInput), `lora` adds low-rank updates, `frozen` tensors are left alone by
  * AdamW and the gradient norm, and the backward pass stops where nothing below trains.
+ * `seqLens` adds passes at shorter lengths over the same buffers (the first B·T' rows of each): a
+ * step whose batch has T' < T columns runs only those, as instruction batches of short examples do.
  * Owns GPU objects only; batching, schedules and events live in src/train.
  */
 import { createArena, layoutArena, tensorTable, type ArenaLayout } from '../gpu/arena.ts';
@@ -30,6 +32,15 @@ export interface GPUModelOptions extends ParamOptions {
   kernels?: KernelChoice;
   /** clip the global gradient norm to this (0 disables) */
   gradClip?: number;
+  /** shorter lengths (each < seqLen) a language-model step may also have: the batch's T is then tokens.length / B */
+  seqLens?: readonly number[];
+}
+
+/** The dispatches of one step at one sequence length. */
+interface Passes {
+  forward: Dispatch[];
+  loss: Dispatch[];
+  backward: Dispatch[];
 }
 
 /** A language-model step (pretraining, instruction tuning). */
@@ -60,9 +71,8 @@ export class GPUModel {
   readonly T: number;
   private readonly bufs: Bufs;
   private readonly adamHyper: GPUBuffer;
-  private forward: Dispatch[] = [];
-  private loss: Dispatch[] = [];
-  private backward: Dispatch[] = [];
+  /** by sequence length: seqLen and each of opts.seqLens */
+  private readonly passes = new Map<number, Passes>();
   /** buffers the zero-grad step clears (encoder.clearBuffer: a memset, cheaper than a fill kernel each) */
   private zero: GPUBuffer[] = [];
   private update: Dispatch[] = [];
@@ -77,6 +87,10 @@ export class GPUModel {
     this.B = opts.batchSize;
     this.T = opts.seqLen;
     if (this.T > config.blockSize) throw new Error(`seqLen ${this.T} is longer than the model's context (blockSize ${config.blockSize})`);
+    for (const t of opts.seqLens ?? []) {
+      if (!(Number.isInteger(t) && t >= 1 && t < this.T)) throw new Error(`seqLens: ${t} is not a whole number from 1 to ${this.T - 1} (shorter than seqLen)`);
+      if (opts.nClasses) throw new Error('seqLens: a classification model reads each row at its own position and runs at seqLen only');
+    }
     const align = device.limits.minStorageBufferOffsetAlignment;
     this.layout = layoutArena('params', gptParamSpecs(config, opts), align);
     const arena = (label: string) => createArena(device, { ...this.layout, label });
@@ -134,10 +148,14 @@ export class GPUModel {
   private async build(): Promise<void> {
     const { config: c, B, T, bufs, cache: k } = this;
     const kc = this.opts.kernels ?? defaultKernelChoice(true);
-    this.forward = await buildForward(k, c, B, T, bufs, kc, this.opts);
-    this.loss = await buildLoss(k, c, B, T, bufs, kc, this.opts);
-    this.backward = await buildBackward(k, c, B, T, bufs, kc, this.opts);
-    this.backward.push(...(await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1)));
+    const norm = await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1);
+    for (const t of new Set([T, ...(this.opts.seqLens ?? [])])) {
+      this.passes.set(t, {
+        forward: await buildForward(k, c, B, t, bufs, kc, this.opts),
+        loss: await buildLoss(k, c, B, t, bufs, kc, this.opts),
+        backward: [...(await buildBackward(k, c, B, t, bufs, kc, this.opts)), ...norm],
+      });
+    }
     this.zero = [bufs.gradsWhole.buffer, ...Object.values(bufs.dacts).map((v) => v.buffer)];
     const largest = Math.max(...this.layout.tensors.map((t) => t.numel));
     this.update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
@@ -165,10 +183,21 @@ export class GPUModel {
     return !!this.opts.nClasses;
   }
 
-  private writeBatch(input: StepInput | ClassStepInput): void {
-    const BT = this.B * this.T;
+  /** The sequence lengths steps can run at, longest first. */
+  get lengths(): number[] {
+    return [...this.passes.keys()].sort((x, y) => y - x);
+  }
+
+  /** Uploads a step's batch and returns the passes of its length (tokens.length / B). */
+  private writeBatch(input: StepInput | ClassStepInput): Passes {
+    const T = input.tokens.length / this.B;
+    const passes = this.passes.get(T);
+    const BT = this.B * T;
     const d = this.device;
-    if (input.tokens.length !== BT) throw new Error(`tokens: expected ${BT} ids (B=${this.B} x T=${this.T}), got ${input.tokens.length}`);
+    if (!passes) {
+      const shapes = this.lengths.map((t) => `${this.B * t} (B=${this.B} x T=${t})`).join(' or ');
+      throw new Error(`tokens: expected ${shapes} ids, got ${input.tokens.length}`);
+    }
     if (this.opts.nClasses) {
       if (!('labels' in input)) throw new Error('this model has a classification head: steps need lastIndex, labels and rowMask (ClassStepInput)');
       const NC = this.opts.nClasses;
@@ -176,7 +205,7 @@ export class GPUModel {
         if (a.length !== this.B) throw new Error(`${name}: expected ${this.B} values (one per row), got ${a.length}`);
       }
       for (let b = 0; b < this.B; b++) {
-        if (!(input.lastIndex[b] >= 0 && input.lastIndex[b] < this.T)) throw new Error(`lastIndex[${b}] = ${input.lastIndex[b]} is outside 0..${this.T - 1}`);
+        if (!(input.lastIndex[b] >= 0 && input.lastIndex[b] < T)) throw new Error(`lastIndex[${b}] = ${input.lastIndex[b]} is outside 0..${T - 1}`);
         if (input.rowMask[b] !== 0 && !(input.labels[b] >= 0 && input.labels[b] < NC)) throw new Error(`labels[${b}] = ${input.labels[b]} is not a class 0..${NC - 1}`);
       }
       writeArray(d, this.bufs.lastIndex.buffer, Uint32Array.from(input.lastIndex));
@@ -184,25 +213,27 @@ export class GPUModel {
       writeArray(d, this.bufs.rowMask.buffer, Float32Array.from(input.rowMask));
     } else {
       if (!('targets' in input)) throw new Error('this model has the language-model head: steps need targets (StepInput)');
-      if (input.targets.length !== BT) throw new Error(`targets: expected ${BT} ids (B=${this.B} x T=${this.T}), got ${input.targets.length}`);
+      if (input.targets.length !== BT) throw new Error(`targets: expected ${BT} ids (B=${this.B} x T=${T}), got ${input.targets.length}`);
+      if (input.weights && input.weights.length !== BT) throw new Error(`weights: expected ${BT} values (B=${this.B} x T=${T}), got ${input.weights.length}`);
       writeArray(d, this.bufs.targets.buffer, Uint32Array.from(input.targets));
-      writeArray(d, this.bufs.weights.buffer, input.weights ? Float32Array.from(input.weights) : this.allOnes);
+      writeArray(d, this.bufs.weights.buffer, input.weights ? Float32Array.from(input.weights) : this.allOnes.subarray(0, BT));
     }
     writeArray(d, this.bufs.tokens.buffer, Uint32Array.from(input.tokens));
-    writeArray(d, this.bufs.buckets.buffer, encoder_buckets(input.tokens, this.B, this.T));
+    writeArray(d, this.bufs.buckets.buffer, encoder_buckets(input.tokens, this.B, T));
+    return passes;
   }
 
   /** One training step in one command buffer. The loss stays on the GPU: read it with readLoss(). */
   trainStep(input: StepInput | ClassStepInput, hyper: AdamWHyper): void {
-    this.writeBatch(input);
+    const p = this.writeBatch(input);
     writeAdamWUniforms(this.device, this.adamHyper, hyper);
-    this.submit('train-step', [...this.forward, ...this.loss, ...this.backward, ...this.update], true);
+    this.submit('train-step', [...p.forward, ...p.loss, ...p.backward, ...this.update], true);
   }
 
   /** Forward, loss and gradients (and their norm) without an update: for tests and inspection. */
   gradientStep(input: StepInput | ClassStepInput): void {
-    this.writeBatch(input);
-    this.submit('gradient-step', [...this.forward, ...this.loss, ...this.backward], true);
+    const p = this.writeBatch(input);
+    this.submit('gradient-step', [...p.forward, ...p.loss, ...p.backward], true);
   }
 
   private submit(label: string, dispatches: Dispatch[], zeroGrads = false): void {
@@ -218,8 +249,8 @@ export class GPUModel {
    * which the next training step clears before use.
    */
   evalStep(input: StepInput | ClassStepInput): void {
-    this.writeBatch(input);
-    this.submit('eval-step', [...this.forward, ...this.loss]);
+    const p = this.writeBatch(input);
+    this.submit('eval-step', [...p.forward, ...p.loss]);
   }
 
   /** The last step's mean loss (over counted positions) and the gradient norm before clipping. */

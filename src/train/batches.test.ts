@@ -5,6 +5,7 @@ import {
   classificationBatch,
   countValidationBatches,
   instructionBatch,
+  instructionLengths,
   randomLMBatch,
   shuffledOrder,
   validationLMBatches,
@@ -81,6 +82,32 @@ describe('finetuning batches', () => {
     expect(Array.from(b.mask)).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0]);
     expect(() => instructionBatch([ex], [0], 1, 4, PAD)).toThrow('example 0 has 6 tokens; format it with contextLength T+1 = 5');
     expect(() => instructionBatch([ex], [0, 0], 1, 5, PAD)).toThrow('2 examples do not fit a batch of 1');
+  });
+
+  it('with shorter lengths, takes the fewest columns that hold the longest example, and the same values in them', () => {
+    const long = { ids: Int32Array.from([1, 2, 3, 4, 5, 6]), lossMask: Uint8Array.from([0, 0, 1, 1, 1, 1]) }; // 5 input positions
+    const short = { ids: Int32Array.from([7, 8, 9]), lossMask: Uint8Array.from([0, 1, 1]) }; // 2
+    const full = instructionBatch([long, short], [1, 0], 2, 8, PAD);
+    const cut = (rows: number[], lengths: number[]) => instructionBatch([long, short], rows, 2, 8, PAD, lengths);
+    expect(cut([1], [2, 4, 6]).T).toBe(2);
+    expect(cut([1, 0], [2, 4, 6]).T).toBe(6);
+    expect(cut([1, 0], [2, 4]).T).toBe(8); // no shorter length holds 5 positions
+    // an example padded to the context (as prompt.ts formats them) counts its tokens before the padding
+    const padded = { ids: Int32Array.from([7, 8, 9, PAD, PAD, PAD, PAD, PAD, PAD]), lossMask: Uint8Array.from([0, 1, 1, 0, 0, 0, 0, 0, 0]), length: 3 };
+    expect(instructionBatch([padded], [0], 2, 8, PAD, [2, 4, 6]).T).toBe(2);
+    const b = cut([1, 0], [6]);
+    for (const k of ['inputs', 'targets', 'mask'] as const) {
+      expect(Array.from(b[k])).toEqual([0, 1].flatMap((r) => Array.from(full[k].slice(r * 8, r * 8 + 6))));
+      // what was cut never counted
+      expect([0, 1].flatMap((r) => Array.from(full.mask.slice(r * 8 + 6, r * 8 + 8)))).toEqual([0, 0, 0, 0]);
+    }
+  });
+
+  it('offers quarters of the context, in multiples of 8, as the shorter lengths', () => {
+    expect(instructionLengths(128)).toEqual([32, 64, 96]);
+    expect(instructionLengths(32)).toEqual([8, 16, 24]);
+    expect(instructionLengths(20)).toEqual([8, 16]);
+    expect(instructionLengths(8)).toEqual([]);
   });
 
   it('classification batch carries ids, read positions, labels and real-row flags', () => {

@@ -101,26 +101,46 @@ export function* chunks(order: ArrayLike<number>, B: number): Generator<number[]
   for (let i = 0; i < order.length; i += B) yield Array.from({ length: Math.min(B, order.length - i) }, (_, k) => order[i + k]);
 }
 
+/** The shorter lengths instruction batches of a T-token model may take: quarters of T, in 8s. */
+export function instructionLengths(T: number): number[] {
+  return [...new Set([1, 2, 3].map((q) => Math.ceil((q * T) / 4 / 8) * 8))].filter((t) => t >= 1 && t < T);
+}
+
 /**
  * An instruction-tuning batch from formatted examples (prompt.ts, formatted with contextLength
  * T+1 or shorter). Row b takes example rows[b]: inputs = ids[0..T), targets = ids[1..T], and
  * mask = lossMask[1..T] so a target counts when its token is a response token. Rows beyond
- * rows.length are padding with mask 0.
+ * rows.length are padding with mask 0. With `shorter` lengths the batch has the fewest columns,
+ * of those and T, that hold its longest example: the columns cut are padding, never counted, and
+ * under the causal mask no position sees the ones after it, so the loss and gradients are the same.
  */
-export function instructionBatch(examples: ReadonlyArray<{ ids: ArrayLike<number>; lossMask: ArrayLike<number> }>, rows: readonly number[], B: number, T: number, padId: number): LMBatch {
+export function instructionBatch(
+  examples: ReadonlyArray<{ ids: ArrayLike<number>; lossMask: ArrayLike<number>; length?: number }>,
+  rows: readonly number[],
+  B: number,
+  T: number,
+  padId: number,
+  shorter: readonly number[] = [],
+): LMBatch {
   checkBT(B, T);
   if (rows.length > B) throw new Error(`${rows.length} examples do not fit a batch of ${B}`);
-  const out = emptyLM(B, T, padId);
-  rows.forEach((e, b) => {
+  for (const e of rows) {
     const ex = examples[e];
     if (!ex) throw new Error(`example ${e} does not exist (${examples.length} examples)`);
     if (ex.ids.length > T + 1) throw new Error(`example ${e} has ${ex.ids.length} tokens; format it with contextLength T+1 = ${T + 1}`);
-    for (let t = 0; t < T; t++) {
+  }
+  // An example of n tokens (before its padding) fills n - 1 input positions; the columns after the longest are padding only.
+  const need = Math.max(1, ...rows.map((e) => (examples[e].length ?? examples[e].ids.length) - 1));
+  const L = Math.min(T, ...shorter.filter((t) => t >= need));
+  const out = emptyLM(B, L, padId);
+  rows.forEach((e, b) => {
+    const ex = examples[e];
+    for (let t = 0; t < L; t++) {
       const inp = t < ex.ids.length ? ex.ids[t] : padId;
       const tgt = t + 1 < ex.ids.length ? ex.ids[t + 1] : padId;
-      out.inputs[b * T + t] = inp;
-      out.targets[b * T + t] = tgt;
-      out.mask[b * T + t] = t + 1 < ex.ids.length && ex.lossMask[t + 1] ? 1 : 0;
+      out.inputs[b * L + t] = inp;
+      out.targets[b * L + t] = tgt;
+      out.mask[b * L + t] = t + 1 < ex.ids.length && ex.lossMask[t + 1] ? 1 : 0;
     }
   });
   return out;

@@ -16,7 +16,6 @@ export function lmSource(train: ArrayLike<number>, val: ArrayLike<number>, B: nu
   return {
     train: (rand) => randomLMBatch(train, B, T, rand),
     validation: () => validationLMBatches(val, B, T, padId),
-    tokensPerBatch: B * T,
   };
 }
 
@@ -42,14 +41,13 @@ export function formatInstructionSet(tok: Tokenizer, records: readonly Instructi
  * Instruction tuning: each training batch is B examples drawn uniformly (with `rand`), validation
  * walks `val` in order, B at a time (the last batch padded with masked rows).
  */
-export function instructionSource(train: readonly FormattedExample[], val: readonly FormattedExample[], B: number, T: number, padId: number): BatchSource {
+export function instructionSource(train: readonly FormattedExample[], val: readonly FormattedExample[], B: number, T: number, padId: number, shorter: readonly number[] = []): BatchSource {
   if (train.length === 0) throw new Error('instruction source: no training examples');
   return {
-    train: (rand) => instructionBatch(train, Array.from({ length: B }, () => Math.floor(rand() * train.length)), B, T, padId),
+    train: (rand) => instructionBatch(train, Array.from({ length: B }, () => Math.floor(rand() * train.length)), B, T, padId, shorter),
     validation: function* (): Generator<LMBatch> {
-      for (const rows of chunks(Array.from(val.keys()), B)) yield instructionBatch(val, rows, B, T, padId);
+      for (const rows of chunks(Array.from(val.keys()), B)) yield instructionBatch(val, rows, B, T, padId, shorter);
     },
-    tokensPerBatch: B * T,
   };
 }
 

@@ -47,8 +47,6 @@ export const DEFAULT_TRAIN: TrainSettings = {
 export interface BatchSource {
   train(rand: () => number): LMBatch;
   validation(): Iterable<LMBatch>;
-  /** tokens that count per training batch (for tokens seen and tokens/s) */
-  tokensPerBatch: number;
 }
 
 export interface Metric {
@@ -111,13 +109,16 @@ export class Trainer {
     let tokensSinceLog = 0;
     while (this.step < untilStep) {
       const lr = learningRate(this.step, s.schedule);
-      this.model.trainStep(toStepInput(this.batchFor(this.step)), {
+      const batch = this.batchFor(this.step);
+      this.model.trainStep(toStepInput(batch), {
         lr, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, step: this.step + 1,
       });
+      // Positions the model ran: B x T, or fewer columns when a batch of short examples was cut.
+      const n = batch.B * batch.T;
       this.step++;
-      this.tokens += this.source.tokensPerBatch;
+      this.tokens += n;
       stepsSinceLog++;
-      tokensSinceLog += this.source.tokensPerBatch;
+      tokensSinceLog += n;
       const last = this.step === untilStep;
       if (this.step % s.logEvery === 0 || last) {
         const { loss, gradNorm } = await this.model.readLoss(); // waits for the GPU: the only sync point

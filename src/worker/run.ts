@@ -18,6 +18,7 @@ import { LABELS } from '../data/types.ts';
 import { parameterCounts } from '../model/finetune.ts';
 import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import { defaultKernelChoice } from '../model/passes.ts';
+import { instructionLengths } from '../train/batches.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import { checkpointFromModel, modelFromCheckpoint, precisionRecall, type ClassEval } from '../train/engine.ts';
 import { lessonLora, planInfo, planOptions, type FinetunePlan } from '../train/finetune-setup.ts';
@@ -157,6 +158,8 @@ export class Run {
     this.params = parameterCounts(gptParamSpecs(this.start.config, opts));
     const model = await modelFromCheckpoint(gpu.device, gpu.cache, this.start, {
       ...opts, batchSize: B, seqLen: T, gradClip: ts.gradClip, kernels: defaultKernelChoice(gpu.isFallback),
+      // instruction batches of short examples run fewer columns (batches.ts instructionBatch)
+      seqLens: this.settings.task?.kind === 'instruct' ? instructionLengths(T) : undefined,
     });
     const step = this.start.optimizer?.step ?? 0;
     try {

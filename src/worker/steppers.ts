@@ -124,7 +124,7 @@ export function makeStepper(model: GPUModel, tok: Tokenizer, data: RunData, task
     if (train.examples.length === 0) throw new Error(`${data.name}: no training example fits a ${T}-token context`);
     if (val.examples.length === 0) throw new Error(`${data.name}: no validation example fits a ${T}-token context`);
     const note = `${train.examples.length} training and ${val.examples.length} validation examples from ${data.name} (${train.dropped + val.dropped} dropped: no room for the response in ${T} tokens)`;
-    return new LMStepper(model, instructionSource(train.examples, val.examples, B, T, tok.padId), ts, step, tokens, note);
+    return new LMStepper(model, instructionSource(train.examples, val.examples, B, T, tok.padId, model.lengths.slice(1)), ts, step, tokens, note);
   }
   if (data.kind === 'classify' && task.kind === 'classify') {
     const train = spamSet(tok, data.messages, 'train', T, task.readAt);

@@ -12,6 +12,7 @@ import { formatDataError } from '../../data/errors.ts';
 import { checkpointFromModel, generate, modelFromCheckpoint } from '../../train/engine.ts';
 import { finetuneStart, instructSet, planInfo, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { formatPrompt } from '../../train/prompt.ts';
+import { instructionLengths } from '../../train/batches.ts';
 import { instructionSource } from '../../train/sources.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
 import { BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
@@ -25,6 +26,7 @@ export const spec: CommandSpec = {
     data: { type: 'string', meta: 'FILE', help: 'instruction JSONL (instruction, input, output, task, split)', default: 'public/datasets/instruct.jsonl' },
     // A string, not a flag, so the lesson's `--mask-prompt false` reads as written.
     'mask-prompt': { type: 'string', meta: 'true|false', help: 'leave the prompt tokens out of the loss (false: learn them too)', default: 'true' },
+    'short-batches': { type: 'string', meta: 'true|false', help: 'run a batch of short examples at fewer columns (same loss and gradients, less work); false pads every batch to the context', default: 'true' },
     lora: { type: 'bool', help: 'train LoRA adapters only (base weights frozen)', default: false },
     ...LORA_OPTIONS,
     steps: { type: 'int', help: 'optimizer steps', default: 300 },
@@ -44,6 +46,12 @@ export const spec: CommandSpec = {
   ],
 };
 
+/** A string option that must read true or false, as the lesson writes them. */
+function trueOrFalse(o: ParsedOptions, name: string): boolean {
+  if (o[name] !== 'true' && o[name] !== 'false') throw new CliError(`finetune-instruct: --${name} takes true or false, got "${o[name]}"`);
+  return o[name] === 'true';
+}
+
 export async function run(o: ParsedOptions): Promise<void> {
   for (const k of ['batch', 'steps', 'log-every', 'eval-batches'] as const) if ((o[k] as number) < 1) throw new CliError(`finetune-instruct: --${k} must be at least 1`);
   if (!((o.lr as number) > 0)) throw new CliError('finetune-instruct: --lr must be positive');
@@ -55,8 +63,8 @@ export async function run(o: ParsedOptions): Promise<void> {
   const B = o.batch as number;
   const parsed = parseBuiltinInstruct(o.data as string, readText(o.data as string, 'instruction dataset'));
   if (!parsed.ok) throw new CliError(`bad instruction dataset:\n${parsed.errors.map(formatDataError).join('\n')}`);
-  if (o['mask-prompt'] !== 'true' && o['mask-prompt'] !== 'false') throw new CliError(`finetune-instruct: --mask-prompt takes true or false, got "${o['mask-prompt']}"`);
-  const maskPrompt = o['mask-prompt'] === 'true';
+  const maskPrompt = trueOrFalse(o, 'mask-prompt');
+  const shortBatches = trueOrFalse(o, 'short-batches');
   const [train, val] = (['train', 'val'] as const).map((s) => instructSet(tok, parsed.value, s, T, maskPrompt));
   if (train.examples.length === 0) throw new CliError(`${o.data}: no training example fits a ${T}-token context`);
   if (val.examples.length === 0) throw new CliError(`${o.data}: no validation example (split "val") fits a ${T}-token context`);
@@ -82,9 +90,10 @@ export async function run(o: ParsedOptions): Promise<void> {
     seed: o.seed as number,
   };
   const { device, cache } = await openEngine();
-  const model = await modelFromCheckpoint(device, cache, start, { ...opts, batchSize: B, seqLen: T, gradClip: settings.gradClip });
-  console.error(`model: trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters${lora ? ` (LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')})` : ''}; batch ${B} x ${T}, ${steps} steps`);
-  const trainer = new Trainer(model, instructionSource(train.examples, val.examples, B, T, tok.padId), settings);
+  const seqLens = shortBatches ? instructionLengths(T) : [];
+  const model = await modelFromCheckpoint(device, cache, start, { ...opts, batchSize: B, seqLen: T, gradClip: settings.gradClip, seqLens });
+  console.error(`model: trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters${lora ? ` (LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')})` : ''}; batch ${B} x ${seqLens.length ? `${[...seqLens, T].join('|')} (the fewest columns that hold a batch's longest example)` : T}, ${steps} steps`);
+  const trainer = new Trainer(model, instructionSource(train.examples, val.examples, B, T, tok.padId, seqLens), settings);
   let lastVal = NaN;
   const t0 = performance.now();
   try {
