@@ -5,7 +5,7 @@
 // four rows. Here each thread computes one output (m, n), 64 threads along n per workgroup and
 // one workgroup row per m, so no thread is idle but the last few.
 // Two entry points, because a shader may not use two variables of one binding: matmul_rows_vec4
-// sums over k four at a time with 16-byte loads when both operands are contiguous along k (the
+// reads k four at a time with 16-byte loads when both operands are contiguous along k (the
 // forward pass and dinp: sAk = sBk = 1) and K and the offsets are multiples of 4; matmul_rows
 // reads one scalar at a time and serves every other layout.
 
@@ -49,13 +49,20 @@ fn matmul_rows_vec4(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(work
         let k1 = k_end(m, 1u, 4u);
         var ia = (baseA + m * p.sAm + k0) / 4u;
         var ib = (baseB + n * p.sBn + k0) / 4u;
-        var acc = vec4<f32>(0.0);
+        // One sum in k order, as matmul_blocked and matmul_tiled keep it: a decoded position then
+        // gets the bits of the same row of a full forward pass (KVDecoder relies on it).
+        var dot = 0.0;
         for (var k = k0; k < k1; k += 4u) {
-          acc += a4[ia] * b4[ib];
+          let x = a4[ia];
+          let y = b4[ib];
+          dot += x.x * y.x;
+          dot += x.y * y.y;
+          dot += x.z * y.z;
+          dot += x.w * y.w;
           ia++;
           ib++;
         }
-        store_out(m, n, acc.x + acc.y + acc.z + acc.w);
+        store_out(m, n, dot);
       }
     }
   }

@@ -70,6 +70,26 @@ describe('KVDecoder vs the full-context forward pass', () => {
     model.destroy();
   });
 
+  it('with a width that is a multiple of 4 (16-byte loads in matmul_rows), both prefill modes give the same bits', async () => {
+    const h = await getHarness();
+    const c4: GPTConfig = { nLayer: 2, nHead: 3, nEmbd: 12, blockSize: 9, vocabSize: 37, dropout: 0 };
+    const model = await GPUModel.create(h.device, h.cache, c4, { batchSize: 1, seqLen: c4.blockSize });
+    model.setParams(params(model.layout, 4));
+    const dec = await KVDecoder.create(model);
+    const rand = mulberry32(8);
+    const tokens = Array.from({ length: c4.blockSize }, () => Math.floor(rand() * c4.vocabSize));
+    for (const n of [5, c4.blockSize]) {
+      const got: Float32Array[][] = [];
+      for (const mode of ['steps', 'forward'] as const) {
+        const logits = await dec.prefill(tokens.slice(0, n), mode);
+        got.push([logits, ...(await Promise.all([0, 1].flatMap((l) => [dec.read(`kcache.${l}`), dec.read(`vcache.${l}`)])))]);
+      }
+      got[0].forEach((x, i) => expect(Array.from(got[1][i].subarray(0, i === 0 ? x.length : n * c4.nEmbd)), `n=${n}, ${i === 0 ? 'logits' : `cache ${i}`}`).toEqual(Array.from(x.subarray(0, i === 0 ? x.length : n * c4.nEmbd))));
+    }
+    dec.destroy();
+    model.destroy();
+  });
+
   it('refuses a token past the cache and a token outside the vocabulary; picks the prefill mode by length alone', async () => {
     const h = await getHarness();
     const model = await GPUModel.create(h.device, h.cache, cfg, { batchSize: 1, seqLen: 4 });

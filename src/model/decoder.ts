@@ -37,8 +37,9 @@ export type PrefillMode = 'forward' | 'steps';
 
 /**
  * Prompts at least this long are prefilled with the forward pass, shorter ones one decode step per
- * token. A fixed rule, not a timing: the two modes agree only to rounding (their kernels sum in
- * other orders), so a choice that followed the clock could turn one seed into two texts. Measured
+ * token. A fixed rule, not a timing: the two modes run different kernels (attention, layernorm
+ * at one row or many), and if they ever differ in the last bit a choice that followed the clock
+ * would turn one seed into two texts. Measured
  * on SwiftShader, a forward pass of the small preset costs about as much as ten decode steps (both
  * mostly per-dispatch overhead); on a real GPU a forward pass costs little more than a step.
  */
@@ -181,7 +182,7 @@ export class KVDecoder {
    * Empties the cache and runs `tokens` at positions 0..n-1 in one command buffer; returns the logits
    * of the last one (the only readback). 'forward' runs the full-context pass and copies each layer's
    * k and v rows out of its qkv activation; 'steps' runs one decode step per token. Both give the
-   * same cache and logits up to rounding; by default the one cheaperPrefill picks for n tokens.
+   * same cache and logits; by default the one cheaperPrefill picks for n tokens.
    */
   async prefill(tokens: readonly number[], mode: PrefillMode = this.cheaperPrefill(tokens.length)): Promise<Float32Array> {
     if (tokens.length === 0) throw new Error('KVDecoder.prefill: no tokens');
