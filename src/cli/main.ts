@@ -12,13 +12,14 @@ import * as finetuneInstruct from './commands/finetune-instruct.ts';
 import * as evaluate from './commands/eval.ts';
 import * as exportCmd from './commands/export.ts';
 import * as score from './commands/score.ts';
+import * as baseline from './commands/baseline.ts';
 
 interface Command {
   spec: CommandSpec;
   run: (o: ParsedOptions) => Promise<void>;
 }
 
-const COMMANDS: Command[] = [tokenizer, pretrain, generate, finetuneClassify, finetuneInstruct, evaluate, score, exportCmd];
+const COMMANDS: Command[] = [tokenizer, pretrain, generate, finetuneClassify, finetuneInstruct, evaluate, score, baseline, exportCmd];
 const PROG = 'npm run lab --';
 
 async function main(argv: string[]): Promise<number> {
