@@ -39,6 +39,20 @@ describe('lab score / eval --prompted (real kernels, shipped data)', () => {
     expect(text.match(/^\[define\] "Define /gm)).toHaveLength(1);
   });
 
+  it('score interrupted with Ctrl-C reports the records done so far and lets go of the signal', async () => {
+    const listeners = process.listenerCount('SIGINT');
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+    // The interrupt comes as scoring starts, so the run stops before its first record.
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void (line.startsWith('scoring ') && process.emit('SIGINT')));
+    await score.run(parseOptions(score.spec, ['--checkpoint', ckpt, '--limit', '3', '--max-tokens', '4']));
+    const text = out.join('\n');
+    expect(text).toMatch(/^stopped early: 0 of the 3 records were scored/m);
+    expect(text).toMatch(/on 0 test records/);
+    expect(text).toMatch(/^all\s+0\s+0\s+n\/a/m);
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+  });
+
   it('eval --prompted prints accuracy and a confusion matrix over the messages asked', async () => {
     const text = await printed(() => evaluate.run(parseOptions(evaluate.spec, ['--checkpoint', ckpt, '--prompted', '--limit', '6'])));
     const acc = /accuracy (\d+\.\d)% on 6 messages/.exec(text)!;

@@ -91,11 +91,20 @@ export async function run(o: ParsedOptions): Promise<void> {
   const { device, cache } = await openEngine();
   const model = await modelFromCheckpoint(device, cache, ck, { batchSize: 1, seqLen: ck.config.blockSize });
   const temperature = o.temperature as number;
-  console.error(`scoring ${records.length} ${split} records of ${o.data} (${temperature === 0 ? 'greedy' : `temperature ${temperature}, seed ${o.seed}`}, up to ${maxTokens} new tokens)`);
   const t0 = performance.now();
   let shown = 0;
+  // A long run interrupted with Ctrl-C still reports what it scored; a second Ctrl-C quits at once.
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error('score: interrupted; reporting the records scored so far after this one (Ctrl-C again to quit without a report)');
+  };
+  process.on('SIGINT', onInterrupt);
+  console.error(`scoring ${records.length} ${split} records of ${o.data} (${temperature === 0 ? 'greedy' : `temperature ${temperature}, seed ${o.seed}`}, up to ${maxTokens} new tokens)`);
   const s = await scoreInstructions(model, ck.tokenizer, records, {
     maxTokens, seed: o.seed as number, temperature, examples: o.examples as number,
+    shouldStop: () => interrupted,
     onProgress: (done, total) => {
       const secs = (performance.now() - t0) / 1000;
       // A line every 5 s at most (and the last), so a long run shows it is alive without flooding.
@@ -105,9 +114,11 @@ export async function run(o: ParsedOptions): Promise<void> {
       }
     },
   });
+  process.off('SIGINT', onInterrupt);
   const secs = (performance.now() - t0) / 1000;
   model.destroy();
   const T = ck.config.blockSize;
+  if (s.n < records.length) console.log(`stopped early: ${s.n} of the ${records.length} records were scored (the families in turn, so each family's count is its first records)`);
   console.log(`${o.checkpoint} on ${s.n} ${split} records (${temperature === 0 ? 'greedy' : `temperature ${temperature}`}, up to ${maxTokens} new tokens, ${formatDuration(secs)}):`);
   console.log(scoresTable(s));
   if (s.truncatedPrompts) console.log(`(${s.truncatedPrompts} prompts were longer than the ${T}-token context: the model saw only their last ${T} tokens)`);
