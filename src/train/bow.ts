@@ -31,10 +31,9 @@ export const BOW_DEFAULTS: BowOptions = { ngram: 2, epochs: 20, lr: 0.05, l2: 1e
 const PAIR_SLOTS = 1 << 18;
 
 export interface BowModel {
+  /** one weight per feature index: the vocabulary's ids, then the hashed pairs (ngram 2) */
   weights: Float64Array;
   bias: number;
-  vocabSize: number;
-  ngram: 1 | 2;
 }
 
 /** The distinct feature indices of one token sequence: ids < vocabSize, pairs hashed after them. */
@@ -61,7 +60,7 @@ function logit(m: BowModel, f: readonly number[]): number {
 /** Logistic regression (class 1 against class 0) by SGD, the examples in a seeded order each epoch. */
 export function trainBow(features: readonly number[][], labels: ArrayLike<number>, vocabSize: number, o: BowOptions): BowModel {
   if (features.length !== labels.length) throw new Error(`bag-of-words: ${features.length} feature rows but ${labels.length} labels`);
-  const m: BowModel = { weights: new Float64Array(vocabSize + (o.ngram === 2 ? PAIR_SLOTS : 0)), bias: 0, vocabSize, ngram: o.ngram };
+  const m: BowModel = { weights: new Float64Array(vocabSize + (o.ngram === 2 ? PAIR_SLOTS : 0)), bias: 0 };
   const rand = mulberry32(o.seed);
   for (let e = 0; e < o.epochs; e++) {
     for (const n of shuffledOrder(features.length, rand)) {

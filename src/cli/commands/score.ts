@@ -102,19 +102,23 @@ export async function run(o: ParsedOptions): Promise<void> {
   };
   process.on('SIGINT', onInterrupt);
   console.error(`scoring ${records.length} ${split} records of ${o.data} (${temperature === 0 ? 'greedy' : `temperature ${temperature}, seed ${o.seed}`}, up to ${maxTokens} new tokens)`);
-  const s = await scoreInstructions(model, ck.tokenizer, records, {
-    maxTokens, seed: o.seed as number, temperature, examples: o.examples as number,
-    shouldStop: () => interrupted,
-    onProgress: (done, total) => {
-      const secs = (performance.now() - t0) / 1000;
-      // A line every 5 s at most (and the last), so a long run shows it is alive without flooding.
-      if (done === total || secs - shown >= 5) {
-        shown = secs;
-        console.error(`scored ${progressLine(done, total, secs)}`);
-      }
-    },
-  });
-  process.off('SIGINT', onInterrupt);
+  let s;
+  try {
+    s = await scoreInstructions(model, ck.tokenizer, records, {
+      maxTokens, seed: o.seed as number, temperature, examples: o.examples as number,
+      shouldStop: () => interrupted,
+      onProgress: (done, total) => {
+        const secs = (performance.now() - t0) / 1000;
+        // A line every 5 s at most (and the last), so a long run shows it is alive without flooding.
+        if (done === total || secs - shown >= 5) {
+          shown = secs;
+          console.error(`scored ${progressLine(done, total, secs)}`);
+        }
+      },
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
   const secs = (performance.now() - t0) / 1000;
   model.destroy();
   const T = ck.config.blockSize;
