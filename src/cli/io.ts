@@ -3,11 +3,12 @@
  * checkpoints with errors that name the file, writing outputs, opening the WebGPU device, and a
  * progress line with tokens/s and ETA.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PipelineCache } from '../gpu/pipelines.ts';
 import { requestNodeDevice } from '../gpu/node.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
+import type { ParsedOptions } from './args.ts';
 
 export const DEFAULT_TRAIN_TEXT = 'public/datasets/corpus-train.txt';
 export const DEFAULT_VAL_TEXT = 'public/datasets/corpus-val.txt';
@@ -32,9 +33,12 @@ export function readText(path: string, what: string): string {
   }
 }
 
+/** Writes beside the file and renames over it, so a run killed mid-write leaves the previous file whole. */
 export function writeOut(path: string, data: Uint8Array | string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
+  const part = `${path}.part`;
+  writeFileSync(part, data);
+  renameSync(part, path);
 }
 
 export function readCheckpoint(path: string): Checkpoint {
@@ -69,4 +73,39 @@ export function formatDuration(seconds: number): string {
   if (s >= 3600) return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
   if (s >= 60) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
   return `${s}s`;
+}
+
+/** The options that define a run, as its checkpoints record them so --resume can continue it exactly. */
+export function recordSettings(o: ParsedOptions, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}
+
+/**
+ * Puts the run options a checkpoint recorded back into `o` (what was typed for them is ignored:
+ * a resumed run is the same run). A CliError when the file is not a `stage` checkpoint with them.
+ */
+export function applyRecordedSettings(o: ParsedOptions, info: Record<string, unknown>, keys: readonly string[], stage: string, file: string, instead: string): void {
+  const rec = info.settings as Record<string, string | number | boolean | undefined> | undefined;
+  if (!rec || info.stage !== stage) throw new CliError(`${file}: not a ${stage} checkpoint with recorded settings, so it cannot be resumed (${instead})`);
+  for (const k of keys) o[k] = rec[k];
+}
+
+/**
+ * Runs `body` with Ctrl-C turned into a request to stop: the first sets stopped() and prints
+ * `message` (what the command will do now), a second quits at once (exit 130). The handler is
+ * removed when body settles.
+ */
+export async function withInterrupt<T>(message: string, body: (stopped: () => boolean) => Promise<T>): Promise<T> {
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error(message);
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await body(() => interrupted);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }

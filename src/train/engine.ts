@@ -241,14 +241,15 @@ export interface ClassMetric {
  * The classification loop shared by the worker and the command line: shuffled epochs from the
  * source until `steps`, the warm-up + cosine schedule, the loss read back every logEvery steps (a
  * DivergedError on NaN) with the logged batch's accuracy, validation accuracy every evalEvery steps
- * or each epoch's end, and always after the last step. Starts at `s.from` (default 0). Resolves
- * with the steps done and the last validation.
+ * or each epoch's end, and always after the last step. Starts at `s.from` (default 0) and stops
+ * early after any step where shouldStop(step) is true. Resolves with the steps done and the last
+ * validation.
  */
 export async function trainClassifier(
   model: GPUModel,
   src: ClassSource,
   s: ClassTrainSettings,
-  hooks: { onMetric?: (m: ClassMetric) => void; onEval?: (step: number, e: ClassEval) => void; shouldStop?: () => boolean } = {},
+  hooks: { onMetric?: (m: ClassMetric) => void; onEval?: (step: number, e: ClassEval) => void; shouldStop?: (step: number) => boolean } = {},
 ): Promise<{ steps: number; val?: ClassEval }> {
   const NC = model.opts.nClasses ?? 0;
   const from = s.from ?? 0;
@@ -279,10 +280,12 @@ export async function trainClassifier(
         hooks.onMetric?.({ step, epoch: epoch + 1, loss, gradNorm, lr, msPerStep: (performance.now() - t0) / (step - from), right, rows });
       }
       if (s.evalEvery > 0 && step % s.evalEvery === 0) await validate();
-      if (step === s.steps || hooks.shouldStop?.()) break;
+      if (step === s.steps || hooks.shouldStop?.(step)) break;
     }
-    if ((s.evalEvery === 0 || step === s.steps) && evaluatedAt !== step) await validate();
-    if (hooks.shouldStop?.()) break;
+    // The end of an epoch or of the run, not a stop part-way through one (that would add a validation pass to every pause).
+    const epochDone = step % src.batchesPerEpoch === 0;
+    if (((s.evalEvery === 0 && epochDone) || step === s.steps) && evaluatedAt !== step) await validate();
+    if (step === s.steps || hooks.shouldStop?.(step)) break;
   }
   return { steps: step, val };
 }

@@ -59,6 +59,15 @@ export function finetuneStart(from: Checkpoint, plan: FinetunePlan, seed: number
 }
 
 /**
+ * Continuing a finetuning run from one of its own checkpoints: the checkpoint as it is (head, LoRA
+ * and AdamW moments included), the plan's model options and the trainable/total counts.
+ */
+export function finetuneContinue(ck: Checkpoint, plan: FinetunePlan): { start: Checkpoint; opts: ParamOptions; counts: { trainable: number; total: number } } {
+  const opts = planOptions(plan, ck);
+  return { start: ck, opts, counts: parameterCounts(gptParamSpecs(ck.config, opts)) };
+}
+
+/**
  * Formatted spam examples of one split (labels are indices into LABELS: ham 0, spam 1). With a
  * limit, a seeded sample of the split (the file is sorted by class, so its first lines would be all ham).
  */

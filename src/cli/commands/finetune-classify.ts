@@ -14,10 +14,10 @@ import { LABELS, type Message } from '../../data/types.ts';
 import { FREEZE_CHOICES, type FreezeChoice } from '../../model/finetune.ts';
 import { LORA_TARGETS, validateLora, type LoraOptions, type LoraTarget } from '../../model/lora.ts';
 import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, trainClassifier, type ClassEval, type ClassTrainSettings } from '../../train/engine.ts';
-import { finetuneStart, planInfo, spamSet, type FinetunePlan } from '../../train/finetune-setup.ts';
+import { finetuneContinue, finetuneStart, planInfo, spamSet, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { classificationSource } from '../../train/sources.ts';
 import { DivergedError } from '../../train/trainer.ts';
-import { BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
+import { applyRecordedSettings, BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, withInterrupt, writeCheckpoint } from '../io.ts';
 
 export const SPAM_DATA = 'public/datasets/spam-balanced.jsonl';
 
@@ -83,24 +83,33 @@ export const spec: CommandSpec = {
     'eval-batches': { type: 'int', help: 'at most this many validation batches per evaluation (0 = all)', default: 0 },
     limit: { type: 'int', help: 'use at most this many messages per split (quick runs)', default: 0 },
     seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: 1337 },
+    'save-every': { type: 'int', help: 'write the checkpoint (resumable) every N steps (0 = only at the end)', default: 50 },
+    until: { type: 'int', help: 'stop after this step and save (the run stays resumable with --resume)' },
+    resume: { type: 'string', meta: 'FILE', help: 'continue an unfinished run from its checkpoint exactly (same settings, step, AdamW moments and batch order)' },
     out: { type: 'string', meta: 'FILE', help: 'classifier checkpoint to write', required: true },
   },
   examples: [
     'npm run lab -- finetune-classify --choice last-block --epochs 3 --out runs/spam.safetensors',
     'npm run lab -- finetune-classify --choice lora --rank 8 --alpha 16 --out runs/spam-lora.safetensors',
+    'npm run lab -- finetune-classify --resume runs/spam.safetensors --out runs/spam.safetensors',
   ],
 };
 
+/** Options that define a run: every checkpoint records them, so --resume continues the same run. */
+const RUN_OPTIONS = ['checkpoint', 'data', 'choice', 'rank', 'alpha', 'lora-targets', 'read-at', 'epochs', 'steps', 'batch', 'lr', 'warmup', 'weight-decay', 'log-every', 'eval-every', 'eval-batches', 'limit', 'seed'] as const;
+
 export async function run(o: ParsedOptions): Promise<void> {
+  const resumed = o.resume ? readCheckpoint(o.resume as string) : undefined;
+  if (resumed) applyRecordedSettings(o, resumed.info ?? {}, RUN_OPTIONS, 'classify', o.resume as string, 'start a new run with --checkpoint');
   const choice = o.choice as FreezeChoice;
   if (!FREEZE_CHOICES.includes(choice)) throw new CliError(`finetune-classify: unknown --choice "${o.choice}" (choose ${FREEZE_CHOICES.join(', ')})`);
   const readAt = o['read-at'] as 'last' | 'first';
   if (readAt !== 'last' && readAt !== 'first') throw new CliError(`finetune-classify: --read-at must be "last" or "first", got "${readAt}"`);
   for (const k of ['batch', 'epochs', 'log-every'] as const) if ((o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);
-  if (o.steps !== undefined && (o.steps as number) < 1) throw new CliError('finetune-classify: --steps must be at least 1');
+  for (const k of ['steps', 'until'] as const) if (o[k] !== undefined && (o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);
   if (!((o.lr as number) > 0)) throw new CliError('finetune-classify: --lr must be positive');
   const lora = choice === 'lora' ? loraFromOptions(o) : undefined;
-  const from = readCheckpoint(o.checkpoint as string);
+  const from = resumed ?? readCheckpoint(o.checkpoint as string);
   const tok = from.tokenizer;
   const c = from.config;
   const T = c.blockSize;
@@ -115,8 +124,9 @@ export async function run(o: ParsedOptions): Promise<void> {
   const plan: FinetunePlan = { task: 'classify', choice, readAt, lora };
   let setup;
   try {
-    // New head (and LoRA) tensors from the seeded init, and a fresh AdamW: the pretraining moments belong to another objective.
-    setup = finetuneStart(from, plan, o.seed as number, o.checkpoint as string);
+    // New head (and LoRA) tensors from the seeded init, and a fresh AdamW: the pretraining moments
+    // belong to another objective. A resumed run has them all already, moments included.
+    setup = resumed ? finetuneContinue(resumed, plan) : finetuneStart(from, plan, o.seed as number, o.checkpoint as string);
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -124,36 +134,60 @@ export async function run(o: ParsedOptions): Promise<void> {
   const { device, cache } = await openEngine();
   const model = await modelFromCheckpoint(device, cache, start, { ...opts, batchSize: B, seqLen: T, gradClip: 1 });
   const steps = (o.steps as number | undefined) ?? (o.epochs as number) * src.batchesPerEpoch;
+  const until = Math.min((o.until as number | undefined) ?? steps, steps);
   const schedule = { maxLr: o.lr as number, minLr: (o.lr as number) / 10, warmupSteps: Math.min(o.warmup as number, steps), totalSteps: steps };
-  console.error(`model: choice "${choice}" trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters (${((100 * counts.trainable) / counts.total).toFixed(2)}%)${lora ? `, LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')}` : ''}; batch ${B} x ${T}, ${steps} steps (${src.batchesPerEpoch} per epoch)`);
+  const first = resumed?.optimizer?.step ?? 0;
+  console.error(`model: choice "${choice}" trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters (${((100 * counts.trainable) / counts.total).toFixed(2)}%)${lora ? `, LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')}` : ''}; batch ${B} x ${T}, ${steps} steps (${src.batchesPerEpoch} per epoch)${first > 0 ? `, resumed at step ${first}` : ''}`);
 
   const evalLimit = (o['eval-batches'] as number) > 0 ? (o['eval-batches'] as number) : Infinity;
   const settings: ClassTrainSettings = {
     steps, schedule, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: o['weight-decay'] as number,
     logEvery: o['log-every'] as number, evalEvery: o['eval-every'] as number, evalBatches: evalLimit,
   };
+  const prior = (from.info ?? {}) as Record<string, unknown>;
+  const priorSeconds = resumed ? Number(prior.seconds ?? 0) : 0;
+  let lastVal = resumed ? (prior.valAccuracy as number | undefined) : undefined;
   const t0 = performance.now();
-  let result;
-  try {
-    result = await trainClassifier(model, src, settings, {
-      onMetric: (m) => console.error(`step ${m.step}/${steps} | epoch ${m.epoch} | loss ${m.loss.toFixed(4)} | grad norm ${m.gradNorm.toFixed(3)} | lr ${m.lr.toExponential(2)} | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(((steps - m.step) * m.msPerStep) / 1000)}`),
-      onEval: (step, v) => console.error(`step ${step}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`),
-    });
-  } catch (e) {
-    if (e instanceof DivergedError) throw new CliError(e.message);
-    throw e;
+  const secs = () => priorSeconds + (performance.now() - t0) / 1000;
+  const save = async (step: number, extra: Record<string, unknown> = {}) => {
+    const info = {
+      stage: 'classify', base: o.checkpoint, baseSteps: resumed ? prior.baseSteps : prior.steps, steps: step, seconds: Math.round(secs()), batch: B, seed: o.seed,
+      finetune: planInfo(plan), valAccuracy: lastVal, trainable: counts.trainable, settings: recordSettings(o, RUN_OPTIONS), ...extra,
+    };
+    return writeCheckpoint(o.out as string, await checkpointFromModel(model, tok, info, step));
+  };
+  const every = o['save-every'] as number;
+  let step = first;
+  const stopNote = `finetune-classify: interrupted; saving ${o.out} after this step (Ctrl-C again to quit without saving)`;
+  const interrupted = await withInterrupt(stopNote, async (stopped) => {
+    // Slices between saves: each ends at the next multiple of --save-every, at --until or at Ctrl-C.
+    while (step < until && !stopped()) {
+      const next = Math.min(until, every > 0 ? (Math.floor(step / every) + 1) * every : until);
+      try {
+        step = (await trainClassifier(model, src, { ...settings, from: step }, {
+          onMetric: (m) => console.error(`step ${m.step}/${steps} | epoch ${m.epoch} | loss ${m.loss.toFixed(4)} | grad norm ${m.gradNorm.toFixed(3)} | lr ${m.lr.toExponential(2)} | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(((steps - m.step) * m.msPerStep) / 1000)}`),
+          onEval: (at, v) => {
+            lastVal = v.accuracy;
+            console.error(`step ${at}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`);
+          },
+          shouldStop: (at) => at >= next || stopped(),
+        })).steps;
+      } catch (e) {
+        if (e instanceof DivergedError) throw new CliError(`${e.message} The last checkpoint written (if any) is ${o.out}.`);
+        throw e;
+      }
+      if (step < steps) await save(step);
+    }
+    return stopped();
+  });
+  if (step < steps) {
+    console.log(`${interrupted ? 'interrupted' : 'stopped'} at step ${step} of ${steps}; saved ${o.out}. Continue with: npm run lab -- finetune-classify --resume ${o.out} --out ${o.out}`);
+    model.destroy();
+    return;
   }
-  const { steps: step, val: lastVal } = result;
-  const secs = (performance.now() - t0) / 1000;
   const testEval = await evaluateClassifier(model, src.test());
   console.log(`test set: ${classReport(testEval, LABELS)}`);
-  const finetune = planInfo(plan);
-  const prior = from.info ?? {};
-  const info = {
-    stage: 'classify', base: o.checkpoint, baseSteps: prior.steps, steps: step, seconds: Math.round(secs), batch: B, seed: o.seed, finetune,
-    valAccuracy: lastVal?.accuracy, testAccuracy: testEval.accuracy, trainable: counts.trainable,
-  };
-  const bytes = writeCheckpoint(o.out as string, await checkpointFromModel(model, tok, info, step));
-  console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB) after ${step} steps in ${formatDuration(secs)}`);
+  const bytes = await save(step, { testAccuracy: testEval.accuracy });
+  console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB) after ${step} steps in ${formatDuration(secs())}`);
   model.destroy();
 }

@@ -13,7 +13,7 @@ import { checkpointFromModel, modelFromCheckpoint } from '../../train/engine.ts'
 import { lmSource } from '../../train/sources.ts';
 import { loadTokenizer } from '../../train/tokenizer-json.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
-import { CliError, DEFAULT_TRAIN_TEXT, DEFAULT_VAL_TEXT, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
+import { applyRecordedSettings, CliError, DEFAULT_TRAIN_TEXT, DEFAULT_VAL_TEXT, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
 
 export const spec: CommandSpec = {
   name: 'pretrain',
@@ -46,7 +46,7 @@ export const spec: CommandSpec = {
 export async function run(o: ParsedOptions): Promise<void> {
   if (o.from && o.resume) throw new CliError('pretrain: give --from (new run from weights) or --resume (continue a run), not both');
   const resumed = o.resume ? readCheckpoint(o.resume as string) : undefined;
-  if (resumed) applyRecordedSettings(o, resumed.info ?? {}, o.resume as string);
+  if (resumed) applyRecordedSettings(o, resumed.info ?? {}, RUN_OPTIONS, 'pretrain', o.resume as string, 'use --from to start a new run from its weights');
   const from = resumed ?? (o.from ? readCheckpoint(o.from as string) : undefined);
   const preset = PRESETS.find((p) => p.id === o.preset);
   if (!preset) throw new CliError(`pretrain: unknown --preset "${o.preset}" (choose ${PRESETS.map((p) => p.id).join(', ')})`);
@@ -102,7 +102,7 @@ export async function run(o: ParsedOptions): Promise<void> {
     const secs = (performance.now() - runStart) / 1000;
     const info = {
       stage: 'pretrain', steps: priorSteps + trainer.step, tokensSeen: priorTokens + trainer.tokens, valLoss: lastVal,
-      seconds: Math.round(priorSeconds + secs), preset: preset.id, batch: B, settings: recordedSettings(o),
+      seconds: Math.round(priorSeconds + secs), preset: preset.id, batch: B, settings: recordSettings(o, RUN_OPTIONS),
     };
     const bytes = writeCheckpoint(o.out as string, await checkpointFromModel(model, tokenizer, info, trainer.step));
     if (final) console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB): ${JSON.stringify(info)}`);
@@ -134,12 +134,3 @@ export async function run(o: ParsedOptions): Promise<void> {
 /** Options that define a run: stored in the checkpoint so --resume can continue it exactly. */
 const RUN_OPTIONS = ['preset', 'text', 'val', 'steps', 'batch', 'lr', 'min-lr', 'warmup', 'weight-decay', 'clip', 'log-every', 'eval-every', 'eval-batches', 'seed'] as const;
 
-function recordedSettings(o: ParsedOptions): Record<string, unknown> {
-  return Object.fromEntries(RUN_OPTIONS.map((k) => [k, o[k]]));
-}
-
-function applyRecordedSettings(o: ParsedOptions, info: Record<string, unknown>, file: string): void {
-  const rec = info.settings as Record<string, string | number | boolean | undefined> | undefined;
-  if (!rec || info.stage !== 'pretrain') throw new CliError(`${file}: not a pretraining checkpoint with recorded settings, so it cannot be resumed (use --from to start a new run from its weights)`);
-  for (const k of RUN_OPTIONS) o[k] = rec[k];
-}

@@ -13,7 +13,7 @@ import { LABELS, type Split } from '../../data/types.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
 import { mergeLoraCheckpoint, modelFromCheckpoint } from '../../train/engine.ts';
 import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
-import { CliError, formatDuration, openEngine, readCheckpoint, readText } from '../io.ts';
+import { CliError, formatDuration, openEngine, readCheckpoint, readText, withInterrupt } from '../io.ts';
 import { loadSpam } from './finetune-classify.ts';
 
 export const INSTRUCT_DATA = 'public/datasets/instruct.jsonl';
@@ -94,19 +94,12 @@ export async function run(o: ParsedOptions): Promise<void> {
   const t0 = performance.now();
   let shown = 0;
   // A long run interrupted with Ctrl-C still reports what it scored; a second Ctrl-C quits at once.
-  let interrupted = false;
-  const onInterrupt = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error('score: interrupted; reporting the records scored so far after this one (Ctrl-C again to quit without a report)');
-  };
-  process.on('SIGINT', onInterrupt);
-  console.error(`scoring ${records.length} ${split} records of ${o.data} (${temperature === 0 ? 'greedy' : `temperature ${temperature}, seed ${o.seed}`}, up to ${maxTokens} new tokens)`);
-  let s;
-  try {
-    s = await scoreInstructions(model, ck.tokenizer, records, {
+  const stopNote = 'score: interrupted; reporting the records scored so far after this one (Ctrl-C again to quit without a report)';
+  const s = await withInterrupt(stopNote, (stopped) => {
+    console.error(`scoring ${records.length} ${split} records of ${o.data} (${temperature === 0 ? 'greedy' : `temperature ${temperature}, seed ${o.seed}`}, up to ${maxTokens} new tokens)`);
+    return scoreInstructions(model, ck.tokenizer, records, {
       maxTokens, seed: o.seed as number, temperature, examples: o.examples as number,
-      shouldStop: () => interrupted,
+      shouldStop: stopped,
       onProgress: (done, total) => {
         const secs = (performance.now() - t0) / 1000;
         // A line every 5 s at most (and the last), so a long run shows it is alive without flooding.
@@ -116,9 +109,7 @@ export async function run(o: ParsedOptions): Promise<void> {
         }
       },
     });
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+  });
   const secs = (performance.now() - t0) / 1000;
   model.destroy();
   const T = ck.config.blockSize;
