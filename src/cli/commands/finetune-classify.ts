@@ -69,7 +69,7 @@ export const spec: CommandSpec = {
   options: {
     checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
     data: { type: 'string', meta: 'FILE', help: 'spam JSONL (id, split, label, text)', default: SPAM_DATA },
-    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: 'last-block' },
+    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: 'all' },
     ...LORA_OPTIONS,
     'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: 'last' },
     epochs: { type: 'int', help: 'passes over the training split', default: 3 },

@@ -15,8 +15,8 @@ export const CHOICE_LABEL: Record<ClassifierChoice, string> = {
 
 export const CHOICE_BLURB: Record<ClassifierChoice, string> = {
   head: 'the pretrained network stays fixed; only the new 2-class head learns',
-  'last-block': 'the top transformer block and the final LayerNorm adapt too (the default)',
-  all: 'every weight may change',
+  'last-block': 'the top transformer block and the final LayerNorm adapt too',
+  all: 'every weight may change (the default)',
   lora: 'the weights stay frozen; low-rank adapters on every attention and MLP matrix learn, with the head',
 };
 

@@ -3,6 +3,7 @@ import { choiceName, pct, runRows } from './format.ts';
 import { parseLabelled } from '../../data/labelled.ts';
 import { classifyTaskOf, DEFAULT_SETUP, runSettingsFor, setupErrors, toDelimited, type ClassifySetup } from './setup.ts';
 import { spamProbability } from './TryMessage.tsx';
+import * as classifyCli from '../../cli/commands/finetune-classify.ts';
 
 const setup: ClassifySetup = { ...DEFAULT_SETUP, start: 'shipped:base-test' };
 
@@ -14,6 +15,14 @@ describe('lesson 2 run setup', () => {
     expect(classifyTaskOf({ ...s, task: { kind: 'pretrain' } })).toBeNull();
     expect(classifyTaskOf({ ...s, task: undefined })).toBeNull();
     expect(classifyTaskOf(null)).toBeNull();
+  });
+
+  it('is the command-line trainer\'s default recipe, the one the README measures', () => {
+    const cli = classifyCli.spec.options;
+    expect(DEFAULT_SETUP).toMatchObject({ choice: cli.choice.default, readAt: cli['read-at'].default, batch: cli.batch.default, lr: cli.lr.default, seed: cli.seed.default, loraRank: cli.rank.default });
+    // --epochs passes over the training messages of the shipped spam set
+    const train = classifyCli.loadSpam(classifyCli.SPAM_DATA).filter((m) => m.split === 'train').length;
+    expect(DEFAULT_SETUP.steps).toBe((cli.epochs.default as number) * Math.ceil(train / (cli.batch.default as number)));
   });
 
   it('names each bad field and accepts the defaults', () => {

@@ -107,12 +107,12 @@ export const CLASSIFY_LESSON: Lesson = {
         {
           kind: 'term',
           term: 'last block + final norm + head',
-          text: 'The top transformer block and the final LayerNorm adapt as well, so the features right under the head can be reshaped for the task. Usually a big gain over head only for a modest cost: this is the lesson\'s default.',
+          text: 'The top transformer block and the final LayerNorm adapt as well, so the features right under the head can be reshaped for the task. Usually a big gain over head only for a modest cost, and a common choice for large models whose lower layers already know the kind of text being classified.',
         },
         {
           kind: 'term',
           term: 'all layers',
-          text: 'Every weight may change. The most flexible choice and the most expensive (gradients and optimizer state for the whole model), and with little data it can drift away from what pretraining taught.',
+          text: 'Every weight may change. The most flexible choice and the most expensive (gradients and optimizer state for the whole model), and with little data it can drift away from what pretraining taught. It is this lesson\'s default: the small base model learned from book prose, not email, so its lower layers need to adapt too, and at this size a step that updates everything costs little more than one that updates the last block.',
         },
         {
           kind: 'term',
