@@ -9,7 +9,7 @@
  */
 import { mulberry32 } from '../util/random.ts';
 import { shuffledOrder } from './batches.ts';
-import type { ClassEval } from './engine.ts';
+import { classEvalOf, type ClassEval } from './engine.ts';
 import type { ClassSet } from './sources.ts';
 
 export interface BowOptions {
@@ -84,6 +84,5 @@ export function evaluateBow(m: BowModel, features: readonly number[][], labels: 
     loss += Math.max(s, 0) + Math.log1p(Math.exp(-Math.abs(s)));
     confusion[y][z > 0 ? 1 : 0]++;
   });
-  const n = features.length;
-  return { loss: n ? loss / n : NaN, accuracy: n ? (confusion[0][0] + confusion[1][1]) / n : NaN, confusion, examples: n };
+  return classEvalOf(confusion, loss);
 }

@@ -166,7 +166,6 @@ export async function evaluateClassifier(model: GPUModel, batches: Iterable<Clas
   if (!NC) throw new Error('evaluateClassifier: the model has no classification head');
   const confusion = Array.from({ length: NC }, () => new Array<number>(NC).fill(0));
   let lossSum = 0;
-  let n = 0;
   let seen = 0;
   for (const b of batches) {
     if (seen++ >= limit) break;
@@ -182,10 +181,14 @@ export async function evaluateClassifier(model: GPUModel, batches: Iterable<Clas
       rows++;
     }
     lossSum += loss * rows;
-    n += rows;
   }
-  let right = 0;
-  for (let k = 0; k < NC; k++) right += confusion[k][k];
+  return classEvalOf(confusion, lossSum);
+}
+
+/** The ClassEval of confusion[true][predicted] counts and the loss summed over the examples counted. */
+export function classEvalOf(confusion: number[][], lossSum: number): ClassEval {
+  const n = confusion.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
+  const right = confusion.reduce((s, row, k) => s + row[k], 0);
   return { loss: n ? lossSum / n : NaN, accuracy: n ? right / n : NaN, confusion, examples: n };
 }
 
