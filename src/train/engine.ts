@@ -288,7 +288,7 @@ export async function trainClassifier(
     // The end of an epoch or of the run, not a stop part-way through one (that would add a validation pass to every pause).
     const epochDone = step % src.batchesPerEpoch === 0;
     if (((s.evalEvery === 0 && epochDone) || step === s.steps) && evaluatedAt !== step) await validate();
-    if (step === s.steps || hooks.shouldStop?.(step)) break;
+    if (hooks.shouldStop?.(step)) break;
   }
   return { steps: step, val };
 }

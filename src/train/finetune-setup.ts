@@ -52,8 +52,7 @@ export function finetuneStart(from: Checkpoint, plan: FinetunePlan, seed: number
   if ([...from.weights.keys()].some((k) => k.endsWith('.lora_A'))) {
     throw new Error(`${name} carries LoRA adapters; merge them first (lab export) or start from its base model`);
   }
-  const opts = planOptions(plan, from);
-  const counts = parameterCounts(gptParamSpecs(from.config, opts));
+  const { opts, counts } = finetuneContinue(from, plan);
   const start = withNewTensors({ ...from, optimizer: undefined }, { nClasses: opts.nClasses, lora: opts.lora }, seed);
   return { start, opts, counts };
 }

@@ -21,8 +21,9 @@ export interface ClassifySetup {
   seed: number;
 }
 
-/** Steps of the default recipe: three passes over the 2,450 training messages, 8 at a time (307 steps each). */
-export const DEFAULT_STEPS = 3 * Math.ceil(2450 / 8);
+const DEFAULT_BATCH = 8;
+/** Three passes over the 2,450 training messages of the shipped spam set (307 steps each). */
+const DEFAULT_STEPS = 3 * Math.ceil(2450 / DEFAULT_BATCH);
 
 /**
  * The lesson's default recipe, the command-line trainer's defaults (README, "Lesson 2: spam
@@ -31,7 +32,7 @@ export const DEFAULT_STEPS = 3 * Math.ceil(2450 / 8);
  * measured: the small model's frozen lower layers, pretrained on book prose, hold it well under
  * what all layers reach on email in the same time.
  */
-export const DEFAULT_SETUP: Omit<ClassifySetup, 'start'> = { choice: 'all', loraRank: 8, readAt: 'last', dataset: 'spam', steps: DEFAULT_STEPS, batch: 8, lr: 1e-3, seed: 1337 };
+export const DEFAULT_SETUP: Omit<ClassifySetup, 'start'> = { choice: 'all', loraRank: 8, readAt: 'last', dataset: 'spam', steps: DEFAULT_STEPS, batch: DEFAULT_BATCH, lr: 1e-3, seed: 1337 };
 
 export const LORA_RANKS = [1, 2, 4, 8, 16, 32] as const;
 
