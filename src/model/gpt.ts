@@ -149,8 +149,9 @@ export class GPUModel {
     const { config: c, B, T, bufs, cache: k } = this;
     const kc = this.opts.kernels ?? defaultKernelChoice(true);
     const norm = await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1);
+    const passes = new Map<number, Passes>();
     for (const t of new Set([T, ...(this.opts.seqLens ?? [])])) {
-      this.passes.set(t, {
+      passes.set(t, {
         forward: await buildForward(k, c, B, t, bufs, kc, this.opts),
         loss: await buildLoss(k, c, B, t, bufs, kc, this.opts),
         backward: [...(await buildBackward(k, c, B, t, bufs, kc, this.opts)), ...norm],
@@ -158,7 +159,19 @@ export class GPUModel {
     }
     this.zero = [bufs.gradsWhole.buffer, ...Object.values(bufs.dacts).map((v) => v.buffer)];
     const largest = Math.max(...this.layout.tensors.map((t) => t.numel));
-    this.update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
+    const update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
+    // Swapped in only when every dispatch is built: a step between the awaits runs the old ones.
+    this.passes.clear();
+    for (const [t, p] of passes) this.passes.set(t, p);
+    this.update = update;
+  }
+
+  /**
+   * Builds every dispatch again through the cache, keeping the buffers and weights: after
+   * `cache.setOverride` this runs the replaced kernel source from the next step on.
+   */
+  async rebuildDispatches(): Promise<void> {
+    await this.build();
   }
 
   /** Views of every parameter tensor in the params arena, by name (for decoders that share the weights). */
