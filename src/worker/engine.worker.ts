@@ -15,6 +15,7 @@ import { loadCorpus, loadLabTokenizer, type Corpus } from './data.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
+import { handleKernelLab } from './kernellab.ts';
 import { handleRequest, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
@@ -285,13 +286,21 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'debug-lose-device':
       gpu?.device.destroy();
       return;
+    case 'kernel-catalog':
+    case 'kernel-compile':
+    case 'kernel-check':
+    case 'kernel-time':
+    case 'kernel-swap':
+    case 'kernel-restore':
+      return handleKernelLab(ctx, msg);
   }
 }
 
 const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
   sample: 'sample', tokenize: 'tokenize', 'ckpt-save': 'checkpoint', 'ckpt-list': 'checkpoint', 'ckpt-delete': 'checkpoint',
   'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload', 'dataset-upload': 'data', 'classify-text': 'classify', 'class-report': 'classify',
-  'score-instruct': 'score',
+  'score-instruct': 'score', 'kernel-catalog': 'kernel', 'kernel-compile': 'kernel', 'kernel-check': 'kernel', 'kernel-time': 'kernel',
+  'kernel-swap': 'kernel', 'kernel-restore': 'kernel',
 };
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
