@@ -58,6 +58,13 @@ export const AREAS: Area[] = [
     page: lazy(() => import('./Playground.tsx')),
   },
   {
+    path: 'kernels',
+    title: 'Kernel lab',
+    blurb: 'Read and edit the WGSL kernels that train the model, check them against their CPU reference, time them, and swap your version into a live run.',
+    needsGpu: true,
+    page: lazy(() => import('./KernelLab.tsx')),
+  },
+  {
     path: 'quiz',
     title: 'Self-check quiz',
     blurb: 'Check what you remember: where each behaviour comes from, what SFT can and cannot teach, and your own runs.',
