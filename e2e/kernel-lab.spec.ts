@@ -19,6 +19,11 @@ async function gotoLine(page: Page, line: number) {
 test('edit a kernel, see its compile error, Check it, swap it into a live run and restore it', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Monaco and its worker come from this server (bundled by Vite), never from a CDN.
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!/^(https?:\/\/localhost[:/]|data:|blob:)/.test(r.url())) foreign.push(r.url());
+  });
   await page.goto('./');
   await page.getByRole('link', { name: 'Kernel lab' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kernel lab');
@@ -102,4 +107,5 @@ test('edit a kernel, see its compile error, Check it, swap it into a live run an
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
 });

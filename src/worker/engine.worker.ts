@@ -15,7 +15,7 @@ import { loadCorpus, loadLabTokenizer, type Corpus } from './data.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
-import { handleKernelLab } from './kernellab.ts';
+import { forgetSwaps, handleKernelLab } from './kernellab.ts';
 import { handleRequest, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
@@ -69,6 +69,7 @@ async function openGpu(): Promise<Gpu> {
 async function onLost(info: { reason: string; message: string }): Promise<void> {
   if (recovering) return;
   recovering = true;
+  forgetSwaps(gpu?.cache, post);
   gpu = undefined;
   sampler.drop();
   models.clear();

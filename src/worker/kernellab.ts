@@ -100,3 +100,13 @@ async function swap(ctx: KernelLabContext, file: string, code: string | null, ch
   const s: KernelSwap = { file, action: code === null ? 'restore' : 'swap', checked, step: live ? live.step : null, tokens: live ? live.tokens : null };
   ctx.post({ type: 'kernel-swapped', swap: s, swapped: [...g.cache.overridden.keys()] });
 }
+
+/**
+ * After a lost device: the new device's pipeline cache starts with the shipped kernels (an edited
+ * kernel may be what lost the device, so it is not put back). Tells the page each swap is over.
+ */
+export function forgetSwaps(lostCache: { overridden: ReadonlyMap<string, string> } | undefined, post: (m: FromWorker) => void): void {
+  for (const file of lostCache?.overridden.keys() ?? []) {
+    post({ type: 'kernel-swapped', swap: { file, action: 'restore', checked: 'passed', step: null, tokens: null }, swapped: [] });
+  }
+}
