@@ -77,6 +77,8 @@ export class GPUModel {
   private zero: GPUBuffer[] = [];
   private update: Dispatch[] = [];
   private allOnes: Float32Array;
+  /** the kernel versions the dispatches run (opts.kernels, until rebuildDispatches changes them) */
+  private kernels: KernelChoice;
 
   private constructor(
     readonly device: GPUDevice,
@@ -86,6 +88,7 @@ export class GPUModel {
   ) {
     this.B = opts.batchSize;
     this.T = opts.seqLen;
+    this.kernels = opts.kernels ?? defaultKernelChoice(true);
     if (this.T > config.blockSize) throw new Error(`seqLen ${this.T} is longer than the model's context (blockSize ${config.blockSize})`);
     for (const t of opts.seqLens ?? []) {
       if (!(Number.isInteger(t) && t >= 1 && t < this.T)) throw new Error(`seqLens: ${t} is not a whole number from 1 to ${this.T - 1} (shorter than seqLen)`);
@@ -147,7 +150,7 @@ export class GPUModel {
 
   private async build(): Promise<void> {
     const { config: c, B, T, bufs, cache: k } = this;
-    const kc = this.opts.kernels ?? defaultKernelChoice(true);
+    const kc = this.kernels;
     const norm = await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1);
     const passes = new Map<number, Passes>();
     for (const t of new Set([T, ...(this.opts.seqLens ?? [])])) {
@@ -168,10 +171,19 @@ export class GPUModel {
 
   /**
    * Builds every dispatch again through the cache, keeping the buffers and weights: after
-   * `cache.setOverride` this runs the replaced kernel source from the next step on.
+   * `cache.setOverride` this runs the replaced kernel source from the next step on. `kernels`
+   * also changes which versions run (the kernel lab switches attention to the row kernels when a
+   * learner swaps in attention.wgsl); the previous choice stays when the build fails.
    */
-  async rebuildDispatches(): Promise<void> {
-    await this.build();
+  async rebuildDispatches(kernels: KernelChoice = this.kernels): Promise<void> {
+    const before = this.kernels;
+    this.kernels = kernels;
+    try {
+      await this.build();
+    } catch (e) {
+      this.kernels = before;
+      throw e;
+    }
   }
 
   /** Views of every parameter tensor in the params arena, by name (for decoders that share the weights). */

@@ -22,16 +22,17 @@ const GELU = labKernel('gelu.wgsl').source.files.at(-1)!.code;
 
 /** A run on a pipeline cache of its own; `onMetrics` runs at each batch of read-backs, as the page's messages would arrive. */
 async function setup(onMetrics: (ctx: Parameters<typeof handleKernelLab>[0], first: boolean) => void = () => {}) {
+  const s = settings;
   const { device } = await getTestDevice();
   const gpu: Gpu = { device, cache: new PipelineCache(device), isFallback: true };
   const slots = memorySlots();
   const events: FromWorker[] = [];
   let seen = 0;
   const ctx = { gpu: () => gpu, run: () => run, post: (m: FromWorker) => events.push(m) };
-  const run: Run = Run.pretrain(settings, corpus, slots, (m) => {
+  const run: Run = Run.pretrain(s, corpus, slots, (m) => {
     events.push(m);
     if (m.type === 'metrics') onMetrics(ctx, seen++ === 0);
-  }, freshCheckpoint(settings, corpus));
+  }, freshCheckpoint(s, corpus));
   await run.build(gpu);
   return { gpu, slots, events, run, ctx };
 }
@@ -78,6 +79,29 @@ describe('swapping a kernel into a live run', () => {
     expect(swaps(events)[0].swap.checked).toBe('failed');
     const saved = await slots.get(AUTOSAVE_ID);
     expect(saved?.info.step).toBe(0);
+    run.model!.destroy();
+  });
+
+  it('attention without the causal mask, swapped in, switches the run to the row kernels and puts weight on future positions; restore takes it away', async () => {
+    const ATTENTION = labKernel('attention.wgsl').source.files.at(-1)!.code;
+    const unmasked = ATTENTION.split('t2 <= t').join('t2 < p.T').split('for (var t1 = t; t1 < p.T').join('for (var t1 = 0u; t1 < p.T');
+    const { run, ctx } = await setup();
+    /** total attention weight above the diagonal in layer 0's first (b, h) block */
+    const future = async () => {
+      const att = await run.model!.read({ act: 'h.0.att' });
+      const T = run.model!.T;
+      let sum = 0;
+      for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) sum += att[i * T + j];
+      return sum;
+    };
+    await run.train();
+    expect(await future()).toBe(0); // the shipped product form: exact zeros above the diagonal
+    await handleKernelLab(ctx, { type: 'kernel-swap', file: 'attention.wgsl', code: unmasked, checked: 'failed' });
+    await run.evaluate();
+    expect(await future()).toBeGreaterThan(1);
+    await handleKernelLab(ctx, { type: 'kernel-restore', file: 'attention.wgsl' });
+    await run.evaluate();
+    expect(await future()).toBe(0);
     run.model!.destroy();
   });
 

@@ -2,8 +2,9 @@
  * The engine worker's side of the kernel lab: lists the editable kernels, compiles, checks and
  * times edited text (src/kernels/lab, each on a pipeline cache of its own), and swaps an edited
  * kernel into the live run: the worker's pipeline cache runs the new text from then on and the
- * run's model rebuilds its dispatches, keeping weights, moments and step. A swap that fails to
- * build is undone. The run's divergence stop is left as it is: a broken kernel that sends the loss
+ * run's model rebuilds its dispatches, keeping weights, moments and step (switching to the kernel
+ * versions that dispatch the file, e.g. attention's row kernels for attention.wgsl, until it is
+ * restored). Runs started later use the default versions. A swap that fails to build is undone. The run's divergence stop is left as it is: a broken kernel that sends the loss
  * to NaN stops training there, and the last good autosave stays.
  */
 import { PRESETS } from '../model/config.ts';
@@ -76,11 +77,13 @@ async function swap(ctx: KernelLabContext, file: string, code: string | null, ch
   labKernel(file); // only the lab's files
   const before = g.cache.overridden.get(file) ?? null;
   const run = ctx.run();
+  // the kernel versions the run needs to dispatch every replaced file (attention.wgsl: the row kernels)
+  const choice = () => Object.assign(defaultKernelChoice(g.isFallback), ...[...g.cache.overridden.keys()].map((f) => labKernel(f).trainWith ?? {}));
   const rebuild = async () => {
     g.device.pushErrorScope('validation');
     let thrown: unknown;
     try {
-      await run?.model?.rebuildDispatches();
+      await run?.model?.rebuildDispatches(choice());
     } catch (e) {
       thrown = e;
     }

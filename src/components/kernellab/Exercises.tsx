@@ -16,7 +16,7 @@ export function Exercises({ exercises, onOpen }: { exercises: readonly KernelExe
             <details><summary>What to watch</summary><p>{ex.watch}</p></details>
             <div className="buttons">
               <button type="button" onClick={() => onOpen(ex, false)} data-testid={`exercise-${ex.id}-open`}>Open {ex.file}</button>
-              {ex.edit && <button type="button" onClick={() => onOpen(ex, true)} data-testid={`exercise-${ex.id}-edit`}>Make the edit for me</button>}
+              {ex.edits && <button type="button" onClick={() => onOpen(ex, true)} data-testid={`exercise-${ex.id}-edit`}>Make the edit for me</button>}
             </div>
           </li>
         ))}

@@ -10,6 +10,9 @@ import type { Dispatch } from '../../gpu/compute.ts';
 import type { Harness } from '../../gpu/harness.ts';
 import type { Tolerance } from '../../util/compare.ts';
 import { mulberry32, uniformArray } from '../../util/random.ts';
+import { attention_backward, attention_forward } from '../attention.ts';
+import * as attentionRef from '../attention.ref.ts';
+import type { AttentionVariant } from '../attention_gemm.ts';
 import type { RowVariant } from '../fill.ts';
 import { gelu_backward, gelu_forward } from '../gelu.ts';
 import * as geluRef from '../gelu.ref.ts';
@@ -49,6 +52,8 @@ export interface ModelShape {
 export interface LabVariants {
   matmul: MatmulVariant;
   rows: RowVariant;
+  /** absent: 'rows' */
+  attention?: AttentionVariant;
 }
 
 export interface KernelTiming {
@@ -274,6 +279,64 @@ export function matmulTiming(s: ModelShape, variant: MatmulVariant): KernelTimin
     async build(h) {
       const [inp, w, o, d, dinp, dw] = [h.upload(uniformArray(BT * C, mulberry32(5))), h.upload(uniformArray(OC * C, mulberry32(6))), h.upload(BT * OC), h.upload(BT * OC), h.upload(BT * C), h.upload(OC * C)];
       return [await matmul_forward(h.cache, o, inp, w, null, BT, C, OC, variant), ...(await matmul_backward(h.cache, dinp, dw, null, d, inp, w, BT, C, OC, variant))];
+    },
+  };
+}
+
+/**
+ * Forward then backward of the row-kernel attention at one shape, on garbage-filled att and
+ * dpreatt and a random dinp: what the GPU wrote and what the reference says (also the GPU test's).
+ */
+export async function attentionOutputs(h: Harness, B: number, T: number, NH: number, HS: number, variant: RowVariant): Promise<CheckTensor[]> {
+  const C = NH * HS;
+  const rand = mulberry32(T);
+  const inp = uniformArray(B * T * 3 * C, rand, -2, 2);
+  const dout = uniformArray(B * T * C, rand);
+  const dinp0 = uniformArray(B * T * 3 * C, rand); // random, not zero: backward must accumulate
+  const nAtt = B * NH * T * T;
+  const o = h.upload(B * T * C, 'out');
+  const att = h.upload(uniformArray(nAtt, rand), 'att'); // garbage: forward must write every element
+  const dpreatt = h.upload(uniformArray(nAtt, rand), 'dpreatt');
+  const dinp = h.upload(dinp0, 'dinp');
+  const inpB = h.upload(inp, 'inp');
+  h.run(
+    await attention_forward(h.cache, o, att, inpB, B, T, C, NH, variant),
+    ...(await attention_backward(h.cache, dinp, dpreatt, h.upload(dout), inpB, att, B, T, C, NH, variant)),
+  );
+  const want = { out: new Float32Array(B * T * C), att: new Float32Array(nAtt), dpreatt: new Float32Array(nAtt), dinp: dinp0.slice() };
+  attentionRef.attention_forward(want.out, want.att, inp, B, T, C, NH);
+  attentionRef.attention_backward(want.dinp, want.dpreatt, dout, inp, want.att, B, T, C, NH);
+  const tol = { atol: 1e-5, rtol: 1e-4 };
+  return [
+    { name: `att (${variant})`, shape: [B, NH, T, T], got: await h.readF32(att, nAtt), want: want.att, tol },
+    { name: `out (${variant})`, shape: [B, T, C], got: await h.readF32(o, B * T * C), want: want.out, tol },
+    { name: `dpreatt (${variant})`, shape: [B, NH, T, T], got: await h.readF32(dpreatt, nAtt), want: want.dpreatt, tol },
+    { name: `dinp (${variant})`, shape: [B, T, 3 * C], got: await h.readF32(dinp, B * T * 3 * C), want: want.dinp, tol },
+  ];
+}
+
+/** The row-kernel attention; the causal mask puts exact zeros above the diagonal. */
+export const attentionCheck: KernelCheck = {
+  shape: 'B=2 T=7 NH=3 HS=5 one thread per row, and B=2 T=67 NH=2 HS=12 one workgroup per row (T above 64)',
+  async run(h) {
+    return [...(await attentionOutputs(h, 2, 7, 3, 5, 'thread')), ...(await attentionOutputs(h, 2, 67, 2, 12, 'workgroup'))];
+  },
+};
+
+export function attentionTiming(s: ModelShape, v: LabVariants): KernelTiming {
+  const HS = s.C / s.NH;
+  return {
+    shape: `qkv (B, T, 3C) = (${s.B}, ${s.T}, ${3 * s.C}), ${s.NH} heads, ${v.rows} per row`,
+    unit: 'GFLOP/s',
+    // causal: about half of the T·T scores; q·k and att·v forward, four such products backward
+    work: 6 * 2 * s.B * s.NH * ((s.T * (s.T + 1)) / 2) * HS,
+    async build(h) {
+      const nAtt = s.B * s.NH * s.T * s.T;
+      const [o, att, inp, d, dpre, dinp] = [h.upload(s.B * s.T * s.C), h.upload(nAtt), h.upload(uniformArray(s.B * s.T * 3 * s.C, mulberry32(7))), h.upload(s.B * s.T * s.C), h.upload(nAtt), h.upload(s.B * s.T * 3 * s.C)];
+      return [
+        await attention_forward(h.cache, o, att, inp, s.B, s.T, s.C, s.NH, v.rows),
+        ...(await attention_backward(h.cache, dinp, dpre, d, inp, att, s.B, s.T, s.C, s.NH, v.rows)),
+      ];
     },
   };
 }

@@ -5,6 +5,8 @@
  * what Check and Time run. Plain text travels from here to the page through the engine worker.
  */
 import type { ShaderSource } from '../../gpu/pipelines.ts';
+import { ATTENTION } from '../attention.ts';
+import attentionRef from '../attention.ref.ts?raw';
 import { GELU } from '../gelu.ts';
 import geluRef from '../gelu.ref.ts?raw';
 import { LAYERNORM } from '../layernorm.ts';
@@ -16,7 +18,7 @@ import residualRef from '../residual.ref.ts?raw';
 import { SOFTMAX } from '../softmax.ts';
 import softmaxRef from '../softmax.ref.ts?raw';
 import {
-  geluCheck, geluTiming, layernormCheck, layernormTiming, matmulCheck, matmulTiming, residualCheck, residualTiming, softmaxCheck, softmaxTiming,
+  attentionCheck, attentionTiming, geluCheck, geluTiming, layernormCheck, layernormTiming, matmulCheck, matmulTiming, residualCheck, residualTiming, softmaxCheck, softmaxTiming,
   type KernelCheck, type KernelTiming, type LabVariants, type ModelShape,
 } from './cases.ts';
 
@@ -34,6 +36,8 @@ export interface LabKernel {
   signature: string;
   /** whether a training run on an adapter with these variants dispatches this file */
   inTraining(v: LabVariants): boolean;
+  /** the variants a run switches to when this file is swapped in (so that it dispatches the file) */
+  trainWith?: Partial<LabVariants>;
   check: KernelCheck;
   timing(s: ModelShape, v: LabVariants): KernelTiming;
 }
@@ -66,9 +70,24 @@ export const LAB_KERNELS: LabKernel[] = [
       `void softmax_causal_forward(float* att /* (B, NH, T, T): scores in, probabilities out */, int rows /* B·NH·T */, int T);`,
       `void softmax_causal_backward(float* dpreatt /* (B, NH, T, T): datt in, dpreatt out */, const float* att /* (B, NH, T, T) */, int rows, int T);`,
     ].join('\n'),
-    inTraining: () => true, // attention's product form runs it on every adapter
+    inTraining: (v) => v.attention === 'gemm', // the product form of attention runs it
     check: softmaxCheck,
     timing: softmaxTiming,
+  },
+  {
+    file: 'attention.wgsl',
+    title: 'Attention, row kernels',
+    summary: 'Causal multi-head attention with one thread (or workgroup) per query row: scores, masked softmax and the weighted sum of values, and their gradients. Training runs the product form by default; swapping this file in switches the run to these row kernels.',
+    source: ATTENTION,
+    ref: { name: 'attention.ref.ts', code: attentionRef },
+    signature: [
+      `void attention_forward(float* out /* (B, T, C) */, float* att /* (B, NH, T, T) */, const float* inp /* (B, T, 3C) = q | k | v */, int B, int T, int C, int NH);`,
+      `void attention_backward(float* dinp /* (B, T, 3C) += */, float* dpreatt /* (B, NH, T, T) scratch */, const float* dout /* (B, T, C) */, const float* inp, const float* att, int B, int T, int C, int NH);`,
+    ].join('\n'),
+    inTraining: (v) => (v.attention ?? 'rows') === 'rows',
+    trainWith: { attention: 'rows' },
+    check: attentionCheck,
+    timing: attentionTiming,
   },
   {
     file: 'residual.wgsl',

@@ -53,6 +53,15 @@ describe('kernel lab on the GPU', () => {
     expect(r.mismatch?.tensor).toBe('att (thread)');
   });
 
+  it('Check catches attention without the causal mask at the first score above the diagonal', async () => {
+    const { device } = await getHarness();
+    // the edit of the lesson's no-causal-mask exercise
+    const code = shipped('attention.wgsl').split('t2 <= t').join('t2 < p.T').split('for (var t1 = t; t1 < p.T').join('for (var t1 = 0u; t1 < p.T');
+    const r = await checkEdited(device, 'attention.wgsl', code);
+    expect(r.error).toBeUndefined();
+    expect(r.mismatch).toMatchObject({ tensor: 'att (thread)', coords: [0, 0, 0, 0] });
+  });
+
   it('Check reports an edit that does not compile as an error, not a pass', async () => {
     const { device } = await getHarness();
     const r = await checkEdited(device, 'gelu.wgsl', `${shipped('gelu.wgsl')}\nfn broken( {`);

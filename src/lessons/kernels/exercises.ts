@@ -1,7 +1,7 @@
 /**
  * The kernel lab's exercises, as data: which file, the goal, a hint, what Check should say, and
- * what to watch once the kernel trains the model. `edit` is a change the page can make for the
- * learner (every occurrence of `from` in the shipped text becomes `to`), for exercises whose point
+ * what to watch once the kernel trains the model. `edits` is a change the page can make for the
+ * learner (`edits`: every occurrence of each `from` in the shipped text becomes its `to`), for exercises whose point
  * is what happens after the edit rather than finding the line. Read by src/pages/KernelLab.tsx.
  */
 
@@ -16,7 +16,7 @@ export interface KernelExercise {
   check: string;
   /** what to look at in a live run (or in Time) */
   watch: string;
-  edit?: { from: string; to: string };
+  edits?: { from: string; to: string }[];
 }
 
 export const KERNEL_EXERCISES: KernelExercise[] = [
@@ -28,17 +28,17 @@ export const KERNEL_EXERCISES: KernelExercise[] = [
     hint: 'Both forward entry points compute `exp(att[a + t2] - maxv)`. Mathematically the subtraction cancels between numerator and denominator; numerically it keeps every exp at most 1.',
     check: 'Check fails. Its scores reach ±100, and exp(100) is about 2.7e43, beyond float32\'s largest value (about 3.4e38): the sum becomes infinite and the row turns into NaN. The first mismatch is in the first row that holds such a score.',
     watch: 'Swap it into a test-preset run anyway. Early in training the attention scores are small, so the loss may go on much as before: a kernel can be wrong and still look healthy until the model meets the values that break it. That is why Check uses awkward values, not typical ones.',
-    edit: { from: 'exp(att[a + t2] - maxv)', to: 'exp(att[a + t2])' },
+    edits: [{ from: 'exp(att[a + t2] - maxv)', to: 'exp(att[a + t2])' }],
   },
   {
     id: 'no-causal-mask',
     title: 'Attention without the causal mask',
-    file: 'softmax.wgsl',
-    goal: 'Let every position weigh all T keys instead of only those at or before it: loop over the whole row and drop the mask in the final write, in forward and backward.',
-    hint: 'The mask is the condition `t2 <= t`. Replace it with `t2 < p.T` everywhere (the loops and the `select`), and the row runs to its end.',
-    check: 'Check fails at the first element above the diagonal (row 0, column 1): the reference gives that future key weight 0, the edited kernel does not.',
-    watch: 'In training, the product form of attention never computes the scores above the diagonal (its causal hint skips that triangle), so an unmasked softmax does not read the future here: it spreads weight over whatever that memory holds. Watch the loss after the swap, then restore the kernel. A model that could see the next token would reach a low training loss by copying it, and write nonsense when it has to generate.',
-    edit: { from: 't2 <= t', to: 't2 < p.T' },
+    file: 'attention.wgsl',
+    goal: 'Let every position attend to all T positions, the future included, in the forward pass and consistently in the backward pass, then train with it.',
+    hint: 'The mask is the condition `t2 <= t` in the loops over keys and in the `select` that zeroes the future. Replace it with `t2 < p.T`; in the backward, the loop that gathers dk and dv over queries starts at `t1 = t`: start it at 0.',
+    check: 'Check fails at the very first score, att [0, 0, 0, 0]: the reference gives query 0 all of its weight on key 0, the only one it may see, while the edited kernel shares it with every future key.',
+    watch: 'Swap it into a run (this switches the run\'s attention to these row kernels): from the next step every position can read the token it is asked to predict, one place ahead, and in training and validation alike. Watch whether the loss falls below what an honest run reaches, and when. It is not immediate: in a 300-step test-preset run measured on SwiftShader the weights above the diagonal were large, yet the loss stayed with the honest run\'s, because the model had not yet learned which future position to read. Let the model write (the workshop\'s sample panel) after a long run: generation sees only the past, so whatever the model learned to copy is not there. Restore the kernel to put the mask back.',
+    edits: [{ from: 't2 <= t', to: 't2 < p.T' }, { from: 'for (var t1 = t; t1 < p.T', to: 'for (var t1 = 0u; t1 < p.T' }],
   },
   {
     id: 'assign-not-accumulate',
@@ -48,7 +48,7 @@ export const KERNEL_EXERCISES: KernelExercise[] = [
     hint: 'In `residual_backward`, change `dinp1[i] += d;` to `dinp1[i] = d;`.',
     check: 'Check fails at coordinate [0] of dinp1: the test fills every gradient buffer with random values before the kernel runs, so overwriting them loses those values. With gradients starting at zero the bug would pass.',
     watch: 'Swap it into a run: the loss curve may not change at all. In this model the residual\'s backward is the first kernel to write that gradient in each step, right after the zero-grad clear, so `=` and `+=` give the same numbers. The bug waits for the day another kernel adds to that gradient first, which is why the check does not rely on the order the model happens to use.',
-    edit: { from: 'dinp1[i] += d;', to: 'dinp1[i] = d;' },
+    edits: [{ from: 'dinp1[i] += d;', to: 'dinp1[i] = d;' }],
   },
   {
     id: 'faster-naive-matmul',
@@ -61,7 +61,7 @@ export const KERNEL_EXERCISES: KernelExercise[] = [
   },
 ];
 
-/** The text an exercise's edit makes from the shipped text (unchanged when the edit does not apply). */
+/** The text an exercise's edits make from the shipped text: every occurrence of each `from`, in order. */
 export function applyExerciseEdit(ex: KernelExercise, shipped: string): string {
-  return ex.edit ? shipped.split(ex.edit.from).join(ex.edit.to) : shipped;
+  return (ex.edits ?? []).reduce((code, e) => code.split(e.from).join(e.to), shipped);
 }
