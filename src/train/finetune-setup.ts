@@ -11,7 +11,7 @@ import { frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune
 import { LORA_TARGETS, type LoraOptions } from '../model/lora.ts';
 import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import type { Checkpoint } from './checkpoint.ts';
-import { withNewTensors, type FinetuneInfo } from './engine.ts';
+import { withNewTensors, type FinetuneInfo } from './model-io.ts';
 import { formatClassSet, formatInstructionSet, type ClassSet } from './sources.ts';
 import type { FormattedExample } from './prompt.ts';
 import type { Tokenizer } from './tokenizer.ts';

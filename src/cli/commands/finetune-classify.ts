@@ -4,7 +4,7 @@
  * --read-at first, the lesson's experiment), and --choice picks what trains: the head only, the last
  * block + final LayerNorm + head, everything, or LoRA adapters + head. Reports validation accuracy
  * while training and, at the end, test accuracy, per-class precision/recall and the confusion
- * matrix; saves a classifier checkpoint (engine.ts documents its layout). Also exports the data
+ * matrix; saves a classifier checkpoint (model-io.ts documents its layout). Also exports the data
  * loading and the report that `lab eval` reuses.
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
@@ -13,7 +13,9 @@ import { formatDataError } from '../../data/errors.ts';
 import { LABELS, type Message } from '../../data/types.ts';
 import { FREEZE_CHOICES, type FreezeChoice } from '../../model/finetune.ts';
 import { LORA_TARGETS, validateLora, type LoraOptions, type LoraTarget } from '../../model/lora.ts';
-import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, trainClassifier, type ClassEval, type ClassTrainSettings } from '../../train/engine.ts';
+import { precisionRecall, type ClassEval } from '../../train/classmetrics.ts';
+import { evaluateClassifier, trainClassifier, type ClassTrainSettings } from '../../train/classtrain.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { finetuneContinue, finetuneStart, planInfo, spamSet, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { classificationSource } from '../../train/sources.ts';
 import { DivergedError } from '../../train/trainer.ts';

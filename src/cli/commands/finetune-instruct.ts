@@ -4,12 +4,13 @@
  * low-rank adapters (the base weights stay frozen), otherwise every weight trains. Runs the shared
  * Trainer (warm-up + cosine, clipping, validation loss on the val split), shows one greedy answer to
  * a validation prompt at the end, and saves a checkpoint (LoRA adapters as extra weights: see
- * engine.ts; `lab export` merges them).
+ * model-io.ts; `lab export` merges them).
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { parseBuiltinInstruct } from '../../data/builtin.ts';
 import { formatDataError } from '../../data/errors.ts';
-import { checkpointFromModel, generate, modelFromCheckpoint } from '../../train/engine.ts';
+import { generate } from '../../train/generate.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { finetuneStart, instructSet, planInfo, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { formatPrompt } from '../../train/prompt.ts';
 import { instructionLengths } from '../../train/batches.ts';

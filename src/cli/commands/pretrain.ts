@@ -9,7 +9,7 @@ import { initParams, unflatten } from '../../model/flat.ts';
 import { layoutArena } from '../../gpu/arena.ts';
 import { gptParamSpecs } from '../../model/params.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
-import { checkpointFromModel, modelFromCheckpoint } from '../../train/engine.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { lmSource } from '../../train/sources.ts';
 import { loadTokenizer } from '../../train/tokenizer-json.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
