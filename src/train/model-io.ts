@@ -17,12 +17,14 @@
  */
 import { layoutArena } from '../gpu/arena.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
+import type { GPTConfig } from '../model/config.ts';
 import { flatten, initParams, unflatten } from '../model/flat.ts';
 import { GPUModel, type GPUModelOptions } from '../model/gpt.ts';
 import { LORA_TARGETS, mergeLora, type LoraOptions, type LoraTarget } from '../model/lora.ts';
 import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import type { Checkpoint, Weight } from './checkpoint.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import type { ReadAt } from './sources.ts';
 
 /** What a finetuning run records in a checkpoint's info, under `finetune`. */
 export interface FinetuneInfo {
@@ -32,7 +34,7 @@ export interface FinetuneInfo {
   /** what was trained: head, last-block, all or lora */
   choice?: string;
   /** where the class is read: the last real token, or the first token (the lesson's experiment) */
-  readAt?: 'last' | 'first';
+  readAt?: ReadAt;
   /** LoRA settings; alpha is required to rebuild a LoRA model */
   lora?: LoraOptions;
   /** instruction tuning: whether prompt tokens were left out of the loss */
@@ -75,6 +77,11 @@ export function withNewTensors(ck: Checkpoint, opts: ParamOptions, seed: number)
     if (!weights.has(t.name)) weights.set(t.name, { shape: [...t.shape], data: fresh.slice(t.offset, t.offset + t.numel) });
   }
   return { ...ck, weights };
+}
+
+/** A checkpoint of fresh weights for `config` (the parameter table's init, seeded), no optimizer state. */
+export function freshCheckpoint(config: GPTConfig, tokenizer: Tokenizer, seed: number): Checkpoint {
+  return withNewTensors({ config, tokenizer, weights: new Map() }, {}, seed);
 }
 
 /** A plain checkpoint: LoRA merged into its weights (W + alpha/r · B·A), no lora_* tensors, no optimizer state. */

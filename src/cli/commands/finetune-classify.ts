@@ -20,6 +20,7 @@ import { finetuneContinue, finetuneStart, planInfo, spamSet, type FinetunePlan }
 import { classificationSource } from '../../train/sources.ts';
 import { DivergedError } from '../../train/trainer.ts';
 import { applyRecordedSettings, BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, withInterrupt, writeCheckpoint } from '../io.ts';
+import type { ReadAt } from '../../train/sources.ts';
 
 export const SPAM_DATA = 'public/datasets/spam-balanced.jsonl';
 
@@ -105,7 +106,7 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (resumed) applyRecordedSettings(o, resumed.info ?? {}, RUN_OPTIONS, 'classify', o.resume as string, 'start a new run with --checkpoint');
   const choice = o.choice as FreezeChoice;
   if (!FREEZE_CHOICES.includes(choice)) throw new CliError(`finetune-classify: unknown --choice "${o.choice}" (choose ${FREEZE_CHOICES.join(', ')})`);
-  const readAt = o['read-at'] as 'last' | 'first';
+  const readAt = o['read-at'] as ReadAt;
   if (readAt !== 'last' && readAt !== 'first') throw new CliError(`finetune-classify: --read-at must be "last" or "first", got "${readAt}"`);
   for (const k of ['batch', 'epochs', 'log-every'] as const) if ((o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);
   for (const k of ['steps', 'until'] as const) if (o[k] !== undefined && (o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);

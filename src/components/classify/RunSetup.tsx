@@ -5,7 +5,7 @@
  * with the upload control and its errors right here) and the run length.
  */
 import { useId } from 'react';
-import { CLASSIFIER_CHOICES, classifierParamCounts } from '../../store/runsSlice.ts';
+import { FREEZE_CHOICES, classifierParamCounts } from '../../store/runsSlice.ts';
 import { useLab } from '../../store/index.ts';
 import { UploadData } from '../data/UploadData.tsx';
 import { formatCount } from '../engine/format.ts';
@@ -48,7 +48,7 @@ export function RunSetup({ setup, starts, disabled, onChange }: RunSetupProps) {
       </div>
       <fieldset className="choices" disabled={disabled}>
         <legend>What trains</legend>
-        {CLASSIFIER_CHOICES.map((c) => {
+        {FREEZE_CHOICES.map((c) => {
           const n = preset ? classifierParamCounts(preset, c, setup.loraRank) : undefined;
           return (
             <label key={c} className="choice" data-testid={`class-choice-${c}`} data-trainable={n?.trainable}>

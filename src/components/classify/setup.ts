@@ -2,7 +2,7 @@
  * What the learner picks before a lesson-2 run (start model, what trains, LoRA rank, read
  * position, data, steps) and the run settings the engine is sent for it. Pure: no store, no React.
  */
-import type { ClassifierChoice, ReadAt } from '../../store/runsSlice.ts';
+import type { FreezeChoice, ReadAt } from '../../store/runsSlice.ts';
 import type { RunSettings } from '../../store/trainingSlice.ts';
 
 /** The classify member of the protocol's TaskSettings. */
@@ -11,7 +11,7 @@ export type ClassifyTask = Extract<NonNullable<RunSettings['task']>, { kind: 'cl
 export interface ClassifySetup {
   /** checkpoint id to start from (a shipped base or the learner's own) */
   start: string;
-  choice: ClassifierChoice;
+  choice: FreezeChoice;
   loraRank: number;
   readAt: ReadAt;
   dataset: 'spam' | 'upload';

@@ -26,6 +26,7 @@ import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import { formatPrompt } from '../../train/prompt.ts';
 import { drawInstruction, responseFits, useLabTokenizer } from './instructTokens.ts';
+import { DeviceLost } from '../../components/DeviceLost.tsx';
 
 /** The families the side-by-side panel asks, one held-out record each (with and without an input). */
 const PANEL_FAMILIES = ['define', 'antonym', 'hypernym', 'uppercase', 'word_count', 'last_word'];
@@ -161,7 +162,7 @@ export default function Instruct() {
         <WebGPUHelp status={gpu} />
       </section>
     ) : gpu.state === 'lost' ? (
-      <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>
+      <DeviceLost gpu={gpu} />
     ) : null;
 
   return <LessonLayout lesson={INSTRUCT_LESSON} panels={panels} banner={banner} />;
