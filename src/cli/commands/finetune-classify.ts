@@ -21,6 +21,8 @@ import { classificationSource } from '../../train/sources.ts';
 import { DivergedError } from '../../train/trainer.ts';
 import { applyRecordedSettings, BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, withInterrupt, writeCheckpoint } from '../io.ts';
 import type { ReadAt } from '../../train/sources.ts';
+import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
+import type { Recipe } from '../../lessons/recipe.ts';
 
 export const SPAM_DATA = 'public/datasets/spam-balanced.jsonl';
 
@@ -60,11 +62,15 @@ export function loraFromOptions(o: ParsedOptions): LoraOptions {
   return lora;
 }
 
-export const LORA_OPTIONS = {
-  rank: { type: 'int', help: 'LoRA rank r', default: 8 },
-  alpha: { type: 'float', help: 'LoRA alpha (the update is scaled by alpha / r)', default: 16 },
+/** The LoRA options, their defaults from a lesson's recipe (alpha = 2r, as the page trains). */
+export const loraOptions = (r: Recipe) => ({
+  rank: { type: 'int', help: 'LoRA rank r', default: r.loraRank },
+  alpha: { type: 'float', help: 'LoRA alpha (the update is scaled by alpha / r)', default: 2 * r.loraRank },
   'lora-targets': { type: 'string', meta: 'LIST', help: `matmuls LoRA adapts, comma-separated from ${LORA_TARGETS.join(', ')}, or all`, default: 'all' },
-} as const;
+}) as const;
+
+// The defaults below are lesson 2's recipe (src/lessons/classify/recipe.ts), the one the page starts with.
+const R = CLASSIFY_RECIPE;
 
 export const spec: CommandSpec = {
   name: 'finetune-classify',
@@ -72,20 +78,20 @@ export const spec: CommandSpec = {
   options: {
     checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
     data: { type: 'string', meta: 'FILE', help: 'spam JSONL (id, split, label, text)', default: SPAM_DATA },
-    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: 'all' },
-    ...LORA_OPTIONS,
-    'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: 'last' },
-    epochs: { type: 'int', help: 'passes over the training split', default: 3 },
+    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: R.choice },
+    ...loraOptions(R),
+    'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: R.readAt },
+    epochs: { type: 'int', help: 'passes over the training split', default: R.epochs },
     steps: { type: 'int', help: 'optimizer steps (overrides --epochs)' },
-    batch: { type: 'int', help: 'messages per step', default: 8 },
-    lr: { type: 'float', help: 'peak learning rate (warm-up, then cosine to a tenth of it)', default: 1e-3 },
-    warmup: { type: 'int', help: 'warm-up steps', default: 20 },
+    batch: { type: 'int', help: 'messages per step', default: R.batch },
+    lr: { type: 'float', help: 'peak learning rate (warm-up, then cosine to a tenth of it)', default: R.lr },
+    warmup: { type: 'int', help: 'warm-up steps', default: R.warmup },
     'weight-decay': { type: 'float', help: 'AdamW weight decay (matrices only)', default: 0.1 },
     'log-every': { type: 'int', help: 'print the training loss every N steps', default: 10 },
     'eval-every': { type: 'int', help: 'validation accuracy every N steps (0 = at the end of each epoch)', default: 0 },
     'eval-batches': { type: 'int', help: 'at most this many validation batches per evaluation (0 = all)', default: 0 },
     limit: { type: 'int', help: 'use at most this many messages per split (quick runs)', default: 0 },
-    seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: 1337 },
+    seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: R.seed },
     'save-every': { type: 'int', help: 'write the checkpoint (resumable) every N steps (0 = only at the end)', default: 50 },
     until: { type: 'int', help: 'stop after this step and save (the run stays resumable with --resume)' },
     resume: { type: 'string', meta: 'FILE', help: 'continue an unfinished run from its checkpoint exactly (same settings, step, AdamW moments and batch order)' },

@@ -10,7 +10,8 @@ import { useLab } from '../../store/index.ts';
 import { UploadData } from '../data/UploadData.tsx';
 import { formatCount } from '../engine/format.ts';
 import { CHOICE_BLURB, CHOICE_LABEL } from './format.ts';
-import { LORA_RANKS, setupErrors, type ClassifySetup } from './setup.ts';
+import { LORA_RANKS } from '../../lessons/classify/recipe.ts';
+import { setupErrors, type ClassifySetup } from './setup.ts';
 import './classify.css';
 
 /** A model the run can start from. */

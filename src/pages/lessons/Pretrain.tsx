@@ -14,7 +14,7 @@ import { SampleTimeline } from '../../components/lesson/SampleTimeline.tsx';
 import { InputTargetPair, TokenStrip, type ShownToken } from '../../components/lesson/TokenView.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { PRETRAIN_LESSON, PRETRAIN_SECTIONS as S } from '../../lessons/pretrain/content.ts';
-import * as L from '../../lessons/pretrain/settings.ts';
+import * as L from '../../lessons/pretrain/recipe.ts';
 import { AUTOSAVE_IDS, restoreRun, SHIPPED_PREFIX } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
@@ -136,7 +136,7 @@ export default function Pretrain() {
     if (!limits || useLab.getState().run.status !== 'idle') return;
     const rows = presetRows(limits);
     const want = (fallback ? L.PREFERRED_PRESETS.software : L.PREFERRED_PRESETS.hardware).find((id) => !rows.find((r) => r.id === id)?.refused);
-    if (want) setDraft({ preset: want, batch: presetBatch(want), steps: L.LESSON_STEPS });
+    if (want) setDraft({ preset: want, batch: presetBatch(want), steps: L.PRETRAIN_RECIPE.steps, lr: L.PRETRAIN_RECIPE.lr, seed: L.PRETRAIN_RECIPE.seed });
   }, [limits, fallback, setDraft]);
 
   const pair = tok && sample ? toShown(tok, sample).slice(0, L.PAIR_TOKENS + 1) : [];
