@@ -50,6 +50,8 @@ export class PipelineCache {
   private modules = new Map<string, { id: number; module: Promise<GPUShaderModule> }>();
   private pipelines = new Map<string, Promise<GPUComputePipeline>>();
   private overrides = new Map<string, string>();
+  /** each source's composed text under the current overrides (cleared when they change) */
+  private composed = new WeakMap<ShaderSource, { resolved: ShaderSource; code: string }>();
 
   constructor(readonly device: GPUDevice) {}
 
@@ -60,6 +62,7 @@ export class PipelineCache {
   setOverride(file: string, code: string | null): void {
     if (code === null) this.overrides.delete(file);
     else this.overrides.set(file, code);
+    this.composed = new WeakMap();
   }
 
   /** The files replaced now, by name. */
@@ -68,8 +71,13 @@ export class PipelineCache {
   }
 
   private entry(src: ShaderSource): { id: number; module: Promise<GPUShaderModule> } {
-    const resolved = withFiles(src, this.overrides);
-    const { code } = composeShader(resolved);
+    let c = this.composed.get(src);
+    if (!c) {
+      const resolved = withFiles(src, this.overrides);
+      c = { resolved, code: composeShader(resolved).code };
+      this.composed.set(src, c);
+    }
+    const { resolved, code } = c;
     let e = this.modules.get(code);
     if (!e) {
       e = { id: this.modules.size, module: compileMapped(this.device, resolved) };
