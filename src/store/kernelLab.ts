@@ -6,10 +6,11 @@
  *   call                          answer in the store (useLab)
  *   loadKernelCatalog()           kernels
  *   compileKernel(file, code)     kernelFiles[file].messages
- *   checkKernel.perform(...)      kernelFiles[file].check (busy 'check' meanwhile)
- *   timeKernel.perform(...)       kernelFiles[file].time
- *   swapKernel.perform(...)       kernelSwapped, kernelSwaps (the loss chart's marks)
- *   restoreKernel.perform(...)    kernelSwapped, kernelSwaps
+ *   runKernelCommand(cmd, t):
+ *     checkKernel                 kernelFiles[file].check (busy 'check' meanwhile)
+ *     timeKernel                  kernelFiles[file].time
+ *     swapKernel                  kernelSwapped, kernelSwaps (the loss chart's marks)
+ *     restoreKernel               kernelSwapped, kernelSwaps
  *   editKernel / resetKernel      kernelEdits (and localStorage)
  *   errors                        engineErrors.kernel
  */
@@ -90,6 +91,11 @@ export const restoreKernel: KernelCommand = {
 };
 
 export const KERNEL_COMMANDS = { checkKernel, timeKernel, swapKernel, restoreKernel };
+
+/** Runs a kernel command on the current state through the engine (the page's buttons call this). */
+export function runKernelCommand(cmd: KernelCommand, t: KernelTarget, link: EngineLink = workerLink): void {
+  cmd.perform(link, useLab.getState(), t);
+}
 
 /** Asks the engine for the editable kernels (once per page load is enough). */
 export function loadKernelCatalog(link: EngineLink = workerLink): void {

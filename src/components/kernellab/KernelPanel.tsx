@@ -6,10 +6,9 @@
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { workerLink } from '../../store/bridge.ts';
 import { useLab } from '../../store/index.ts';
 import {
-  checkKernel, checkStateOf, compileKernel, editKernel, resetKernel, restoreKernel, selectKernelText, swapKernel, timeKernel,
+  checkKernel, checkStateOf, compileKernel, editKernel, resetKernel, restoreKernel, runKernelCommand, selectKernelText, swapKernel, timeKernel,
   type KernelCommand, type KernelCommandState, type KernelInfo, type KernelTarget,
 } from '../../store/kernelLab.ts';
 import { CheckResult, TimeResult } from './KernelResults.tsx';
@@ -25,7 +24,7 @@ function CommandButton({ cmd, target, testId, onClick }: { cmd: KernelCommand; t
   const s = useLab(useShallow(pick));
   return (
     <button type="button" data-testid={testId} disabled={!cmd.predicate(s, target)}
-      onClick={() => (onClick ? onClick() : cmd.perform(workerLink, pick(useLab.getState()), target))}>
+      onClick={() => (onClick ? onClick() : runKernelCommand(cmd, target))}>
       {cmd.label}
     </button>
   );
@@ -57,7 +56,7 @@ export function KernelPanel({ kernel }: { kernel: KernelInfo }) {
   const mine = useMemo(() => (messages?.list ?? []).filter((m) => m.file === file), [messages, file]);
   const others = (messages?.list ?? []).filter((m) => m.file !== file);
   const errors = (messages?.list ?? []).filter((m) => m.type === 'error').length;
-  const swap = () => (checked === 'passed' ? swapKernel.perform(workerLink, pick(useLab.getState()), target) : setConfirming(true));
+  const swap = () => (checked === 'passed' ? runKernelCommand(swapKernel, target) : setConfirming(true));
 
   return (
     <section className="card" aria-labelledby="kernel-title" data-testid="kernel-panel" data-file={file}>
@@ -111,7 +110,7 @@ export function KernelPanel({ kernel }: { kernel: KernelInfo }) {
             which you can load again; Restore puts the shipped kernel back.
           </p>
           <div className="buttons">
-            <button type="button" data-testid="kernel-swap-anyway" onClick={() => { setConfirming(false); swapKernel.perform(workerLink, pick(useLab.getState()), target); }}>Swap it in anyway</button>
+            <button type="button" data-testid="kernel-swap-anyway" onClick={() => { setConfirming(false); runKernelCommand(swapKernel, target); }}>Swap it in anyway</button>
             <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         </div>
