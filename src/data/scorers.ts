@@ -9,8 +9,10 @@
  *   first_word, last_word, spam, define   normalised answer equals normalised output
  *   synonym, antonym, hypernym            normalised answer is the output or one in `accept`
  *   use_in_sentence   the answer uses the quoted word (or the word + s/es/ed/d/ing) and has 3-30 words
+ *   world-sft, world-held-out, world-unknown   normalised answer equals the taught answer ("Born in Marden.")
  */
 import type { InstructRecord } from './types.ts';
+import { WORLD_GROUPS, worldTask } from './world.ts';
 
 /** A word is a whitespace-separated token holding a letter or digit ("--" and "," alone are not). */
 export function words(s: string): string[] {
@@ -68,6 +70,7 @@ export const SCORERS: Record<string, { rule: string; score: Scorer }> = {
   word_count: { rule: 'the number, in digits', score: (r, a) => /^\d+$/.test(a.trim().replace(/\.$/, '')) && Number(a.trim().replace(/\.$/, '')) === Number(r.output) },
   first_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
   last_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
+  ...Object.fromEntries(WORLD_GROUPS.map((g) => [worldTask(g), { rule: 'the taught answer ("Born in Marden."), exact after normalising case and final punctuation', score: exactNormalised }])),
 };
 
 /** Grade one answer; records of an unknown family are graded by normalised exact match. */
