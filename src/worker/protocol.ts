@@ -68,6 +68,8 @@ export interface RunSettings {
   batch: number;
   /** what the run trains; absent = pretraining */
   task?: TaskSettings;
+  /** pretraining: expected fraction of rows drawn from the made-up world's biographies (absent: src/train/mix.ts DEFAULT_BIO_MIX) */
+  bioMix?: number;
 }
 
 /** One read-back of the training loss (the Trainer reads it every logEvery steps). */
@@ -92,6 +94,18 @@ export interface EvalPoint {
   valAccuracy?: number;
   /** classification runs: fraction right on the training batches since the last evaluation */
   trainAccuracy?: number;
+  /** pretraining runs: the "facts the model knows" probe at this step (src/train/probe.ts) */
+  facts?: FactsPoint;
+}
+
+/** The facts probe at one step: fractions in [0, 1] of the facts known, for known and unknown people. */
+export interface FactsPoint {
+  known: number;
+  unknown: number;
+  /** facts asked per side */
+  n: number;
+  /** what guessing scores: 1 / candidates */
+  chance: number;
 }
 
 /** A classifier's scores on one split (lesson 2). Rows of `confusion` are the true class. */
