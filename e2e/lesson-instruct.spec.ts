@@ -121,6 +121,31 @@ test('a short run from the tiny base updates the chart, the side-by-side panel a
   expect(errors).toEqual([]);
 });
 
+test('the world table asks about the three kinds of people and shows a row for each, with what it proves', async ({ page }) => {
+  test.setTimeout(400_000);
+  const errors = await open(page);
+  const from = page.getByTestId('instruct-from');
+  await expect(from.locator('option[value="shipped:base-test"]')).toHaveCount(1, { timeout: 120_000 });
+  await from.selectOption('shipped:base-test');
+  const card = page.getByTestId('world-card');
+  const rows = card.getByTestId('world-row');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(['sft', 'held-out', 'unknown']);
+  await expect(card.getByTestId('world-score')).toBeEnabled({ timeout: 120_000 });
+  await card.getByTestId('world-score').click();
+  // 30 questions, the three families in turn: 10 about each kind of person.
+  for (const g of ['sft', 'held-out', 'unknown']) {
+    const row = card.locator(`[data-testid="world-row"][data-group="${g}"]`);
+    await expect(row).toHaveAttribute('data-n', '10', { timeout: 300_000 });
+    const exact = Number(await row.getAttribute('data-exact-base'));
+    expect(exact).toBeGreaterThanOrEqual(0);
+    expect(exact).toBeLessThanOrEqual(1);
+  }
+  await expect(card.locator('[data-group="held-out"]')).toContainText('known before tuning began');
+  await expect(card.locator('[data-group="unknown"]')).toContainText('1 in 16');
+  expect(errors).toEqual([]);
+});
+
 test('without WebGPU both pages explain themselves and the drawings still work', async ({ playwright, baseURL }) => {
   const browser = await playwright.chromium.launch({ executablePath: findChromium() ?? undefined, args: BASE_FLAGS });
   try {

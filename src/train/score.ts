@@ -112,6 +112,11 @@ export interface ScoreOptions {
   shouldStop?: () => boolean;
 }
 
+/** The records whose family starts with one of `prefixes` ("world" takes the three world rows); all when none are given. */
+export function ofFamilies(records: readonly InstructRecord[], prefixes: readonly string[] = []): readonly InstructRecord[] {
+  return prefixes.length === 0 ? records : records.filter((r) => prefixes.some((p) => (r.task ?? 'other').startsWith(p)));
+}
+
 /**
  * Up to `limit` records of one split, taking the families in turn (the file is sorted by family,
  * so its first lines would all be one family). Deterministic: file order within each family.

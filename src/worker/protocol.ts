@@ -203,7 +203,7 @@ export type ToWorker =
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
   | { type: 'class-report'; requestId: number; model: ModelRef; split: 'validation' | 'test'; limit?: number }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
-  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number }
+  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number; families?: string[] }
   | { type: 'pause' }
   | { type: 'resume' }
   /**

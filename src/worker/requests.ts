@@ -14,7 +14,7 @@ import { defaultKernelChoice } from '../model/passes.ts';
 import { evaluateClassifier, finetuneInfo, finetuneOptions, modelFromCheckpoint, toClassStepInput } from '../train/engine.ts';
 import { spamSet } from '../train/finetune-setup.ts';
 import { formatClassification } from '../train/prompt.ts';
-import { heldOutRecords, promptedSpamBaseline, scoreInstructions } from '../train/score.ts';
+import { heldOutRecords, ofFamilies, promptedSpamBaseline, scoreInstructions } from '../train/score.ts';
 import type { Checkpoint } from '../train/checkpoint.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { classificationBatch } from '../train/batches.ts';
@@ -164,7 +164,7 @@ export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, 
       if (!(Number.isInteger(msg.maxTokens) && msg.maxTokens >= 1 && msg.maxTokens <= 500)) throw new Error(`max tokens must be a whole number from 1 to 500, got ${msg.maxTokens}`);
       const set = await ctx.sets.get('instruct');
       if (set.kind !== 'instruct') throw new Error('the instruction set did not load');
-      const records = heldOutRecords(set.records, 'test', msg.limit);
+      const records = heldOutRecords(ofFamilies(set.records, msg.families), 'test', msg.limit);
       const scores = await ctx.sampler.withDecoder(t.model, (dec) => scoreInstructions(dec, t.tok, records, {
         maxTokens: msg.maxTokens, seed: msg.seed, onProgress: (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: 'answering instructions' }),
       }));

@@ -13,7 +13,7 @@ import { seededShuffle } from '../../data/split.ts';
 import { LABELS, type Split } from '../../data/types.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
 import { mergeLoraCheckpoint, modelFromCheckpoint } from '../../train/engine.ts';
-import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
+import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, ofFamilies, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
 import { CliError, formatDuration, openEngine, readCheckpoint, readText, withInterrupt } from '../io.ts';
 import { loadSpam } from './finetune-classify.ts';
 
@@ -106,8 +106,7 @@ export async function run(o: ParsedOptions): Promise<void> {
   const parsed = parseBuiltinInstruct(o.data as string, readText(o.data as string, 'instruction dataset'));
   if (!parsed.ok) throw new CliError(`bad instruction dataset:\n${parsed.errors.map(formatDataError).join('\n')}`);
   const prefixes = o.families ? (o.families as string).split(',').map((x) => x.trim()).filter(Boolean) : [];
-  const wanted = parsed.value.filter((r) => prefixes.length === 0 || prefixes.some((p) => (r.task ?? 'other').startsWith(p)));
-  const records = heldOutRecords(wanted, split, (o.limit as number) > 0 ? (o.limit as number) : Infinity);
+  const records = heldOutRecords(ofFamilies(parsed.value, prefixes), split, (o.limit as number) > 0 ? (o.limit as number) : Infinity);
   if (records.length === 0) throw new CliError(`${o.data} has no records in split "${split}"${prefixes.length ? ` of the families ${prefixes.join(', ')}` : ''}`);
   const { device, cache } = await openEngine();
   const model = await modelFromCheckpoint(device, cache, ck, { batchSize: 1, seqLen: ck.config.blockSize });

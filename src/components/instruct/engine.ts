@@ -38,9 +38,12 @@ export const resumeRun = () => workerLink.send({ type: 'resume' });
 export const restoreInstructRun = () => restoreRun('instruct');
 export const listCheckpoints = () => workerLink.send({ type: 'ckpt-list' });
 
-/** Asks for the format adherence and family scores of `model` on `limit` test instructions; returns the request id. */
-export function requestScores(model: string, limit: number, maxTokens: number): number {
-  return scoreInstruct(model, { limit, maxTokens, seed: 1 });
+/**
+ * Asks for the format adherence and family scores of `model` on `limit` test instructions (only
+ * the families starting with one of `families`, when given); returns the request id.
+ */
+export function requestScores(model: string, limit: number, maxTokens: number, families?: string[]): number {
+  return scoreInstruct(model, { limit, maxTokens, seed: 1, ...(families ? { families } : {}) });
 }
 
 /** What has come back for one score request. */
