@@ -8,6 +8,7 @@ import { useLab } from '../../store/index.ts';
 import type { RunSettings } from '../../store/trainingSlice.ts';
 import { requestScores, useScore, type ScoreResult } from './engine.ts';
 import { ScoresPanel } from './ScoresPanel.tsx';
+import { WORLD_SCORE_LIMIT } from '../../lessons/instruct/world.ts';
 
 /** New tokens per answer when scoring: enough for the longest reference answers of the sample. */
 export const SCORE_MAX_TOKENS = 32;
@@ -31,6 +32,8 @@ interface ScoreIds {
 interface Finished extends ScoreIds {
   settings: RunSettings;
   parent?: string;
+  /** the made-up world's rows of the finished run (10 questions per row), filed with its scores for the quiz */
+  world: number;
 }
 
 export function ScoresCard({ baseModel }: ScoresCardProps) {
@@ -44,6 +47,7 @@ export function ScoresCard({ baseModel }: ScoresCardProps) {
   const tuned = useScore(ids.tuned);
   const finBase = useScore(finished?.base ?? null);
   const finTuned = useScore(finished?.tuned ?? null);
+  const finWorld = useScore(finished?.world ?? null);
   const filed = useRef<number | null>(null);
   const tuning = run.settings?.task?.kind === 'instruct';
   const busy = run.status === 'training' || run.status === 'loading' || run.status === 'recovering';
@@ -68,7 +72,9 @@ export function ScoresCard({ baseModel }: ScoresCardProps) {
     () =>
       useLab.subscribe((s, prev) => {
         const st = s.run.settings;
-        if (s.run.status === 'done' && prev.run.status === 'training' && st?.task?.kind === 'instruct') setFinished({ ...scoreNow.current('tuned'), settings: st, parent: s.run.parent });
+        if (s.run.status === 'done' && prev.run.status === 'training' && st?.task?.kind === 'instruct') {
+          setFinished({ ...scoreNow.current('tuned'), settings: st, parent: s.run.parent, world: requestScores('run', WORLD_SCORE_LIMIT, SCORE_MAX_TOKENS, ['world']) });
+        }
       }),
     [],
   );
@@ -77,14 +83,17 @@ export function ScoresCard({ baseModel }: ScoresCardProps) {
   useEffect(() => {
     const t = finished?.settings.task;
     if (!finished || finished.tuned === null || !finTuned.scores || filed.current === finished.tuned || t?.kind !== 'instruct') return;
-    if (waiting(finished.base, finBase)) return;
+    if (waiting(finished.base, finBase) || waiting(finished.world, finWorld)) return;
     filed.current = finished.tuned;
+    // The sample's own world rows give way to the dedicated world scoring (more questions per row).
+    const world = finWorld.scores?.families ?? [];
+    const families = [...finTuned.scores.families.filter((f) => !world.some((w) => w.family === f.family)), ...world];
     addInstructRun({
       masked: t.maskPrompt, lora: t.lora, loraRank: t.lora ? t.loraRank : undefined, steps: finished.tunedStep ?? finished.settings.steps,
-      formatAdherence: finTuned.scores.formatAdherence, families: finTuned.scores.families, baseFormatAdherence: finBase.scores?.formatAdherence,
+      formatAdherence: finTuned.scores.formatAdherence, families, baseFormatAdherence: finBase.scores?.formatAdherence,
       preset: finished.settings.preset, parent: finished.parent, finishedAt: Date.now(),
     });
-  }, [finished, finTuned, finBase, addInstructRun]);
+  }, [finished, finTuned, finBase, finWorld, addInstructRun]);
 
   return (
     <div className="scores-card" data-testid="scores-card">
