@@ -9,7 +9,7 @@
  */
 import { mulberry32 } from '../util/random.ts';
 import { shuffledOrder } from './batches.ts';
-import { classEvalOf, type ClassEval } from './engine.ts';
+import { classEvalOf, type ClassEval } from './classmetrics.ts';
 import type { ClassSet } from './sources.ts';
 
 export interface BowOptions {

@@ -11,7 +11,8 @@ import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '.
 import type { GPUModel } from '../model/gpt.ts';
 import { gptParamSpecs } from '../model/params.ts';
 import { defaultKernelChoice } from '../model/passes.ts';
-import { evaluateClassifier, finetuneInfo, finetuneOptions, modelFromCheckpoint, toClassStepInput } from '../train/engine.ts';
+import { evaluateClassifier, toClassStepInput } from '../train/classtrain.ts';
+import { finetuneInfo, finetuneOptions, modelFromCheckpoint } from '../train/model-io.ts';
 import { spamSet } from '../train/finetune-setup.ts';
 import { formatClassification } from '../train/prompt.ts';
 import { heldOutRecords, ofFamilies, promptedSpamBaseline, scoreInstructions } from '../train/score.ts';

@@ -6,7 +6,8 @@
  * EvalPoint. Builds nothing itself: run.ts passes the model.
  */
 import type { GPUModel } from '../model/gpt.ts';
-import { evaluateClassifier, trainClassifier, type ClassEval, type ClassTrainSettings } from '../train/engine.ts';
+import type { ClassEval } from '../train/classmetrics.ts';
+import { evaluateClassifier, trainClassifier, type ClassTrainSettings } from '../train/classtrain.ts';
 import { spamSet, instructSet } from '../train/finetune-setup.ts';
 import { DEFAULT_BIO_MIX, mixedLMSource } from '../train/mix.ts';
 import { classificationSource, instructionSource, type ClassSource } from '../train/sources.ts';

@@ -5,7 +5,7 @@
  */
 import { formatDataError } from '../../data/errors.ts';
 import { ATTRIBUTES, attributeValues, parseWorld, WORDING, type Attribute } from '../../data/world.ts';
-import { modelFromCheckpoint } from '../../train/engine.ts';
+import { modelFromCheckpoint } from '../../train/model-io.ts';
 import { PROBE_BATCH, probeFacts, probeItems, probeLength, type ProbeResult } from '../../train/probe.ts';
 import { CliError, formatDuration, openEngine, readText } from '../io.ts';
 import { languageModel, progressReporter } from './score.ts';

@@ -6,12 +6,15 @@
  */
 import { useState } from 'react';
 import { worldRows, type WorldRow } from '../../data/scorers.ts';
+import { INSTRUCT_SCORING } from '../../lessons/instruct/recipe.ts';
 import { WORLD_INTRO, WORLD_ROWS, WORLD_SCORE_LIMIT } from '../../lessons/instruct/world.ts';
 import { useLab } from '../../store/index.ts';
 import { requestScores, useScore } from './engine.ts';
-import { SCORE_MAX_TOKENS } from './ScoresCard.tsx';
 import type { ScoreSet } from './ScoresPanel.tsx';
 import './instruct.css';
+
+/** New tokens per answer: the lesson's scoring setting. */
+const SCORE_MAX_TOKENS = INSTRUCT_SCORING.maxTokens;
 
 const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : `${Math.round(100 * x)}%`);
 const conf = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2));
