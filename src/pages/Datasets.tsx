@@ -16,7 +16,7 @@ export default function Datasets() {
       <p>
         The three training stages differ first in their data. Pretraining reads raw text and learns to continue it.
         Classification finetuning needs messages with a label. Instruction tuning needs requests paired with the answer
-        we want. All three sets below come from real, freely licensed sources and are stored with the lab, so nothing is
+        we want. The first three sets below come from real, freely licensed sources; the fourth is invented on purpose. All are stored with the lab, so nothing is
         downloaded while you learn. The README in <code>public/datasets/</code> gives each one's source and licence.
       </p>
 
