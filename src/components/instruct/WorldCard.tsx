@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { worldRows, type WorldRow } from '../../data/scorers.ts';
 import { INSTRUCT_SCORING } from '../../lessons/instruct/recipe.ts';
 import { WORLD_INTRO, WORLD_ROWS, WORLD_SCORE_LIMIT } from '../../lessons/instruct/world.ts';
+import { scoreInstruct, useAnswer } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
-import { requestScores, useScore } from './engine.ts';
 import type { ScoreSet } from './ScoresPanel.tsx';
 import './instruct.css';
 
@@ -26,17 +26,17 @@ export function WorldCard({ baseModel }: { baseModel: string }) {
   const [ids, setIds] = useState<{ base: number | null; tuned: number | null }>({ base: null, tuned: null });
   const run = useLab((s) => s.run);
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
-  const base = useScore(ids.base);
-  const tuned = useScore(ids.tuned);
+  const base = useAnswer('instructScores', ids.base);
+  const tuned = useAnswer('instructScores', ids.tuned);
   const tuning = run.settings?.task?.kind === 'instruct';
   const busy = run.status === 'training' || run.status === 'loading' || run.status === 'recovering';
-  const pending = (id: number | null, r: typeof base) => id !== null && r.scores === null && r.error === null;
-  const ask = () => setIds({
-    base: requestScores(baseModel, WORLD_SCORE_LIMIT, SCORE_MAX_TOKENS, ['world']),
-    tuned: tuning ? requestScores('run', WORLD_SCORE_LIMIT, SCORE_MAX_TOKENS, ['world']) : null,
-  });
-  const b = rowsOf(base.scores);
-  const t = rowsOf(tuned.scores);
+  const pending = (id: number | null, r: typeof base) => id !== null && r.result === null && r.error === null;
+  const ask = () => {
+    const opts = { limit: WORLD_SCORE_LIMIT, maxTokens: SCORE_MAX_TOKENS, seed: INSTRUCT_SCORING.seed, families: ['world'] };
+    setIds({ base: scoreInstruct(baseModel, opts), tuned: tuning ? scoreInstruct('run', opts) : null });
+  };
+  const b = rowsOf(base.result?.scores ?? null);
+  const t = rowsOf(tuned.result?.scores ?? null);
   const progress = [base, tuned].map((r) => r.progress).find((p, i) => p && pending(i === 0 ? ids.base : ids.tuned, i === 0 ? base : tuned));
   return (
     <div className="scores-card" data-testid="world-card">

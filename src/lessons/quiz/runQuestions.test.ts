@@ -51,9 +51,11 @@ describe('run questions', () => {
     ];
     const v = visibleRunQuestions({ classifier: [], instruct: [{ ...masked, families }] });
     expect(v.map((x) => x.question.id)).toEqual(['run-instruct-unmask', 'run-world-held-out', 'run-world-unknown']);
-    expect(v[1].prompt).toContain('answered 70.0% of 10 questions right');
+    expect(v[1].prompt).toContain('got 70.0% right (10 questions) about people');
     expect(v[1].prompt).toContain('guessing gets 6.3%');
-    expect(v[2].prompt).toContain('right 10.0% of the time (10 questions');
+    expect(v[2].prompt).toContain('right 10.0% of the time (10 questions;');
+    const one = visibleRunQuestions({ classifier: [], instruct: [{ ...masked, families: families.map((f) => ({ ...f, correct: 1, total: 1 })) }] });
+    expect(one[1].prompt).toContain('(1 question)');
     for (const q of v) expect(q.prompt).not.toMatch(/\{\w+\}/);
     // Without the unknown row (a sample too small to reach it) the world questions stay hidden.
     const partial = visibleRunQuestions({ classifier: [], instruct: [{ ...masked, families: families.slice(0, 2) }] });

@@ -79,7 +79,7 @@ export const RUN_QUESTIONS: RunQuestion[] = [
   {
     id: 'run-world-held-out',
     needs: { kind: 'world' },
-    prompt: 'After {steps} steps of tuning, your model answered {heldOut} of {heldOutN} questions right about people it had only read about in pretraining, never in the tuning set (guessing gets {chance}). Where did the right answers come from?',
+    prompt: 'After {steps} steps of tuning, your model got {heldOut} right ({heldOutN}) about people it had only read about in pretraining, never in the tuning set (guessing gets {chance}). Where did the right answers come from?',
     options: [
       { id: 'a', text: 'From pretraining: the biographies put the facts into the weights, and tuning taught the model to answer with them when asked' },
       { id: 'b', text: 'From tuning: the tuning set taught it these people\'s facts' },
@@ -94,7 +94,7 @@ export const RUN_QUESTIONS: RunQuestion[] = [
   {
     id: 'run-world-unknown',
     needs: { kind: 'world' },
-    prompt: 'About people who appear in no training text, your tuned model was right {unknown} of the time ({unknownN} questions; guessing gets {chance}). What do its answers to them look like?',
+    prompt: 'About people who appear in no training text, your tuned model was right {unknown} of the time ({unknownN}; guessing gets {chance}). What do its answers to them look like?',
     options: [
       { id: 'a', text: 'Well-formed and sure of themselves, naming some town, but wrong most of the time' },
       { id: 'b', text: '"I don\'t know", because the model notices it never saw the name' },
@@ -144,9 +144,10 @@ function worldValues(r: InstructRunFacts): Record<string, string> | undefined {
   const held = f('world-held-out');
   const unknown = f('world-unknown');
   if (!held || !unknown) return undefined;
+  const questions = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
   return {
-    steps: String(r.steps), heldOut: percent(held.correct / held.total), heldOutN: String(held.total),
-    unknown: percent(unknown.correct / unknown.total), unknownN: String(unknown.total), chance: percent(1 / 16),
+    steps: String(r.steps), heldOut: percent(held.correct / held.total), heldOutN: questions(held.total),
+    unknown: percent(unknown.correct / unknown.total), unknownN: questions(unknown.total), chance: percent(1 / 16),
   };
 }
 
