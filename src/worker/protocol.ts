@@ -72,6 +72,8 @@ export interface RunSettings {
   batch: number;
   /** what the run trains; absent = pretraining */
   task?: TaskSettings;
+  /** pretraining: expected fraction of rows drawn from the made-up world's biographies (absent: src/train/mix.ts DEFAULT_BIO_MIX) */
+  bioMix?: number;
 }
 
 /** One read-back of the training loss (the Trainer reads it every logEvery steps). */
@@ -96,6 +98,18 @@ export interface EvalPoint {
   valAccuracy?: number;
   /** classification runs: fraction right on the training batches since the last evaluation */
   trainAccuracy?: number;
+  /** pretraining runs: the "facts the model knows" probe at this step (src/train/probe.ts) */
+  facts?: FactsPoint;
+}
+
+/** The facts probe at one step: fractions in [0, 1] of the facts known, for known and unknown people. */
+export interface FactsPoint {
+  known: number;
+  unknown: number;
+  /** facts asked per side */
+  n: number;
+  /** what guessing scores: 1 / candidates */
+  chance: number;
 }
 
 /** A classifier's scores on one split (lesson 2). Rows of `confusion` are the true class. */
@@ -121,6 +135,8 @@ export interface InstructScoring {
   limit: number;
   maxTokens: number;
   seed: number;
+  /** only the families whose name starts with one of these ("world": the made-up world's three rows); all when absent */
+  families?: string[];
 }
 
 /**
@@ -221,7 +237,7 @@ export type ToWorker =
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
   | { type: 'class-report'; requestId: number; model: ModelRef; split: 'validation' | 'test'; limit?: number }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
-  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number }
+  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number; families?: string[] }
   | { type: 'pause' }
   | { type: 'resume' }
   /**
