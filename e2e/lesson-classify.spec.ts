@@ -22,8 +22,8 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   test.setTimeout(420_000);
   const errors = await open(page);
 
-  // The labelled data: 1,225 + 175 + 350 messages of each class.
-  await expect(page.getByTestId('class-examples-row-train')).toContainText('1,225');
+  // The labelled data: 1,200 + 172 + 343 messages of each class.
+  await expect(page.getByTestId('class-examples-row-train')).toContainText('1,200');
   await expect(page.getByTestId('class-examples-row-test')).toContainText('350');
   await expect(page.getByTestId('class-runs-empty')).toBeVisible();
 
@@ -175,7 +175,7 @@ test('without WebGPU the lesson reads, shows the data and says why training is o
     await expect(page.getByTestId('classify-needs-webgpu')).toContainText('WebGPU');
     await expect(page.getByTestId('webgpu-missing')).toContainText('--enable-unsafe-webgpu');
     await expect(page.getByRole('heading', { name: 'Why the label is read at the last token' })).toBeVisible();
-    await expect(page.getByTestId('class-examples-row-train')).toContainText('1,225');
+    await expect(page.getByTestId('class-examples-row-train')).toContainText('1,200');
     await expect(page.getByTestId('class-start-run')).toBeDisabled();
     await expect(page.getByTestId('class-why-not')).toContainText('WebGPU');
     await expect(page.getByTestId('try-message-go')).toBeDisabled();
