@@ -24,7 +24,7 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
 
   // The labelled data: 1,200 + 172 + 343 messages of each class.
   await expect(page.getByTestId('class-examples-row-train')).toContainText('1,200');
-  await expect(page.getByTestId('class-examples-row-test')).toContainText('350');
+  await expect(page.getByTestId('class-examples-row-test')).toContainText('343');
   await expect(page.getByTestId('class-runs-empty')).toBeVisible();
 
   // Start from the tiny shipped base; each choice shows its trainable count for that model.
@@ -86,9 +86,9 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   const cells = (await report.getByTestId('confusion-matrix').getAttribute('data-cells'))!.split(',').map(Number);
   expect(cells).toHaveLength(4);
   expect(cells.reduce((a, b) => a + b, 0)).toBe(n);
-  // Each true class has 350 messages in the balanced test split; the diagonal is the right answers.
-  expect(cells[0] + cells[1]).toBe(350);
-  expect(cells[2] + cells[3]).toBe(350);
+  // Each true class has 343 messages in the balanced test split; the diagonal is the right answers.
+  expect(cells[0] + cells[1]).toBe(343);
+  expect(cells[2] + cells[3]).toBe(343);
   expect((cells[0] + cells[3]) / n).toBeCloseTo(accuracy, 6);
 
   // Any message gets a spam probability, and is shown back as text, not markup.
