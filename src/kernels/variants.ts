@@ -60,7 +60,7 @@ export function choiceKey(report: AdapterReport, shapes: readonly MatmulDims[]):
  * multiples of 4), shared-memory tiles on real GPUs.
  */
 export function variantForAdapter(report: AdapterReport): MatmulVariant {
-  return report.isFallback ? 'blocked_vec4' : 'tiled';
+  return report.isFallback ? 'blocked8_vec4' : 'tiled';
 }
 
 export interface SelectOptions {

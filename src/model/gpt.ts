@@ -223,6 +223,12 @@ export class GPUModel {
     return passes;
   }
 
+  /** The dispatches of one training step at the full length, in order (for profiling: nothing is submitted). */
+  stepDispatches(): readonly Dispatch[] {
+    const p = this.passes.get(this.T) as Passes;
+    return [...p.forward, ...p.loss, ...p.backward, ...this.update];
+  }
+
   /** One training step in one command buffer. The loss stays on the GPU: read it with readLoss(). */
   trainStep(input: StepInput | ClassStepInput, hyper: AdamWHyper): void {
     const p = this.writeBatch(input);

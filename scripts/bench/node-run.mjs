@@ -1,0 +1,12 @@
+// `node scripts/bench/node-run.mjs file.ts args...`: runs a TypeScript benchmark script in Node with
+// the GPU environment (scripts/gpu-env.mjs), tsx and the `?raw` WGSL loader, passing its output through.
+import { spawnSync } from 'node:child_process';
+import { findGpuEnv } from '../gpu-env.mjs';
+
+const found = findGpuEnv();
+if ('error' in found) {
+  console.error(found.error);
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/register-raw.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...found.env } });
+process.exit(r.status ?? 1);
