@@ -1,8 +1,8 @@
 /**
- * Where a training step's time goes, in Node (Dawn): `npm run bench:profile -- [preset] [steps] [matmul variant]`.
+ * Where a training step's time goes, in Node (Dawn): `npm run bench:profile -- [preset] [steps] [matmul variant] [rounds]`.
  *
- * 1. Wall time of `steps` training steps two ways — waiting for the GPU after every step, and
- *    submitting them all and waiting once — with the CPU time the JS thread itself spent meanwhile
+ * 1. Wall time of rounds of `steps` training steps followed by reading the loss, with the waits
+ *    paced (src/gpu/pace.ts) and not, in alternating rounds; with the CPU time the JS thread spent meanwhile
  *    (Linux: /proc/self/task/<pid>/stat; SwiftShader's worker threads live in the same process, so
  *    process.cpuUsage() would count them too).
  * 2. GPU time by kernel family, from timestamp queries (one compute pass per dispatch, so the sum
@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { MatmulVariant } from '../../src/kernels/matmul.ts';
 import { requestNodeDevice } from '../../src/gpu/node.ts';
+import { spinningWaits } from '../../src/gpu/pace.ts';
 import { PipelineCache } from '../../src/gpu/pipelines.ts';
 import { PRESETS } from '../../src/model/config.ts';
 import { initParams } from '../../src/model/flat.ts';
@@ -23,7 +24,8 @@ import { profileSteps } from './profile-gpu.ts';
 import { BENCH_ADAMW, benchBatch } from './train-steps.ts';
 
 const presetId = process.argv[2] ?? 'small';
-const steps = Number(process.argv[3] ?? 4);
+const steps = Number(process.argv[3] ?? 2);
+const rounds = Number(process.argv[5] ?? 2);
 const p = PRESETS.find((x) => x.id === presetId);
 if (!p) throw new Error(`unknown preset ${presetId}`);
 
@@ -42,26 +44,39 @@ const cache = new PipelineCache(device);
 const c = p.config;
 const matmul = process.argv[4] as MatmulVariant | undefined;
 const kernels = { ...defaultKernelChoice(report.isFallback), ...(matmul ? { matmul } : {}) };
-const model = await GPUModel.create(device, cache, c, { batchSize: p.batchSize, seqLen: c.blockSize, kernels, gradClip: BENCH_ADAMW.gradClip });
-model.setParams(initParams(model.layout, 1));
-const batches = Array.from({ length: steps + 1 }, (_, s) => benchBatch(p.batchSize, c.blockSize, c.vocabSize, s));
-const step = (s: number) => model.trainStep(batches[s], { ...BENCH_ADAMW, step: s + 1 });
-step(0);
-await model.readLoss(); // warm-up: pipelines, first-use costs
-console.log(`adapter: ${report.name}; preset ${p.id} (B=${p.batchSize}, T=${c.blockSize}, C=${c.nEmbd}, L=${c.nLayer}, V=${c.vocabSize}); matmul ${kernels.matmul}, rows ${kernels.rows}`);
-
-for (const mode of ['wait every step', 'wait once'] as const) {
+const build = async () => {
+  const m = await GPUModel.create(device, cache, c, { batchSize: p.batchSize, seqLen: c.blockSize, kernels, gradClip: BENCH_ADAMW.gradClip });
+  m.setParams(initParams(m.layout, 1));
+  return m;
+};
+// Two models, one built while the device's waits are marked as spinning (its waits are paced,
+// src/gpu/pace.ts) and one without: timed in alternating rounds, so other load hits both alike.
+const paced = await build();
+spinningWaits.delete(device);
+const unpaced = await build();
+const batches = Array.from({ length: steps }, (_, s) => benchBatch(p.batchSize, c.blockSize, c.vocabSize, s));
+const round = async (m: GPUModel) => {
   const cpu0 = jsThreadCpuS();
   const t0 = performance.now();
-  for (let s = 1; s <= steps; s++) {
-    step(s);
-    if (mode === 'wait every step') await device.queue.onSubmittedWorkDone();
-  }
-  await model.readLoss();
-  const ms = (performance.now() - t0) / steps;
-  const cpu = (jsThreadCpuS() - cpu0) / steps;
-  console.log(`${mode.padEnd(16)} ${ms.toFixed(0)} ms/step, ${((p.batchSize * c.blockSize * 1000) / ms).toFixed(0)} tok/s; JS thread busy ${(cpu * 1000).toFixed(0)} ms/step (${((100 * cpu * 1000) / ms).toFixed(0)}% of wall)`);
+  for (let s = 0; s < steps; s++) m.trainStep(batches[s], { ...BENCH_ADAMW, step: s + 1 });
+  await m.readLoss();
+  return { ms: (performance.now() - t0) / steps, cpuMs: ((jsThreadCpuS() - cpu0) * 1000) / steps };
+};
+await round(paced); // warm-up: first-use costs (the pacer does not learn from its first wait)
+await round(paced); // the pacer learns the step time
+await round(unpaced);
+console.log(`adapter: ${report.name}; preset ${p.id} (B=${p.batchSize}, T=${c.blockSize}, C=${c.nEmbd}, L=${c.nLayer}, V=${c.vocabSize}); matmul ${kernels.matmul}, rows ${kernels.rows}`);
+const res: Record<string, { ms: number; cpuMs: number }[]> = { paced: [], unpaced: [] };
+for (let r = 0; r < rounds; r++) {
+  for (const name of r % 2 ? ['unpaced', 'paced'] : ['paced', 'unpaced']) res[name].push(await round(name === 'paced' ? paced : unpaced));
 }
+for (const [name, rs] of Object.entries(res)) {
+  const ms = rs.reduce((a, x) => a + x.ms, 0) / rs.length;
+  const cpu = rs.reduce((a, x) => a + x.cpuMs, 0) / rs.length;
+  console.log(`${name.padEnd(8)} waits: ${ms.toFixed(0)} ms/step, ${((p.batchSize * c.blockSize * 1000) / ms).toFixed(0)} tok/s; JS thread busy ${cpu.toFixed(0)} ms/step (${((100 * cpu) / ms).toFixed(0)}% of wall) [${rs.map((x) => x.ms.toFixed(0)).join(' ')}]`);
+}
+const model = paced;
+unpaced.destroy();
 
 const tp = performance.now();
 const prof = await profileSteps(device, model);

@@ -3,8 +3,8 @@
  * Chromium: full training steps of the real GPUModel (forward, fused cross-entropy, backward,
  * gradient clipping, AdamW; src/model/gpt.ts) with the kernels the lab picks for this adapter
  * (defaultKernelChoice), and greedy generation with the KV cache (generateCached) on the same
- * weights. Builds its own model per preset and frees it. Wall time from submit to
- * onSubmittedWorkDone, so it needs no timestamp-query feature.
+ * weights. Builds its own model per preset and frees it. Wall time from submit to the loss read
+ * back, as the trainer waits, so it needs no timestamp-query feature.
  */
 import type { PipelineCache } from '../../src/gpu/pipelines.ts';
 import type { Preset } from '../../src/model/config.ts';
@@ -41,7 +41,7 @@ export async function benchOursTrain(
     model.setParams(initParams(model.layout, 1));
     const timing = await timeSteps(async (n, from) => {
       for (let s = from; s < from + n; s++) model.trainStep(benchBatch(p.batchSize, c.blockSize, c.vocabSize, s), { ...BENCH_ADAMW, step: s + 1 });
-      await device.queue.onSubmittedWorkDone();
+      await model.readLoss(); // as the trainer waits: paced where waiting spins the CPU (src/gpu/pace.ts)
     }, plan);
     const { loss } = await model.readLoss();
     const train = trainRow(p, 'ours', `${kernels.matmul} / ${kernels.rows}`, timing, loss);

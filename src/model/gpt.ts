@@ -13,6 +13,7 @@
 import { createArena, layoutArena, tensorTable, type ArenaLayout } from '../gpu/arena.ts';
 import { createStorageBuffer, readBuffer, writeArray } from '../gpu/buffers.ts';
 import { encodeDispatches, type BufferView, type Dispatch } from '../gpu/compute.ts';
+import { Pacer, spinningWaits } from '../gpu/pace.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { createAdamWUniforms, writeAdamWUniforms, adamw_update, type AdamWHyper } from '../kernels/adamw.ts';
 import { encoder_buckets } from '../kernels/encoder.ts';
@@ -77,6 +78,8 @@ export class GPUModel {
   private zero: GPUBuffer[] = [];
   private update: Dispatch[] = [];
   private allOnes: Float32Array;
+  /** sleeps through most of a wait where waiting spins the JS thread (Dawn in Node) */
+  private readonly pacer: Pacer;
 
   private constructor(
     readonly device: GPUDevice,
@@ -136,6 +139,7 @@ export class GPUModel {
     };
     this.adamHyper = createAdamWUniforms(device, { lr: 0, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, step: 1 });
     this.allOnes = new Float32Array(BT).fill(1);
+    this.pacer = new Pacer(spinningWaits.has(device));
   }
 
   /** Builds the model's buffers and every dispatch (pipelines compiled once, through the cache). */
@@ -248,6 +252,7 @@ export class GPUModel {
     if (zeroGrads) for (const b of this.zero) enc.clearBuffer(b);
     encodeDispatches(enc, dispatches, label);
     this.device.queue.submit([enc.finish()]);
+    this.pacer.submitted(label);
   }
 
   /**
@@ -261,7 +266,7 @@ export class GPUModel {
 
   /** The last step's mean loss (over counted positions) and the gradient norm before clipping. */
   async readLoss(): Promise<{ loss: number; gradNorm: number }> {
-    const stats = new Float32Array(await readBuffer(this.device, this.bufs.stats.buffer, 8));
+    const stats = new Float32Array(await this.pacer.settle(() => readBuffer(this.device, this.bufs.stats.buffer, 8)));
     const gn = new Float32Array(await readBuffer(this.device, this.bufs.gnorm.buffer, 8));
     return { loss: stats[0], gradNorm: gn[0] };
   }
@@ -278,7 +283,7 @@ export class GPUModel {
       what === 'params' ? this.bufs.paramsWhole : what === 'grads' ? this.bufs.gradsWhole : what === 'm' ? this.bufs.m : what === 'v' ? this.bufs.v
       : 'act' in what ? this.bufs.acts[what.act] : this.bufs.dacts[what.dact];
     if (!v) throw new Error(`no buffer ${JSON.stringify(what)}`);
-    return new Float32Array(await readBuffer(this.device, v.buffer, v.size, v.offset));
+    return new Float32Array(await this.pacer.settle(() => readBuffer(this.device, v.buffer, v.size, v.offset)));
   }
 
   /** Frees every GPU buffer the model made. */
