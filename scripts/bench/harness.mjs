@@ -2,8 +2,8 @@
 // Node half in a child process started with the GPU environment, driving a bench page in Chromium
 // (Vite serves bench/, Playwright drives it), and writing .bench/NAME.json and .bench/NAME.md.
 // Measures nothing itself and changes nothing outside .bench/.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findGpuEnv } from '../gpu-env.mjs';
 import { BASE_FLAGS, WEBGPU_FLAGS, findChromium } from '../chromium.mjs';
@@ -19,12 +19,12 @@ export const flag = (name, argv = process.argv) => argv.includes(`--${name}`);
  * Runs `script` (a .ts file under the repository) in Node with tsx, the ?raw loader and the GPU
  * environment plus `env`; its stderr is shown as it comes, and the last stdout line is parsed as JSON.
  */
-export function runNodeChild(script, env = {}) {
+export function runNodeChild(script, env = {}, cwd = repo) {
   const found = findGpuEnv();
   if ('error' in found) throw new Error(found.error);
   console.log(`[node] adapter environment: ${found.label}`);
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/register-raw.mjs', script], {
-    cwd: repo,
+    cwd,
     env: { ...process.env, ...found.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -43,29 +43,68 @@ export function runNodeChild(script, env = {}) {
  * `window[fn]` and returns `await window[fn](options)`. Page lines starting with "[chromium]" are
  * echoed, as are console errors and page errors.
  */
-export async function runBenchPage({ page: path, port, fn, options }) {
+export async function runBenchPage({ page, port, fn, options }) {
+  const [r] = await runBenchPages({ page, fn, sites: [{ root: repo, port }], calls: [{ site: 0, options }] });
+  return r;
+}
+
+/**
+ * One headless Chromium with WebGPU and a page per site (a checkout of the repository: `root`,
+ * default this one, served from its bench/ with Vite on `port`); then `calls` in order, each `await window[fn](options)`
+ * on its site's page. Returns the results in the order of `calls`. Used to run two commits' code
+ * side by side in one browser (train.mjs --baseline).
+ */
+export async function runBenchPages({ page: path, fn, sites, calls }) {
   const { createServer } = await import('vite');
   const { chromium } = await import('@playwright/test');
-  // No HMR and no file watching: others edit the shared tree during long runs, and a reload
-  // would destroy the page mid-measurement.
-  const server = await createServer({ configFile: `${repo}bench/vite.config.ts`, server: { port, strictPort: true, hmr: false, watch: null } });
-  await server.listen();
-  const executablePath = findChromium() ?? undefined;
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...BASE_FLAGS, ...WEBGPU_FLAGS] });
+  const servers = [];
+  let browser;
   try {
-    const page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.text().startsWith('[chromium]')) console.log(m.text());
-      else if (m.type() === 'error') console.error(`[chromium console] ${m.text()}`);
-    });
-    page.on('pageerror', (e) => console.error(`[chromium page error] ${e.message}`));
-    await page.goto(`http://localhost:${port}/${path}`);
-    await page.waitForFunction((name) => name in window, fn, { timeout: 120_000 });
-    return await page.evaluate(([name, o]) => window[name](o), [fn, options]);
+    for (const { root = repo, port } of sites) {
+      // No HMR and no file watching: others edit the shared tree during long runs, and a reload
+      // would destroy the page mid-measurement. A baseline checkout reads this tree's node_modules.
+      const server = await createServer({ configFile: `${root}bench/vite.config.ts`, cacheDir: `${repo}.bench/vite-${port}`, server: { port, strictPort: true, hmr: false, watch: null, fs: { allow: [repo] } } });
+      servers.push(server);
+      await server.listen();
+    }
+    const executablePath = findChromium() ?? undefined;
+    browser = await chromium.launch({ executablePath, headless: true, args: [...BASE_FLAGS, ...WEBGPU_FLAGS] });
+    const pages = [];
+    for (const { port } of sites) {
+      const page = await browser.newPage();
+      page.on('console', (m) => {
+        if (m.text().startsWith('[chromium]')) console.log(m.text());
+        else if (m.type() === 'error') console.error(`[chromium console] ${m.text()}`);
+      });
+      page.on('pageerror', (e) => console.error(`[chromium page error] ${e.message}`));
+      await page.goto(`http://localhost:${port}/${path}`);
+      await page.waitForFunction((name) => name in window, fn, { timeout: 120_000 });
+      pages.push(page);
+    }
+    const results = [];
+    for (const { site, options } of calls) results.push(await pages[site].evaluate(([name, o]) => window[name](o), [fn, options]));
+    return results;
   } finally {
-    await browser.close();
-    await server.close();
+    await browser?.close();
+    for (const s of servers) await s.close();
   }
+}
+
+/**
+ * A checkout of `ref` for running another commit's benchmark code beside this tree's: a detached
+ * git worktree under .bench/ (git-ignored), made once per commit and reused, reading this tree's
+ * node_modules through a link. Returns { dir, sha } (dir ends with a slash).
+ */
+export function baselineCheckout(ref) {
+  const git = (...a) => execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim();
+  const sha = git('rev-parse', '--short', `${ref}^{commit}`);
+  const dir = `${repo}.bench/baseline-${sha}/`;
+  if (!existsSync(dir)) {
+    mkdirSync(`${repo}.bench`, { recursive: true });
+    git('worktree', 'add', '--detach', dir, sha);
+  }
+  if (!existsSync(`${dir}node_modules`)) symlinkSync(`${repo}node_modules`, `${dir}node_modules`, 'dir');
+  return { dir, sha };
 }
 
 /** The saved run `.bench/NAME.json`, for --report-only. */

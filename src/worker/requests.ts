@@ -10,7 +10,6 @@ import { LABELS } from '../data/types.ts';
 import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import { gptParamSpecs } from '../model/params.ts';
-import { defaultKernelChoice } from '../model/passes.ts';
 import { evaluateClassifier, finetuneInfo, finetuneOptions, modelFromCheckpoint, toClassStepInput } from '../train/engine.ts';
 import { spamSet } from '../train/finetune-setup.ts';
 import { formatClassification } from '../train/prompt.ts';
@@ -22,7 +21,7 @@ import type { Library } from './library.ts';
 import { REQUEST_BATCH, type ModelCache } from './models.ts';
 import type { ClassReport, FromWorker, ModelRef, ToWorker } from './protocol.ts';
 import type { Gpu, Run } from './run.ts';
-import { toClassReport } from './run.ts';
+import { kernelsOf, toClassReport } from './run.ts';
 import type { Sampler } from './sampler.ts';
 import type { BuiltinSets } from './taskdata.ts';
 
@@ -63,7 +62,7 @@ export async function resolveModel(ctx: RequestContext, ref: ModelRef | undefine
     const ck: Checkpoint = await ctx.library.load(ref, (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: `loading ${row.name}` }));
     const head = finetuneOptions(ck);
     const model = await modelFromCheckpoint(gpu.device, gpu.cache, ck, {
-      nClasses: head.nClasses, lora: head.lora, batchSize: REQUEST_BATCH, seqLen: ck.config.blockSize, kernels: defaultKernelChoice(gpu.isFallback),
+      nClasses: head.nClasses, lora: head.lora, batchSize: REQUEST_BATCH, seqLen: ck.config.blockSize, kernels: kernelsOf(gpu),
     });
     return { ck, model };
   });
