@@ -11,7 +11,7 @@ import type { Preset } from '../../src/model/config.ts';
 import { KVDecoder } from '../../src/model/decoder.ts';
 import { initParams } from '../../src/model/flat.ts';
 import { GPUModel } from '../../src/model/gpt.ts';
-import { defaultKernelChoice } from '../../src/model/passes.ts';
+import { defaultKernelChoice, type KernelChoice } from '../../src/model/passes.ts';
 import { generateCached } from '../../src/train/generate.ts';
 import { Tokenizer } from '../../src/train/tokenizer.ts';
 import { BENCH_ADAMW, benchBatch, timeSteps, trainRow, type GenTiming, type StepPlan, type TrainTiming } from './train-steps.ts';
@@ -24,7 +24,7 @@ export function benchTokenizer(V: number): Tokenizer {
   return new Tokenizer(Array.from({ length: V - 258 }, (_, r) => [r % 256, Math.floor(r / 256)] as const));
 }
 
-/** Times training steps and then KV-cache generation of `genTokens` tokens for one preset. */
+/** Times training steps and then KV-cache generation of `genTokens` tokens for one preset (kernels: the adapter's defaults unless given). */
 export async function benchOursTrain(
   device: GPUDevice,
   cache: PipelineCache,
@@ -33,9 +33,9 @@ export async function benchOursTrain(
   plan: StepPlan,
   genTokens: number,
   log: (line: string) => void = () => {},
+  kernels: KernelChoice = defaultKernelChoice(isFallback),
 ): Promise<{ train: TrainTiming; gen: GenTiming | null }> {
   const c = p.config;
-  const kernels = defaultKernelChoice(isFallback);
   const model = await GPUModel.create(device, cache, c, { batchSize: p.batchSize, seqLen: c.blockSize, kernels, gradClip: BENCH_ADAMW.gradClip });
   try {
     model.setParams(initParams(model.layout, 1));

@@ -22,16 +22,21 @@ describe('Pacer', () => {
     expect(await round(p, 40)).toBeLessThan(15); // learned from this one
   });
 
-  it('then sleeps through most of the work before waiting, and sleeps less after sleeping too long', async () => {
+  it('never sleeps for short work', async () => {
     const p = new Pacer(true);
-    await round(p, 60);
-    await round(p, 60);
-    const slept = await round(p, 60);
-    expect(slept).toBeGreaterThan(0.9 * 60 - 10);
-    expect(slept).toBeLessThan(60);
-    // The work gets much faster: the sleeps overshoot, and shrink round after round.
-    let last = slept;
-    for (let i = 0; i < 8; i++) last = await round(p, 5);
-    expect(last).toBeLessThan(slept / 2);
+    for (let i = 0; i < 3; i++) expect(await round(p, 60)).toBeLessThan(15);
+  });
+
+  it('sleeps through most of long work before waiting, and sleeps less after sleeping too long', async () => {
+    const p = new Pacer(true);
+    await round(p, 1300);
+    await round(p, 1300);
+    const slept = await round(p, 1300);
+    expect(slept).toBeGreaterThan(0.9 * 1300 - 50);
+    expect(slept).toBeLessThan(1300);
+    // The work gets faster: the sleep overshoots, and the next sleep is shorter.
+    const over = await round(p, 1000);
+    const next = await round(p, 1000);
+    expect(next).toBeLessThan(over - 50);
   });
 });

@@ -16,6 +16,13 @@ const OVERSHOT_MS = 2;
 const OVERSHOT_SHARE = 0.03;
 /** Sleep this share of the expected time: a little early costs a short spin, late costs idle GPU time. */
 const SHARE = 0.9;
+/**
+ * Waits expected to be shorter than this are not paced. A sleep that overshoots learns a time that
+ * includes the wait's own latency, so short work is overestimated; and there Dawn's polling costs
+ * little (test preset on SwiftShader: the JS thread busy 20% of an unpaced step, and paced steps
+ * were slower, 512 vs 396 ms; small preset: paced 1.4-2x faster, scripts/bench/profile-step.ts).
+ */
+const MIN_PACED_MS = 1000;
 
 export class Pacer {
   /** milliseconds one submission of each kind took, learned; absent until a clean measurement */
@@ -43,7 +50,7 @@ export class Pacer {
     const kinds = this.pending;
     this.pending = [];
     const expected = kinds.reduce((s, k) => s + (this.expectMs.get(k) ?? NaN), 0);
-    const sleep = SHARE * expected - (performance.now() - this.since);
+    const sleep = expected >= MIN_PACED_MS ? SHARE * expected - (performance.now() - this.since) : 0;
     if (sleep > 1) await new Promise((r) => setTimeout(r, sleep));
     const woke = performance.now();
     const out = await wait();
