@@ -1,6 +1,6 @@
 // Lint: TypeScript rules plus the layer boundaries of ../shared/STYLE.md, one import rule per
 // folder, so the arrows gpu <- kernels <- model <- train <- worker <- store <- components <- pages
-// stay true.
+// stay true (ARCHITECTURE.md draws them).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -39,7 +39,18 @@ export default tseslint.config(
   layer(['src/worker/**'], [...UI, ...up('store', 'components', 'lessons', 'pages')], 'src/worker is a thin adapter around train; it never imports the UI.'),
   layer(['src/store/**'], [...up('gpu', 'kernels', 'components', 'lessons', 'pages'), 'react-dom', 'recharts', 'monaco-editor'], 'src/store never touches GPU internals or presentation.'),
   layer(['src/components/**'], up('gpu', 'kernels', 'model', 'train', 'worker', 'pages'), 'src/components is presentation: it reads the store, never the engine.'),
-  layer(['src/cli/**'], [...UI, ...up('worker', 'store', 'components', 'lessons', 'pages')], 'src/cli runs the engine in Node: no worker, no UI.'),
-  layer(['src/lessons/**'], [...UI, ...up('gpu', 'kernels', 'model', 'train', 'worker', 'store', 'components', 'pages')], 'src/lessons is data: prose, presets and questions.'),
+  // The command line reads its defaults from the lessons' recipes (data), so the page and the CLI train the same recipe.
+  layer(['src/cli/**'], [...UI, ...up('worker', 'store', 'components', 'pages')], 'src/cli runs the engine in Node: no worker, no UI.'),
+  layer(['src/lessons/**'], [...UI, ...up('gpu', 'kernels', 'worker', 'store', 'components', 'pages')], 'src/lessons is data: prose, recipes and questions.'),
+  // A recipe is typed with the engine's own types (FreezeChoice, ReadAt, presets), but a lesson runs no engine code.
+  {
+    files: ['src/lessons/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: up('model', 'train'), allowTypeImports: true, message: 'src/lessons is data: it may import the engine\'s types, never its code.' }] },
+      ],
+    },
+  },
   layer(['src/pages/**'], up('gpu', 'kernels', 'model', 'worker'), 'src/pages composes components and the store; it never reaches the engine.'),
 );

@@ -2,17 +2,12 @@
 // GPU first, else SwiftShader) and runs src/cli/main.ts with TypeScript and `?raw` WGSL imports.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { findGpuEnv } from './gpu-env.mjs';
+import { requireGpuEnv } from './preflight.mjs';
 
 const wantsHelp = process.argv.length <= 2 || process.argv.includes('--help') || process.argv.includes('-h');
 let env = {};
 if (!wantsHelp) {
-  const found = findGpuEnv();
-  if ('error' in found) {
-    console.error(`lab: ${found.error}`);
-    process.exit(1);
-  }
-  env = found.env;
+  env = requireGpuEnv('lab').env;
 }
 const root = fileURLToPath(new URL('..', import.meta.url));
 const r = spawnSync(

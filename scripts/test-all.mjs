@@ -1,15 +1,22 @@
 // `npm test`: every check, in order, stopping at the first failure:
 //   types (tsc) -> lint -> unit tests (vitest, Node) -> GPU tests (vitest, real WGSL on Dawn)
 //   -> production build -> end-to-end tests (Playwright, Chromium with WebGPU).
-// Ends with one line "tests: N passed, N failed" summed over the test runners.
+// First checks what the chosen steps need from the machine (scripts/preflight.mjs), so a missing
+// system package fails in seconds with its fix. Ends with one line "tests: N passed, N failed"
+// summed over the test runners.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
-import { ensureChromium } from './ensure-chromium.mjs';
+import { ALL_STEPS, preflight } from './preflight.mjs';
 
 const only = process.argv.slice(2);
 const report = '.cache/test-report';
 mkdirSync(report, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
+
+if (!preflight(only.length ? ALL_STEPS.filter((s) => only.includes(s)) : ALL_STEPS)) {
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 function run(name, cmd, args, env = {}) {
   if (only.length && !only.includes(name)) return;
@@ -54,7 +61,6 @@ run('lint', npx, ['eslint', '.']);
 run('unit', npx, ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/unit.json`]);
 run('gpu', npx, ['vitest', 'run', '--project', 'gpu', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/gpu.json`]);
 run('build', npx, ['vite', 'build', '--logLevel', 'warn']);
-if (!only.length || only.includes('e2e')) ensureChromium();
 run('e2e', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` });
 countAll();
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -5,8 +5,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findGpuEnv } from '../gpu-env.mjs';
-import { BASE_FLAGS, WEBGPU_FLAGS, findChromium } from '../chromium.mjs';
+import { requireGpuEnv, requireChromium } from '../preflight.mjs';
+import { BASE_FLAGS, WEBGPU_FLAGS } from '../chromium.mjs';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,8 +20,7 @@ export const flag = (name, argv = process.argv) => argv.includes(`--${name}`);
  * environment plus `env`; its stderr is shown as it comes, and the last stdout line is parsed as JSON.
  */
 export function runNodeChild(script, env = {}, cwd = repo) {
-  const found = findGpuEnv();
-  if ('error' in found) throw new Error(found.error);
+  const found = requireGpuEnv('bench');
   console.log(`[node] adapter environment: ${found.label}`);
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/register-raw.mjs', script], {
     cwd,
@@ -67,7 +66,7 @@ export async function runBenchPages({ page: path, fn, sites, calls }) {
       servers.push(server);
       await server.listen();
     }
-    const executablePath = findChromium() ?? undefined;
+    const executablePath = requireChromium('bench');
     browser = await chromium.launch({ executablePath, headless: true, args: [...BASE_FLAGS, ...WEBGPU_FLAGS] });
     const pages = [];
     for (const { port } of sites) {

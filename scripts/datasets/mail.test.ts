@@ -2,7 +2,7 @@
 // choice, HTML, headers, truncation.
 import { describe, expect, it } from 'vitest';
 import { bodyText, decodeHeader, decodeQuotedPrintable, htmlToText, parsePart } from './mail.ts';
-import { messageText, truncateWords } from './spam.ts';
+import { cleanSubject, messageText, truncateWords, type CleaningRule } from './spam.ts';
 
 const bytes = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
 
@@ -38,7 +38,9 @@ describe('mail parsing', () => {
   it('messageText: subject, newline, body without quoted lines, cut at a word boundary', () => {
     const raw = `Subject: Re: plans\n\n> old quoted text\nSounds good,   see you\n\nat ${'eight '.repeat(100)}`;
     const t = messageText(bytes(raw), 60);
-    expect(t.startsWith('Re: plans\nSounds good, see you at eight')).toBe(true);
+    // The reply prefix is a source cleaning rule (tested below); the uncleaned text keeps it.
+    expect(t.startsWith('plans\nSounds good, see you at eight')).toBe(true);
+    expect(messageText(bytes(raw), 60, undefined, false).startsWith('Re: plans\nSounds good, see you at eight')).toBe(true);
     expect(t.length).toBeLessThanOrEqual(60);
     expect(t.endsWith('eight')).toBe(true);
     expect(truncateWords('one two three', 9)).toBe('one two');
@@ -51,5 +53,43 @@ describe('mail parsing', () => {
     expect(messageText(bytes(`Subject: ${euckr}\nContent-Type: text/plain; charset=euc-kr\n\nbody`))).toBe('요즘\nbody');
     const utf8 = Buffer.from('Grüße', 'utf8').toString('latin1');
     expect(messageText(bytes(`Subject: ${utf8}\n\nbody`))).toBe('Grüße\nbody');
+  });
+});
+
+describe('source cleaning', () => {
+  const clean = (raw: string) => {
+    const hits = new Set<CleaningRule>();
+    return { text: messageText(bytes(raw), 400, hits), hits: [...hits].sort() };
+  };
+
+  it('subject: reply prefixes, list tags and "(was Re: ...)" go, repeated ones too', () => {
+    expect(cleanSubject('Re: [zzzzteana] RE: Fwd: Nothing like mama used to make')).toBe('Nothing like mama used to make');
+    expect(cleanSubject('FWD [fort] Evidence Britons')).toBe('Evidence Britons');
+    expect(cleanSubject('Selling Wedded Bliss (was Re: Ouch...)')).toBe('Selling Wedded Bliss');
+    // A word that merely starts like a prefix stays.
+    expect(cleanSubject('Really cheap: Refinance now')).toBe('Really cheap: Refinance now');
+  });
+
+  it('body: quoted headers, attributions, quotes, signatures and list footers go; each rule is noted', () => {
+    const raw = [
+      'Subject: [ILUG] Re: Sun Solaris',
+      '',
+      'Date: Wed, 21 Aug 2002 10:54:46 -0500',
+      'From: Chris <cwg@example.com>',
+      'On Sun, 1 Sep 2002, Joseph wrote:',
+      'J> the old words',
+      'It runs Solaris 8 x86 as standard, see http://www.example.com/x?id=123&track=9 for more.',
+      '-- ',
+      'Irish Linux Users Group: ilug@linux.ie',
+    ].join('\n');
+    const { text, hits } = clean(raw);
+    expect(text).toBe('Sun Solaris\nIt runs Solaris 8 x86 as standard, see http://www.example.com for more.');
+    expect(hits).toEqual(['attribution', 'list-footer', 'list-tag', 'quoted-header', 'reply-prefix', 'tracking']);
+  });
+
+  it('a plain message is left as it is and notes no rule', () => {
+    const { text, hits } = clean('Subject: Dinner on Saturday?\n\nAre you free on Saturday? We could cook.');
+    expect(text).toBe('Dinner on Saturday?\nAre you free on Saturday? We could cook.');
+    expect(hits).toEqual([]);
   });
 });

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { SCORERS } from '../../src/data/scorers.ts';
 import type { DatasetManifest } from '../../src/data/types.ts';
 import { INSTRUCT_FRACTIONS, QUOTA, SPAM_INPUT_CHARS } from './instruct.ts';
-import { SPAM_FRACTIONS } from './spam.ts';
+import { spamCleaningSections } from './readme-spam.ts';
+import type { ShortcutReport } from './shortcuts.ts';
+import { SAME_OPENING_CHARS, SPAM_FRACTIONS } from './spam.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** The README text. `sources` are the package folders (the WordNet licence is copied from there). */
-export function makeReadme(m: DatasetManifest, sources: { wordnet: string }): string {
+export function makeReadme(m: DatasetManifest, sources: { wordnet: string }, shortcuts: { before: ShortcutReport; after: ShortcutReport }): string {
   const c = m.corpus;
   const genres = (list: { genre: string }[]) => {
     const g = new Map<string, number>();
@@ -66,10 +68,13 @@ Validation documents by genre: ${genres(c.documents.val)}.
   The Stdlib Authors; its data are released under ODC PDDL 1.0 and CC0 1.0.
 - **Processing**: headers parsed (RFC 2047 subjects decoded), multipart bodies searched for
   text/plain (else text/html), quoted-printable and base64 undone, charsets decoded, HTML reduced to
-  text, quoted reply lines (\`>\`) dropped, whitespace collapsed. Each record is the subject, a
+  text, what tells the source rather than the message removed (see "Source cleaning" below),
+  whitespace collapsed. Each record is the subject, a
   newline, then the start of the body, cut at a word boundary to at most ${m.spam.maxChars} characters.
   Labels come from the folder (easy-ham-*, hard-ham-1: ham; spam-*: spam). Exact duplicate texts were
-  dropped (${n(m.spam.dropped.duplicate)} duplicates, ${n(m.spam.dropped.empty)} empty, ${n(m.spam.dropped['both labels'])} found under both labels).
+  dropped (${n(m.spam.dropped.duplicate)} duplicates, ${n(m.spam.dropped.empty)} empty, ${n(m.spam.dropped['both labels'])} found under both labels), and so were
+  ${n(m.spam.dropped['same opening'] ?? 0)} near-duplicates whose first ${SAME_OPENING_CHARS} characters equal an earlier message's (the same mailing
+  sent twice would otherwise sit in two splits).
   Some messages are in other scripts (Chinese, Korean, Russian spam); they are kept.
 - **Split**: stratified by label, seeded, ${SPAM_FRACTIONS.train * 100} / ${SPAM_FRACTIONS.val * 100} / ${SPAM_FRACTIONS.test * 100} (train / val / test), as in
   the classic spam-finetuning recipe. Fields: \`id\` (folder/file number), \`split\`, \`label\`, \`text\`.
@@ -85,6 +90,7 @@ spam count inside each split, so a majority-class guess scores 50%:
 | --- | ---: | ---: | ---: |
 ${spamRows(m.spam.balancedCounts)}
 
+${spamCleaningSections(m, shortcuts)}
 ## Instruction set: instruct.jsonl
 
 - **Fields**: Alpaca's \`instruction\`, optional \`input\`, \`output\`; plus \`task\` (the family),

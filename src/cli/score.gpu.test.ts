@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../model/config.ts';
 import { saveCheckpoint } from '../train/checkpoint.ts';
-import { withNewTensors } from '../train/engine.ts';
+import { withNewTensors } from '../train/model-io.ts';
 import { loadTokenizer } from '../train/tokenizer-json.ts';
 import { parseOptions } from './args.ts';
 import * as evaluate from './commands/eval.ts';

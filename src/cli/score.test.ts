@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../model/config.ts';
 import { saveCheckpoint } from '../train/checkpoint.ts';
-import { withNewTensors } from '../train/engine.ts';
+import { withNewTensors } from '../train/model-io.ts';
 import { trainBPE } from '../train/tokenizer-train.ts';
 import { parseOptions } from './args.ts';
 import * as evaluate from './commands/eval.ts';

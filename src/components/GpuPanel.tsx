@@ -5,6 +5,7 @@
 import { useLab } from '../store/index.ts';
 import { WebGPUHelp } from './WebGPUHelp.tsx';
 import { formatLimit, LIMIT_LABELS } from './limits.ts';
+import { DeviceLost } from './DeviceLost.tsx';
 
 export function GpuPanel() {
   const gpu = useLab((s) => s.gpu);
@@ -21,7 +22,7 @@ export function GpuPanel() {
     return (
       <section className="card warn" data-testid="gpu-panel" aria-labelledby="gpu-title">
         <h2 id="gpu-title">Your GPU</h2>
-        <p role="alert">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>
+        <DeviceLost gpu={gpu} className="" />
       </section>
     );
   }

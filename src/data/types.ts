@@ -68,6 +68,12 @@ export interface DatasetManifest {
     /** Messages dropped while building, by reason. */
     dropped: Record<string, number>;
     maxChars: number;
+    /** Messages each source-cleaning rule touched, per class (scripts/datasets/spam.ts). */
+    cleaning: Record<string, Record<Label, number>>;
+    /** The everyday messages written for the lab: a second test split, out of the corpus's domain. */
+    everyday: { file: string; counts: Record<Label, number> };
+    /** The bag-of-words shortcut report, before and after the cleaning. */
+    shortcutsFile: string;
   };
   instruct: {
     file: string;

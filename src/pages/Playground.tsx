@@ -20,6 +20,7 @@ import '../components/playground/playground.css';
 import { WebGPUHelp } from '../components/WebGPUHelp.tsx';
 import { PRESETS } from '../lessons/playground/presets.ts';
 import { formatPrompt } from '../train/prompt.ts';
+import { DeviceLost } from '../components/DeviceLost.tsx';
 
 /** One pane bound to the store's stream of its latest request. */
 function PaneSlot({ requestId, sentPrompt, ...rest }: Omit<PaneProps, 'stream' | 'slots'> & { requestId: number | null; sentPrompt: string }) {
@@ -137,7 +138,7 @@ export default function Playground() {
           <WebGPUHelp status={gpu} />
         </>
       )}
-      {gpu.state === 'lost' && <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>}
+      <DeviceLost gpu={gpu} />
       {gpu.state === 'probing' && <p role="status">Asking the browser for a WebGPU adapter…</p>}
       <PromptBox prompt={state.prompt} preset={preset} busy={busy} canGenerate={whyNot === null && !busy} whyNot={whyNot}
         onPrompt={(prompt) => update({ prompt })} onPreset={(p) => update({ prompt: p.prompt, template: p.template })} onGenerate={generate} />

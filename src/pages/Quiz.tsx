@@ -10,7 +10,7 @@ import { SelfCheckCard } from '../components/quiz/SelfCheckCard.tsx';
 import { StageExercise } from '../components/quiz/StageExercise.tsx';
 import '../components/quiz/quiz.css';
 import { SELF_CHECK } from '../lessons/quiz/selfCheck.ts';
-import { AREAS } from './areas.ts';
+import { AREA_INFO as AREAS } from '../lessons/areas.ts';
 
 /** True when some area's route serves this path (an area 'lesson' serves 'lesson/classify'). */
 function hasPage(path: string): boolean {

@@ -11,6 +11,7 @@ import { TokenizeBox } from '../components/engine/TokenizeBox.tsx';
 import { TrainControls } from '../components/engine/TrainControls.tsx';
 import { WebGPUHelp } from '../components/WebGPUHelp.tsx';
 import { useLab } from '../store/index.ts';
+import { DeviceLost } from '../components/DeviceLost.tsx';
 
 export default function Workshop() {
   const gpu = useLab((s) => s.gpu);
@@ -32,7 +33,7 @@ export default function Workshop() {
           <WebGPUHelp status={gpu} />
         </>
       )}
-      {gpu.state === 'lost' && <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>}
+      <DeviceLost gpu={gpu} />
       {gpu.state === 'probing' && <p role="status">Asking the browser for a WebGPU adapter…</p>}
       {gpu.state === 'ready' && (
         <>

@@ -7,25 +7,25 @@
  */
 import type { StateCreator } from 'zustand';
 import { PRESETS } from '../model/config.ts';
-import { frozenFor, parameterCounts } from '../model/finetune.ts';
+import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune.ts';
 import { LORA_TARGETS } from '../model/lora.ts';
 import { gptParamSpecs } from '../model/params.ts';
 import type { PresetId } from '../worker/protocol.ts';
 import { forget, isRecord, loadSaved, save } from './persist.ts';
+import type { ReadAt } from '../train/sources.ts';
 
 export const RUNS_KEY = 'webgpu-llm-lab.runs.v1';
 export const MAX_RUNS = 20;
 
-/** What the classification lesson let train: only the new head, the last block too, everything, or LoRA. */
-export type ClassifierChoice = 'head' | 'last-block' | 'all' | 'lora';
-export const CLASSIFIER_CHOICES: readonly ClassifierChoice[] = ['head', 'last-block', 'all', 'lora'];
+// What the classification lesson lets train (only the new head, the last block too, everything, or
+// LoRA) is the model's own FreezeChoice; components read it from here.
+export { FREEZE_CHOICES, type FreezeChoice } from '../model/finetune.ts';
 
-/** Where the class was read: the last real token (the lesson's default) or the first (its experiment). */
-export type ReadAt = 'last' | 'first';
+export type { ReadAt } from '../train/sources.ts';
 
 /** A finished spam-classification run. */
 export interface ClassifierRunSummary {
-  choice: ClassifierChoice;
+  choice: FreezeChoice;
   /** absent in summaries saved before the read position was recorded: those read at 'last' */
   readAt?: ReadAt;
   /** LoRA rank r, for choice 'lora' */
@@ -73,7 +73,7 @@ export interface RunsSlice {
   clearRuns(): void;
 }
 
-const CHOICES: readonly string[] = CLASSIFIER_CHOICES;
+const CHOICES: readonly string[] = FREEZE_CHOICES;
 const fraction = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
 const count = (x: unknown) => Number.isFinite(x) && (x as number) >= 0;
 const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined || ok(x);
@@ -93,7 +93,7 @@ export const readAtOf = (r: ClassifierRunSummary): ReadAt => r.readAt ?? 'last';
  * (LoRA: rank r on all four matmuls of every block, as the engine trains it), read off the same
  * parameter table the engine builds. Undefined for an unknown preset.
  */
-export function classifierParamCounts(preset: PresetId | string, choice: ClassifierChoice, loraRank = 8): { trainable: number; total: number } | undefined {
+export function classifierParamCounts(preset: PresetId | string, choice: FreezeChoice, loraRank = 8): { trainable: number; total: number } | undefined {
   const c = PRESETS.find((p) => p.id === preset)?.config;
   if (!c) return undefined;
   const opts = { nClasses: 2, lora: choice === 'lora' ? { rank: loraRank, alpha: 2 * loraRank, targets: LORA_TARGETS } : undefined };

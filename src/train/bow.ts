@@ -9,7 +9,7 @@
  */
 import { mulberry32 } from '../util/random.ts';
 import { shuffledOrder } from './batches.ts';
-import { classEvalOf, type ClassEval } from './engine.ts';
+import { classEvalOf, type ClassEval } from './classmetrics.ts';
 import type { ClassSet } from './sources.ts';
 
 export interface BowOptions {
@@ -36,12 +36,15 @@ export interface BowModel {
   bias: number;
 }
 
+/** The feature index of the adjacent token pair (a, b): hashed into the slots after the vocabulary. */
+export const pairFeature = (a: number, b: number, vocabSize: number): number => vocabSize + ((a * 65_537 + b) % PAIR_SLOTS);
+
 /** The distinct feature indices of one token sequence: ids < vocabSize, pairs hashed after them. */
 export function bowFeatures(ids: ArrayLike<number>, vocabSize: number, ngram: 1 | 2): number[] {
   const f = new Set<number>();
   for (let i = 0; i < ids.length; i++) {
     f.add(ids[i]);
-    if (ngram === 2 && i > 0) f.add(vocabSize + ((ids[i - 1] * 65_537 + ids[i]) % PAIR_SLOTS));
+    if (ngram === 2 && i > 0) f.add(pairFeature(ids[i - 1], ids[i], vocabSize));
   }
   return [...f];
 }

@@ -11,14 +11,14 @@ import { frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune
 import { LORA_TARGETS, type LoraOptions } from '../model/lora.ts';
 import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import type { Checkpoint } from './checkpoint.ts';
-import { withNewTensors, type FinetuneInfo } from './engine.ts';
-import { formatClassSet, formatInstructionSet, type ClassSet } from './sources.ts';
+import { withNewTensors, type FinetuneInfo } from './model-io.ts';
+import { formatClassSet, formatInstructionSet, type ClassSet, type ReadAt } from './sources.ts';
 import type { FormattedExample } from './prompt.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
 /** What a finetuning run changes about the model. */
 export type FinetunePlan =
-  | { task: 'classify'; choice: FreezeChoice; readAt: 'last' | 'first'; lora?: LoraOptions }
+  | { task: 'classify'; choice: FreezeChoice; readAt: ReadAt; lora?: LoraOptions }
   | { task: 'instruct'; maskPrompt: boolean; lora?: LoraOptions };
 
 /** LoRA on all four matmuls of every block with alpha = 2r (the lessons' setting). */
@@ -70,7 +70,7 @@ export function finetuneContinue(ck: Checkpoint, plan: FinetunePlan): { start: C
  * Formatted spam examples of one split (labels are indices into LABELS: ham 0, spam 1). With a
  * limit, a seeded sample of the split (the file is sorted by class, so its first lines would be all ham).
  */
-export function spamSet(tok: Tokenizer, messages: readonly Message[], split: Split, T: number, readAt: 'last' | 'first', limit = Infinity): ClassSet {
+export function spamSet(tok: Tokenizer, messages: readonly Message[], split: Split, T: number, readAt: ReadAt, limit = Infinity): ClassSet {
   const all = messages.filter((m) => m.split === split);
   const picked = limit < all.length ? seededShuffle(all, 17).slice(0, limit) : all;
   const items = picked.map((m) => ({ text: m.text, label: LABELS.indexOf(m.label) }));

@@ -1,6 +1,6 @@
 /**
  * Benchmark (Node only, not part of the app or the tests): generation tokens/s with the KV cache
- * (generateCached) and without it (engine.ts generate), on a preset's shapes with random weights,
+ * (generateCached) and without it (generate.ts generate), on a preset's shapes with random weights,
  * and a check that both chose the same tokens. Two phases: inside the first window (the cache's
  * case) and past it (the window slides; both paths recompute about a window per token).
  *
@@ -15,8 +15,7 @@ import { PRESETS } from '../model/config.ts';
 import { KVDecoder } from '../model/decoder.ts';
 import { initParams } from '../model/flat.ts';
 import { GPUModel } from '../model/gpt.ts';
-import { generate, type GenerateOptions } from './engine.ts';
-import { generateCached } from './generate.ts';
+import { generate, generateCached, type GenerateOptions } from './generate.ts';
 import { loadTokenizer } from './tokenizer-json.ts';
 
 const tok = loadTokenizer(readFileSync('public/models/tokenizer.json', 'utf8'), 'public/models/tokenizer.json');

@@ -4,7 +4,7 @@ import type { GPTConfig } from '../model/config.ts';
 import { KVDecoder } from '../model/decoder.ts';
 import { initParams } from '../model/flat.ts';
 import { GPUModel } from '../model/gpt.ts';
-import { generate, type GenerateOptions, type GeneratedToken } from './engine.ts';
+import { generate, type GenerateOptions, type GeneratedToken } from './generate.ts';
 import { generateCached } from './generate.ts';
 import { trainBPE } from './tokenizer-train.ts';
 

@@ -1,8 +1,9 @@
 /**
- * Text generation with a KV cache (src/model/decoder.ts): each new token runs one position through
- * the model instead of the whole context, and only that position's V logits come back to the CPU.
- * Same options, callback and results as engine.ts's `generate` (full recomputation), and the same
- * tokens for the same seed: the sampler, the random stream and the sliding window match it.
+ * Text generation, two ways with one sampler: `generate` recomputes the whole context for every
+ * token (the plain model, B=1); `generateCached` keeps a KV cache (src/model/decoder.ts), so each
+ * new token runs one position through the model and only that position's V logits come back to the
+ * CPU. Same options, callback and results, and the same tokens for the same seed: the sampler
+ * (chooseToken), the random stream and the sliding window are shared.
  *
  * Prefill: the prompt runs through the full-context forward pass once and its k and v rows are
  * copied into the cache (a prompt under FORWARD_PREFILL_FROM tokens runs as decode steps instead);
@@ -15,12 +16,68 @@
  * (T, V). The cache pays off inside the first window.
  * Must not: touch the GPU except through the decoder, or change the sampling rules (sampling.ts).
  */
+import type { GPTConfig } from '../model/config.ts';
 import type { KVDecoder } from '../model/decoder.ts';
+import type { GPUModel } from '../model/gpt.ts';
 import { mulberry32 } from '../util/random.ts';
-import { chooseToken, isStop, type GenerateOptions, type GeneratedToken } from './engine.ts';
+import { sampleLogits, type SampleOptions, type SampleResult } from './sampling.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
-export type { GenerateOptions, GeneratedToken } from './engine.ts';
+
+export interface GenerateOptions extends SampleOptions {
+  maxTokens: number;
+  seed: number;
+  /** stop at end-of-text (default true) */
+  stopAtEnd?: boolean;
+}
+
+export interface GeneratedToken extends SampleResult {
+  text: string;
+}
+
+/**
+ * Generates up to maxTokens after `prompt` with a (B=1, T=blockSize) model, calling onToken as
+ * each token is chosen. When the text outgrows the context, the oldest tokens slide out.
+ */
+export async function generate(
+  model: GPUModel,
+  tokenizer: Tokenizer,
+  promptIds: number[],
+  opts: GenerateOptions,
+  onToken?: (t: GeneratedToken) => void,
+): Promise<GeneratedToken[]> {
+  const { blockSize: T, vocabSize: V }: GPTConfig = model.config;
+  if (model.B !== 1 || model.T !== T) throw new Error('generate needs a model built with batchSize 1 and seqLen = blockSize');
+  const rand = mulberry32(opts.seed);
+  const ids = promptIds.length ? [...promptIds] : [tokenizer.endOfTextId];
+  const out: GeneratedToken[] = [];
+  const input = new Int32Array(T);
+  for (let n = 0; n < opts.maxTokens; n++) {
+    const ctx = ids.slice(-T);
+    input.fill(tokenizer.padId);
+    input.set(ctx);
+    model.evalStep({ tokens: input, targets: input });
+    const logits = await model.read({ act: 'logits' });
+    const row = logits.subarray((ctx.length - 1) * V, ctx.length * V);
+    const tok = chooseToken(row, rand, tokenizer, opts);
+    out.push(tok);
+    onToken?.(tok);
+    if (isStop(tok, tokenizer, opts)) break;
+    ids.push(tok.token);
+  }
+  return out;
+}
+
+/** Picks the next token from one logits row (V) the same way for every generator: <|pad|> is never chosen. */
+export function chooseToken(row: ArrayLike<number>, rand: () => number, tokenizer: Tokenizer, opts: GenerateOptions): GeneratedToken {
+  const r = sampleLogits(row, rand, { ...opts, exclude: [tokenizer.padId, ...(opts.exclude ?? [])] });
+  return { ...r, text: tokenizer.decode([r.token]) };
+}
+
+/** True when generation ends at this token (end-of-text, unless the caller asked to go on). */
+export function isStop(tok: GeneratedToken, tokenizer: Tokenizer, opts: GenerateOptions): boolean {
+  return tok.token === tokenizer.endOfTextId && opts.stopAtEnd !== false;
+}
 
 /**
  * Generates up to maxTokens after `prompt` with a KV-cache decoder, calling onToken as each token is

@@ -9,7 +9,7 @@ import { PRESETS, type GPTConfig } from '../model/config.ts';
 import { KVDecoder } from '../model/decoder.ts';
 import { initParams, unflatten } from '../model/flat.ts';
 import { GPUModel } from '../model/gpt.ts';
-import { generate } from './engine.ts';
+import { generate } from './generate.ts';
 import { formatPrompt } from './prompt.ts';
 import { answerPart, followsFormat, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedIds, promptedSpamBaseline, scoreInstructions, type FormatRule } from './score.ts';
 import { trainBPE } from './tokenizer-train.ts';

@@ -13,7 +13,7 @@ import { scoreAnswer, scoreByFamily } from '../data/scorers.ts';
 import type { InstructRecord, Split } from '../data/types.ts';
 import { KVDecoder } from '../model/decoder.ts';
 import { GPUModel } from '../model/gpt.ts';
-import { precisionRecall } from './engine.ts';
+import { precisionRecall } from './classmetrics.ts';
 import { generateCached } from './generate.ts';
 import { formatPrompt, INPUT_HEADER, INSTRUCTION_HEADER, RESPONSE_HEADER } from './prompt.ts';
 import type { Tokenizer } from './tokenizer.ts';

@@ -59,12 +59,15 @@ export interface ClassSet {
   truncated: number;
 }
 
+/** Where the class is read: the last real token (the lessons' default) or the first (lesson 2's experiment). */
+export type ReadAt = 'last' | 'first';
+
 /**
  * Texts as classification examples of length T. readAt 'last' reads the class at the closing
  * <|endoftext|> (the one position that has seen the whole text under causal attention); 'first'
  * reads it at position 0, the lesson's experiment showing why that fails (it has seen one token).
  */
-export function formatClassSet(tok: Tokenizer, items: readonly { text: string; label: number }[], T: number, readAt: 'last' | 'first' = 'last'): ClassSet {
+export function formatClassSet(tok: Tokenizer, items: readonly { text: string; label: number }[], T: number, readAt: ReadAt = 'last'): ClassSet {
   let truncated = 0;
   const examples = items.map((it) => {
     const f = formatClassification(tok, it.text, T);

@@ -4,8 +4,9 @@
  * encodes the text in chunks with progress reports, and keeps the result for the worker's
  * lifetime so a second run (or a reset) does not encode again. No GPU, no UI.
  */
+import { loadLabTokenizer } from '../train/lab-tokenizer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
-import { loadTokenizer } from '../train/tokenizer-json.ts';
+import { fetchText } from '../util/fetch.ts';
 
 export interface Corpus {
   tokenizer: Tokenizer;
@@ -16,30 +17,6 @@ export interface Corpus {
 }
 
 export type Progress = (phase: 'fetch' | 'encode', done: number, total: number) => void;
-
-async function fetchText(url: string, onBytes: (done: number, total: number) => void): Promise<string> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`could not fetch ${url}: HTTP ${r.status} ${r.statusText}`);
-  const total = Number(r.headers.get('content-length') ?? 0);
-  if (!r.body) return r.text();
-  const reader = r.body.getReader();
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    n += value.length;
-    onBytes(n, Math.max(total, n));
-  }
-  const all = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    all.set(p, o);
-    o += p.length;
-  }
-  return new TextDecoder().decode(all);
-}
 
 /**
  * Cuts text into pieces of about `size` characters at a newline followed by a non-space
@@ -74,18 +51,6 @@ async function encodeWithProgress(tok: Tokenizer, text: string, report: (done: n
 }
 
 let cached: Promise<Corpus> | undefined;
-let cachedTokenizer: Promise<Tokenizer> | undefined;
-
-/** The lab's tokenizer alone (7 KB), for "how it tokenizes" before any corpus is needed. */
-export function loadLabTokenizer(baseUrl: string): Promise<Tokenizer> {
-  cachedTokenizer ??= fetchText(new URL('models/tokenizer.json', baseUrl).href, () => {})
-    .then((json) => loadTokenizer(json, 'models/tokenizer.json'))
-    .catch((e) => {
-      cachedTokenizer = undefined;
-      throw e;
-    });
-  return cachedTokenizer;
-}
 
 /** The encoded corpus, fetched and encoded once per worker; a failed load is retried next time. */
 export function loadCorpus(baseUrl: string, progress: Progress): Promise<Corpus> {

@@ -14,7 +14,8 @@ import { selectMatmulVariant } from '../kernels/variants.ts';
 import { openVariantCache } from './variant-store.ts';
 import { runSelfTest } from '../gpu/selftest.ts';
 import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
-import { loadCorpus, loadLabTokenizer, type Corpus } from './data.ts';
+import { loadLabTokenizer } from '../train/lab-tokenizer.ts';
+import { loadCorpus, type Corpus } from './data.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
@@ -27,6 +28,7 @@ import { memorySlots, openSlots, type SlotStore } from './slots.ts';
 import { planStart } from './starts.ts';
 import { BuiltinSets, DataFileError, splitCounts, uploadedSet, type TaskSet } from './taskdata.ts';
 import { checkUpload, slotFor } from './upload.ts';
+import { fetchText } from '../util/fetch.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
@@ -43,12 +45,7 @@ const models = new ModelCache(undefined, (m) => sampler.dropModel(m));
 let shipped = new Shipped(baseUrl);
 const tokenizer = () => loadLabTokenizer(baseUrl);
 let library = new Library(() => slots, shipped, tokenizer, (message) => post({ type: 'notice', message }));
-const fetchText = async (path: string) => {
-  const r = await fetch(new URL(path, baseUrl).href);
-  if (!r.ok) throw new Error(`could not fetch ${path}: HTTP ${r.status} ${r.statusText}`);
-  return r.text();
-};
-const sets = new BuiltinSets(fetchText);
+const sets = new BuiltinSets((path) => fetchText(new URL(path, baseUrl).href));
 /** the learner's uploaded set of each kind (dataset 'upload') */
 const uploads: Partial<Record<'classify' | 'instruct', TaskSet>> = {};
 

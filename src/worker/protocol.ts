@@ -6,7 +6,9 @@
 import type { AdapterReport } from '../gpu/info.ts';
 import type { WebGPUUnavailableReason } from '../gpu/device.ts';
 import type { Preset } from '../model/config.ts';
+import type { FreezeChoice } from '../model/finetune.ts';
 import type { InstructScores } from '../train/score.ts';
+import type { ReadAt } from '../train/sources.ts';
 
 export type { AdapterReport };
 /** 'test' | 'small' | 'medium' | 'large' */
@@ -21,12 +23,12 @@ export type TaskSettings =
   | { kind: 'pretrain' }
   | {
       kind: 'classify';
-      /** which parameters train (src/model/finetune.ts FreezeChoice) */
-      choice: 'head' | 'last-block' | 'all' | 'lora';
+      /** which parameters train */
+      choice: FreezeChoice;
       /** LoRA rank r when choice is 'lora' (alpha = 2r) */
       loraRank: number;
       /** read the class at the last real token (right) or the first (the lesson's experiment) */
-      readAt: 'last' | 'first';
+      readAt: ReadAt;
       /** the shipped spam set, or the learner's upload (the datasets slice's current upload) */
       dataset: 'spam' | 'upload';
     }

@@ -9,10 +9,8 @@
  * A classification run that finishes reports its test-split scores (a 'class-report' with
  * requestId 0). Talks to the page only through `post`.
  */
-import { layoutArena } from '../gpu/arena.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { presetDoesNotFit } from '../model/config.ts';
-import { initParams, unflatten } from '../model/flat.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import { LABELS } from '../data/types.ts';
 import { parameterCounts } from '../model/finetune.ts';
@@ -20,7 +18,8 @@ import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import { defaultKernelChoice, type KernelChoice } from '../model/passes.ts';
 import { instructionLengths } from '../train/batches.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
-import { checkpointFromModel, modelFromCheckpoint, precisionRecall, type ClassEval } from '../train/engine.ts';
+import { precisionRecall, type ClassEval } from '../train/classmetrics.ts';
+import { checkpointFromModel, freshCheckpoint as freshWeights, modelFromCheckpoint } from '../train/model-io.ts';
 import { lessonLora, planInfo, planOptions, type FinetunePlan } from '../train/finetune-setup.ts';
 import { DivergedError } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
@@ -67,10 +66,7 @@ export function kernelsOf(gpu: Gpu): KernelChoice {
 
 /** A fresh checkpoint of `settings`' preset: initial weights from the seed, no moments. */
 export function freshCheckpoint(settings: RunSettings, corpus: Pick<Corpus, 'tokenizer'>): Checkpoint {
-  const config = { ...presetFor(settings).config, vocabSize: corpus.tokenizer.vocabSize };
-  const layout = layoutArena('init', gptParamSpecs(config), 4);
-  const views = unflatten(layout, initParams(layout, settings.seed));
-  return { config, tokenizer: corpus.tokenizer, weights: new Map(layout.tensors.map((t) => [t.name, { shape: [...t.shape], data: views[t.name] }])) };
+  return freshWeights({ ...presetFor(settings).config, vocabSize: corpus.tokenizer.vocabSize }, corpus.tokenizer, settings.seed);
 }
 
 export class Run {

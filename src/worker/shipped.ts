@@ -4,6 +4,7 @@
  * and fetches one by id with byte progress, keeping the bytes for the worker's lifetime. Read-only:
  * nothing here writes to IndexedDB. No GPU, no UI.
  */
+import { readBody } from '../util/fetch.ts';
 import { SHIPPED_PREFIX, type SlotInfo, type TaskKind } from './protocol.ts';
 
 /** One entry of public/models/manifest.json. */
@@ -141,24 +142,6 @@ export class Shipped {
     if (!isFile(r)) {
       throw new Error(`the shipped checkpoint "${e.name}" (public/models/${e.file}) is not on the server${r.ok ? '' : ` (HTTP ${r.status})`}; it may not be trained yet`);
     }
-    const total = Number(r.headers.get('content-length') ?? 0);
-    if (!r.body) return new Uint8Array(await r.arrayBuffer());
-    const reader = r.body.getReader();
-    const parts: Uint8Array[] = [];
-    let n = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      n += value.length;
-      progress(n, Math.max(total, n));
-    }
-    const all = new Uint8Array(n);
-    let o = 0;
-    for (const part of parts) {
-      all.set(part, o);
-      o += part.length;
-    }
-    return all;
+    return readBody(r, progress);
   }
 }

@@ -6,7 +6,8 @@
  * EvalPoint. Builds nothing itself: run.ts passes the model.
  */
 import type { GPUModel } from '../model/gpt.ts';
-import { evaluateClassifier, trainClassifier, type ClassEval, type ClassTrainSettings } from '../train/engine.ts';
+import type { ClassEval } from '../train/classmetrics.ts';
+import { evaluateClassifier, trainClassifier, type ClassTrainSettings } from '../train/classtrain.ts';
 import { spamSet, instructSet } from '../train/finetune-setup.ts';
 import { classificationSource, lmSource, instructionSource, type ClassSource } from '../train/sources.ts';
 import { Trainer, type TrainSettings } from '../train/trainer.ts';

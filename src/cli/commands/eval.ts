@@ -9,7 +9,8 @@
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { LABELS } from '../../data/types.ts';
 import { countValidationBatches } from '../../train/batches.ts';
-import { evaluateClassifier, finetuneInfo, finetuneOptions, modelFromCheckpoint } from '../../train/engine.ts';
+import { evaluateClassifier } from '../../train/classtrain.ts';
+import { finetuneInfo, finetuneOptions, modelFromCheckpoint } from '../../train/model-io.ts';
 import { classificationSource, lmSource } from '../../train/sources.ts';
 import { DEFAULT_TRAIN, Trainer } from '../../train/trainer.ts';
 import { CliError, DEFAULT_VAL_TEXT, openEngine, readCheckpoint, readText } from '../io.ts';

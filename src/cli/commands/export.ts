@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import type { CommandSpec, ParsedOptions } from '../args.ts';
-import { finetuneOptions, mergeLoraCheckpoint } from '../../train/engine.ts';
+import { finetuneOptions, mergeLoraCheckpoint } from '../../train/model-io.ts';
 import { toHF } from '../../train/gpt2-names.ts';
 import { writeSafetensors } from '../../train/safetensors.ts';
 import { saveTokenizer } from '../../train/tokenizer-json.ts';

@@ -4,7 +4,7 @@
  * --read-at first, the lesson's experiment), and --choice picks what trains: the head only, the last
  * block + final LayerNorm + head, everything, or LoRA adapters + head. Reports validation accuracy
  * while training and, at the end, test accuracy, per-class precision/recall and the confusion
- * matrix; saves a classifier checkpoint (engine.ts documents its layout). Also exports the data
+ * matrix; saves a classifier checkpoint (model-io.ts documents its layout). Also exports the data
  * loading and the report that `lab eval` reuses.
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
@@ -13,13 +13,20 @@ import { formatDataError } from '../../data/errors.ts';
 import { LABELS, type Message } from '../../data/types.ts';
 import { FREEZE_CHOICES, type FreezeChoice } from '../../model/finetune.ts';
 import { LORA_TARGETS, validateLora, type LoraOptions, type LoraTarget } from '../../model/lora.ts';
-import { checkpointFromModel, evaluateClassifier, modelFromCheckpoint, precisionRecall, trainClassifier, type ClassEval, type ClassTrainSettings } from '../../train/engine.ts';
+import { precisionRecall, type ClassEval } from '../../train/classmetrics.ts';
+import { evaluateClassifier, trainClassifier, type ClassTrainSettings } from '../../train/classtrain.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { finetuneContinue, finetuneStart, planInfo, spamSet, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { classificationSource } from '../../train/sources.ts';
 import { DivergedError } from '../../train/trainer.ts';
 import { applyRecordedSettings, BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, withInterrupt, writeCheckpoint } from '../io.ts';
+import type { ReadAt } from '../../train/sources.ts';
+import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
+import type { Recipe } from '../../lessons/recipe.ts';
 
 export const SPAM_DATA = 'public/datasets/spam-balanced.jsonl';
+/** The everyday messages written for the lab: a second test split, out of the corpus's domain. */
+export const EVERYDAY_DATA = 'public/datasets/spam-everyday.jsonl';
 
 /** The spam set's messages of one split, or a CliError naming the file, line and field. */
 export function loadSpam(path: string): Message[] {
@@ -57,11 +64,15 @@ export function loraFromOptions(o: ParsedOptions): LoraOptions {
   return lora;
 }
 
-export const LORA_OPTIONS = {
-  rank: { type: 'int', help: 'LoRA rank r', default: 8 },
-  alpha: { type: 'float', help: 'LoRA alpha (the update is scaled by alpha / r)', default: 16 },
+/** The LoRA options, their defaults from a lesson's recipe (alpha = 2r, as the page trains). */
+export const loraOptions = (r: Recipe) => ({
+  rank: { type: 'int', help: 'LoRA rank r', default: r.loraRank },
+  alpha: { type: 'float', help: 'LoRA alpha (the update is scaled by alpha / r)', default: 2 * r.loraRank },
   'lora-targets': { type: 'string', meta: 'LIST', help: `matmuls LoRA adapts, comma-separated from ${LORA_TARGETS.join(', ')}, or all`, default: 'all' },
-} as const;
+}) as const;
+
+// The defaults below are lesson 2's recipe (src/lessons/classify/recipe.ts), the one the page starts with.
+const R = CLASSIFY_RECIPE;
 
 export const spec: CommandSpec = {
   name: 'finetune-classify',
@@ -69,20 +80,21 @@ export const spec: CommandSpec = {
   options: {
     checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
     data: { type: 'string', meta: 'FILE', help: 'spam JSONL (id, split, label, text)', default: SPAM_DATA },
-    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: 'all' },
-    ...LORA_OPTIONS,
-    'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: 'last' },
-    epochs: { type: 'int', help: 'passes over the training split', default: 3 },
+    everyday: { type: 'string', meta: 'FILE', help: 'second test split, out of the corpus\'s domain, reported beside the test split ("" to skip)', default: EVERYDAY_DATA },
+    choice: { type: 'string', help: `what trains: ${FREEZE_CHOICES.join(', ')}`, default: R.choice },
+    ...loraOptions(R),
+    'read-at': { type: 'string', help: 'read the class at the "last" real token or the "first" token (experiment)', default: R.readAt },
+    epochs: { type: 'int', help: 'passes over the training split', default: R.epochs },
     steps: { type: 'int', help: 'optimizer steps (overrides --epochs)' },
-    batch: { type: 'int', help: 'messages per step', default: 8 },
-    lr: { type: 'float', help: 'peak learning rate (warm-up, then cosine to a tenth of it)', default: 1e-3 },
-    warmup: { type: 'int', help: 'warm-up steps', default: 20 },
+    batch: { type: 'int', help: 'messages per step', default: R.batch },
+    lr: { type: 'float', help: 'peak learning rate (warm-up, then cosine to a tenth of it)', default: R.lr },
+    warmup: { type: 'int', help: 'warm-up steps', default: R.warmup },
     'weight-decay': { type: 'float', help: 'AdamW weight decay (matrices only)', default: 0.1 },
     'log-every': { type: 'int', help: 'print the training loss every N steps', default: 10 },
     'eval-every': { type: 'int', help: 'validation accuracy every N steps (0 = at the end of each epoch)', default: 0 },
     'eval-batches': { type: 'int', help: 'at most this many validation batches per evaluation (0 = all)', default: 0 },
     limit: { type: 'int', help: 'use at most this many messages per split (quick runs)', default: 0 },
-    seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: 1337 },
+    seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: R.seed },
     'save-every': { type: 'int', help: 'write the checkpoint (resumable) every N steps (0 = only at the end)', default: 50 },
     until: { type: 'int', help: 'stop after this step and save (the run stays resumable with --resume)' },
     resume: { type: 'string', meta: 'FILE', help: 'continue an unfinished run from its checkpoint exactly (same settings, step, AdamW moments and batch order)' },
@@ -103,7 +115,7 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (resumed) applyRecordedSettings(o, resumed.info ?? {}, RUN_OPTIONS, 'classify', o.resume as string, 'start a new run with --checkpoint');
   const choice = o.choice as FreezeChoice;
   if (!FREEZE_CHOICES.includes(choice)) throw new CliError(`finetune-classify: unknown --choice "${o.choice}" (choose ${FREEZE_CHOICES.join(', ')})`);
-  const readAt = o['read-at'] as 'last' | 'first';
+  const readAt = o['read-at'] as ReadAt;
   if (readAt !== 'last' && readAt !== 'first') throw new CliError(`finetune-classify: --read-at must be "last" or "first", got "${readAt}"`);
   for (const k of ['batch', 'epochs', 'log-every'] as const) if ((o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);
   for (const k of ['steps', 'until'] as const) if (o[k] !== undefined && (o[k] as number) < 1) throw new CliError(`finetune-classify: --${k} must be at least 1`);
@@ -187,7 +199,14 @@ export async function run(o: ParsedOptions): Promise<void> {
   }
   const testEval = await evaluateClassifier(model, src.test());
   console.log(`test set: ${classReport(testEval, LABELS)}`);
-  const bytes = await save(step, { testAccuracy: testEval.accuracy });
+  let everydayAccuracy: number | undefined;
+  if (o.everyday) {
+    const every = spamSet(tok, loadSpam(o.everyday as string), 'test', T, readAt);
+    const e = await evaluateClassifier(model, classificationSource(every, every, every, B, T, tok.padId, 0).validation());
+    everydayAccuracy = e.accuracy;
+    console.log(`everyday messages (${o.everyday}): ${classReport(e, LABELS)}`);
+  }
+  const bytes = await save(step, { testAccuracy: testEval.accuracy, everydayAccuracy });
   console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB) after ${step} steps in ${formatDuration(secs())}`);
   model.destroy();
 }

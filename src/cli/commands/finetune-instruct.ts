@@ -4,19 +4,24 @@
  * low-rank adapters (the base weights stay frozen), otherwise every weight trains. Runs the shared
  * Trainer (warm-up + cosine, clipping, validation loss on the val split), shows one greedy answer to
  * a validation prompt at the end, and saves a checkpoint (LoRA adapters as extra weights: see
- * engine.ts; `lab export` merges them).
+ * model-io.ts; `lab export` merges them).
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { parseBuiltinInstruct } from '../../data/builtin.ts';
 import { formatDataError } from '../../data/errors.ts';
-import { checkpointFromModel, generate, modelFromCheckpoint } from '../../train/engine.ts';
+import { generate } from '../../train/generate.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { finetuneStart, instructSet, planInfo, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { formatPrompt } from '../../train/prompt.ts';
 import { instructionLengths } from '../../train/batches.ts';
 import { instructionSource } from '../../train/sources.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
 import { BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, writeCheckpoint } from '../io.ts';
-import { LORA_OPTIONS, loraFromOptions } from './finetune-classify.ts';
+import { loraFromOptions, loraOptions } from './finetune-classify.ts';
+import { INSTRUCT_RECIPE } from '../../lessons/instruct/recipe.ts';
+
+// The defaults below are lesson 3's recipe (src/lessons/instruct/recipe.ts), the one the page starts with.
+const R = INSTRUCT_RECIPE;
 
 export const spec: CommandSpec = {
   name: 'finetune-instruct',
@@ -25,19 +30,19 @@ export const spec: CommandSpec = {
     checkpoint: { type: 'string', meta: 'FILE', help: 'pretrained checkpoint to start from', default: BASE_CHECKPOINT },
     data: { type: 'string', meta: 'FILE', help: 'instruction JSONL (instruction, input, output, task, split)', default: 'public/datasets/instruct.jsonl' },
     // A string, not a flag, so the lesson's `--mask-prompt false` reads as written.
-    'mask-prompt': { type: 'string', meta: 'true|false', help: 'leave the prompt tokens out of the loss (false: learn them too)', default: 'true' },
+    'mask-prompt': { type: 'string', meta: 'true|false', help: 'leave the prompt tokens out of the loss (false: learn them too)', default: String(R.maskPrompt) },
     'short-batches': { type: 'string', meta: 'true|false', help: 'run a batch of short examples at fewer columns (same loss and gradients, less work); false pads every batch to the context', default: 'true' },
-    lora: { type: 'bool', help: 'train LoRA adapters only (base weights frozen)', default: false },
-    ...LORA_OPTIONS,
-    steps: { type: 'int', help: 'optimizer steps', default: 300 },
-    batch: { type: 'int', help: 'examples per step', default: 8 },
-    lr: { type: 'float', help: 'peak learning rate', default: 1e-3 },
-    warmup: { type: 'int', help: 'warm-up steps', default: 20 },
+    lora: { type: 'bool', help: 'train LoRA adapters only (base weights frozen)', default: R.choice === 'lora' },
+    ...loraOptions(R),
+    steps: { type: 'int', help: 'optimizer steps', default: R.steps },
+    batch: { type: 'int', help: 'examples per step', default: R.batch },
+    lr: { type: 'float', help: 'peak learning rate', default: R.lr },
+    warmup: { type: 'int', help: 'warm-up steps', default: R.warmup },
     'weight-decay': { type: 'float', help: 'AdamW weight decay (matrices only)', default: 0.1 },
     'log-every': { type: 'int', help: 'print the training loss every N steps', default: 10 },
     'eval-every': { type: 'int', help: 'validation loss every N steps', default: 100 },
     'eval-batches': { type: 'int', help: 'validation batches per evaluation', default: 8 },
-    seed: { type: 'int', help: 'seed for new weights and the batch order', default: 1337 },
+    seed: { type: 'int', help: 'seed for new weights and the batch order', default: R.seed },
     out: { type: 'string', meta: 'FILE', help: 'checkpoint to write', required: true },
   },
   examples: [

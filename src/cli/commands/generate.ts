@@ -1,6 +1,7 @@
 /** `lab generate`: continue a prompt with a checkpoint, streaming tokens as they are chosen. */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
-import { generate, modelFromCheckpoint } from '../../train/engine.ts';
+import { generate } from '../../train/generate.ts';
+import { modelFromCheckpoint } from '../../train/model-io.ts';
 import { BASE_CHECKPOINT, openEngine, readCheckpoint } from '../io.ts';
 
 export const spec: CommandSpec = {

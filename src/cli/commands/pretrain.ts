@@ -5,11 +5,8 @@
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { PRESETS, parameterCount, type GPTConfig } from '../../model/config.ts';
-import { initParams, unflatten } from '../../model/flat.ts';
-import { layoutArena } from '../../gpu/arena.ts';
-import { gptParamSpecs } from '../../model/params.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
-import { checkpointFromModel, modelFromCheckpoint } from '../../train/engine.ts';
+import { checkpointFromModel, freshCheckpoint, modelFromCheckpoint } from '../../train/model-io.ts';
 import { lmSource } from '../../train/sources.ts';
 import { loadTokenizer } from '../../train/tokenizer-json.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
@@ -73,15 +70,7 @@ export async function run(o: ParsedOptions): Promise<void> {
   console.error(`data: ${train.length.toLocaleString('en-US')} training and ${val.length.toLocaleString('en-US')} validation tokens (encoded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
   const { device, cache } = await openEngine();
-  const start: Checkpoint = from ?? {
-    config,
-    tokenizer,
-    weights: (() => {
-      const layout = layoutArena('init', gptParamSpecs(config), 4);
-      const views = unflatten(layout, initParams(layout, settings.seed));
-      return new Map(layout.tensors.map((t) => [t.name, { shape: [...t.shape], data: views[t.name] }]));
-    })(),
-  };
+  const start: Checkpoint = from ?? freshCheckpoint(config, tokenizer, settings.seed);
   const model = await modelFromCheckpoint(device, cache, start, { batchSize: B, seqLen: T, gradClip: settings.gradClip });
   const trainer = new Trainer(model, lmSource(train, val, B, T, tokenizer.padId), settings);
   const prior = (from?.info ?? {}) as Record<string, unknown>;

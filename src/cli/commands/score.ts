@@ -11,7 +11,7 @@ import { SCORERS } from '../../data/scorers.ts';
 import { seededShuffle } from '../../data/split.ts';
 import { LABELS, type Split } from '../../data/types.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
-import { mergeLoraCheckpoint, modelFromCheckpoint } from '../../train/engine.ts';
+import { mergeLoraCheckpoint, modelFromCheckpoint } from '../../train/model-io.ts';
 import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
 import { CliError, formatDuration, openEngine, readCheckpoint, readText, withInterrupt } from '../io.ts';
 import { loadSpam } from './finetune-classify.ts';

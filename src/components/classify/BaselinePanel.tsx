@@ -3,7 +3,8 @@
  * message is spam; its accuracy sits near the 50% of a coin toss on the balanced set, which is why
  * the lesson trains a head. Presentation only: the page asks the engine and passes the report in.
  */
-import { ClassReportView, type ReportView } from './ClassReportView.tsx';
+import type { ClassReport } from '../../store/api.ts';
+import { ClassReportView } from './ClassReportView.tsx';
 import './classify.css';
 
 export interface BaselinePanelProps {
@@ -11,7 +12,7 @@ export interface BaselinePanelProps {
   modelName: string;
   enabled: boolean;
   whyDisabled?: string;
-  report: ReportView | null;
+  report: ClassReport | null;
   /** items scored so far while the request runs */
   progress: { done: number; total: number } | null;
   error?: string;

@@ -3,21 +3,11 @@
  * set), precision and recall of each class, and the confusion matrix with true classes as rows.
  * Presentation only: the page asks the engine for the report and passes it in.
  */
+import type { ClassReport } from '../../store/api.ts';
 import { pct } from './format.ts';
 import './classify.css';
 
-/** The fields of the engine's ClassReport this view shows. */
-export interface ReportView {
-  split: 'validation' | 'test';
-  classes: string[];
-  n: number;
-  accuracy: number;
-  /** rows: true class, columns: predicted class */
-  confusion: number[][];
-  perClass: { precision: number; recall: number }[];
-}
-
-export function ConfusionMatrix({ classes, confusion }: Pick<ReportView, 'classes' | 'confusion'>) {
+export function ConfusionMatrix({ classes, confusion }: Pick<ClassReport, 'classes' | 'confusion'>) {
   return (
     <table className="confusion" data-testid="confusion-matrix" data-cells={confusion.flat().join(',')}>
       <caption>Confusion matrix (messages)</caption>
@@ -46,7 +36,7 @@ export function ConfusionMatrix({ classes, confusion }: Pick<ReportView, 'classe
   );
 }
 
-export function ClassReportView({ report, testId = 'class-report' }: { report: ReportView; testId?: string }) {
+export function ClassReportView({ report, testId = 'class-report' }: { report: ClassReport; testId?: string }) {
   const { classes, perClass } = report;
   return (
     <div className="class-report" data-testid={testId} data-accuracy={report.accuracy} data-n={report.n}>

@@ -5,12 +5,13 @@
  * with the upload control and its errors right here) and the run length.
  */
 import { useId } from 'react';
-import { CLASSIFIER_CHOICES, classifierParamCounts } from '../../store/runsSlice.ts';
+import { FREEZE_CHOICES, classifierParamCounts } from '../../store/runsSlice.ts';
 import { useLab } from '../../store/index.ts';
 import { UploadData } from '../data/UploadData.tsx';
 import { formatCount } from '../engine/format.ts';
 import { CHOICE_BLURB, CHOICE_LABEL } from './format.ts';
-import { LORA_RANKS, setupErrors, type ClassifySetup } from './setup.ts';
+import { LORA_RANKS } from '../../lessons/classify/recipe.ts';
+import { setupErrors, type ClassifySetup } from './setup.ts';
 import './classify.css';
 
 /** A model the run can start from. */
@@ -48,7 +49,7 @@ export function RunSetup({ setup, starts, disabled, onChange }: RunSetupProps) {
       </div>
       <fieldset className="choices" disabled={disabled}>
         <legend>What trains</legend>
-        {CLASSIFIER_CHOICES.map((c) => {
+        {FREEZE_CHOICES.map((c) => {
           const n = preset ? classifierParamCounts(preset, c, setup.loraRank) : undefined;
           return (
             <label key={c} className="choice" data-testid={`class-choice-${c}`} data-trainable={n?.trainable}>

@@ -4,12 +4,11 @@
  * the answers it reads back by request id. The lesson's other components are props-only.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { AUTOSAVE_IDS, classifyText, myModel, requestClassReport, restoreRun, RUN_REPORT_ID, SHIPPED_BASE, startFinetune, uploadDataset } from '../../store/api.ts';
+import { AUTOSAVE_IDS, type ClassReport, classifyText, myModel, requestClassReport, restoreRun, RUN_REPORT_ID, SHIPPED_BASE, startFinetune, uploadDataset } from '../../store/api.ts';
 import { workerLink } from '../../store/bridge.ts';
 import { useLab } from '../../store/index.ts';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
 import type { Message } from '../../data/types.ts';
-import type { ReportView } from './ClassReportView.tsx';
 import type { StartOption } from './RunSetup.tsx';
 import type { SpamAnswer } from './TryMessage.tsx';
 import { FRESH_WATCH, onRunChange, summaryOf } from './lifecycle.ts';
@@ -63,15 +62,14 @@ export interface Answer<T> {
 }
 
 type LabState = ReturnType<typeof useLab.getState>;
-type FullReport = ReportView & { trainableParams: number | null; seconds: number };
 
 /** The report answering a request, once it is in the store. */
-function reportIn(s: LabState, requestId: number): FullReport | null {
+function reportIn(s: LabState, requestId: number): ClassReport | null {
   return s.classReports[requestId]?.report ?? null;
 }
 
 /** A class report request's answer, progress and error. */
-export function useReport(requestId: number | null): Answer<ReportView> {
+export function useReport(requestId: number | null): Answer<ClassReport> {
   const result = useLab((s) => (requestId === null ? null : reportIn(s, requestId)));
   const progress = useLab((s) => (requestId === null ? undefined : s.progress[requestId]));
   const error = useLab((s) => (requestId === null ? undefined : s.requestErrors[requestId]));
@@ -138,7 +136,7 @@ const subscribe = (l: () => void) => {
  * run finish (its row then goes into the runs table, once), or the one asked for when a finished
  * run came back from its autosave. Empty while a run trains.
  */
-export function useRunLifecycle(): Answer<ReportView> {
+export function useRunLifecycle(): Answer<ClassReport> {
   useEffect(startWatching, []);
   const cur = useSyncExternalStore(subscribe, () => shown);
   const answer = useReport(cur?.id ?? null);

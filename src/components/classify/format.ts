@@ -3,17 +3,17 @@
  * fraction is shown as a percent, and the comparison-table rows built from the saved run summaries.
  * Pure: no store, no React.
  */
-import type { ClassifierChoice, ClassifierRunSummary, ReadAt } from '../../store/runsSlice.ts';
+import type { FreezeChoice, ClassifierRunSummary, ReadAt } from '../../store/runsSlice.ts';
 import { readAtOf } from '../../store/runsSlice.ts';
 
-export const CHOICE_LABEL: Record<ClassifierChoice, string> = {
+export const CHOICE_LABEL: Record<FreezeChoice, string> = {
   head: 'Head only',
   'last-block': 'Last block + final norm + head',
   all: 'All layers',
   lora: 'LoRA + head',
 };
 
-export const CHOICE_BLURB: Record<ClassifierChoice, string> = {
+export const CHOICE_BLURB: Record<FreezeChoice, string> = {
   head: 'the pretrained network stays fixed; only the new 2-class head learns',
   'last-block': 'the top transformer block and the final LayerNorm adapt too',
   all: 'every weight may change (the default)',
@@ -28,7 +28,7 @@ export function pct(x: number, digits = 1): string {
 }
 
 /** The choice as the table names it, with the LoRA rank. */
-export function choiceName(choice: ClassifierChoice, loraRank?: number): string {
+export function choiceName(choice: FreezeChoice, loraRank?: number): string {
   return choice === 'lora' && loraRank ? `LoRA r=${loraRank} + head` : CHOICE_LABEL[choice];
 }
 

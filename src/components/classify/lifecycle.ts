@@ -6,7 +6,7 @@
  */
 import type { ClassifierRunSummary } from '../../store/runsSlice.ts';
 import type { RunState } from '../../store/trainingSlice.ts';
-import type { ReportView } from './ClassReportView.tsx';
+import type { ClassReport } from '../../store/api.ts';
 import { classifyTaskOf, type ClassifyTask } from './setup.ts';
 
 /** What the page remembers about the current lesson-2 run. */
@@ -49,7 +49,7 @@ export function onRunChange(w: RunWatch, run: RunState): RunChange {
 }
 
 /** The run table's row for a finished run and its test report. */
-export function summaryOf(task: ClassifyTask, report: ReportView & { trainableParams: number | null; seconds: number }, params: RunState['params'], now: number): ClassifierRunSummary {
+export function summaryOf(task: ClassifyTask, report: Pick<ClassReport, 'accuracy' | 'trainableParams' | 'seconds'>, params: RunState['params'], now: number): ClassifierRunSummary {
   return {
     choice: task.choice,
     readAt: task.readAt,

@@ -2,8 +2,9 @@
  * What the learner picks before a lesson-2 run (start model, what trains, LoRA rank, read
  * position, data, steps) and the run settings the engine is sent for it. Pure: no store, no React.
  */
-import type { ClassifierChoice, ReadAt } from '../../store/runsSlice.ts';
+import type { FreezeChoice, ReadAt } from '../../store/runsSlice.ts';
 import type { RunSettings } from '../../store/trainingSlice.ts';
+import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
 
 /** The classify member of the protocol's TaskSettings. */
 export type ClassifyTask = Extract<NonNullable<RunSettings['task']>, { kind: 'classify' }>;
@@ -11,7 +12,7 @@ export type ClassifyTask = Extract<NonNullable<RunSettings['task']>, { kind: 'cl
 export interface ClassifySetup {
   /** checkpoint id to start from (a shipped base or the learner's own) */
   start: string;
-  choice: ClassifierChoice;
+  choice: FreezeChoice;
   loraRank: number;
   readAt: ReadAt;
   dataset: 'spam' | 'upload';
@@ -21,20 +22,11 @@ export interface ClassifySetup {
   seed: number;
 }
 
-const DEFAULT_BATCH = 8;
-/** Three passes over the 2,450 training messages of the shipped spam set (307 steps each). */
-const DEFAULT_STEPS = 3 * Math.ceil(2450 / DEFAULT_BATCH);
-
-/**
- * The lesson's default recipe, the command-line trainer's defaults (README, "Lesson 2: spam
- * classification", has its measured test accuracy): every layer trains, read at the last token, 8
- * messages a step at 1e-3, three epochs. Training only the last block was the default until it was
- * measured: the small model's frozen lower layers, pretrained on book prose, hold it well under
- * what all layers reach on email in the same time.
- */
-export const DEFAULT_SETUP: Omit<ClassifySetup, 'start'> = { choice: 'all', loraRank: 8, readAt: 'last', dataset: 'spam', steps: DEFAULT_STEPS, batch: DEFAULT_BATCH, lr: 1e-3, seed: 1337 };
-
-export const LORA_RANKS = [1, 2, 4, 8, 16, 32] as const;
+/** The lesson's default setup: its recipe (src/lessons/classify/recipe.ts), on the shipped spam set. */
+export const DEFAULT_SETUP: Omit<ClassifySetup, 'start'> = {
+  choice: CLASSIFY_RECIPE.choice, loraRank: CLASSIFY_RECIPE.loraRank, readAt: CLASSIFY_RECIPE.readAt, dataset: 'spam',
+  steps: CLASSIFY_RECIPE.steps, batch: CLASSIFY_RECIPE.batch, lr: CLASSIFY_RECIPE.lr, seed: CLASSIFY_RECIPE.seed,
+};
 
 /** Problems with the numbers typed in, by field; empty when the run can start. */
 export function setupErrors(s: ClassifySetup): Partial<Record<'steps' | 'batch' | 'lr' | 'start', string>> {

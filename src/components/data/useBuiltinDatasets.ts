@@ -5,16 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { loadBuiltin, type BuiltinKind, type BuiltinSet } from '../../data/builtin.ts';
+import { fetchText } from '../../util/fetch.ts';
 
 export type BuiltinState = { state: 'loading' } | { state: 'ready'; data: BuiltinSet } | { state: 'error'; message: string };
 
 const cache = new Map<BuiltinKind, Promise<BuiltinSet>>();
-
-async function fetchText(url: string): Promise<string> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return r.text();
-}
 
 /** One built-in set, loading on first use. */
 export function useBuiltinDataset(kind: BuiltinKind): BuiltinState {
@@ -23,7 +18,7 @@ export function useBuiltinDataset(kind: BuiltinKind): BuiltinState {
     let live = true;
     let p = cache.get(kind);
     if (!p) {
-      p = loadBuiltin(kind, `${import.meta.env.BASE_URL}datasets/`, fetchText);
+      p = loadBuiltin(kind, `${import.meta.env.BASE_URL}datasets/`, (url) => fetchText(url));
       cache.set(kind, p);
     }
     p.then(

@@ -8,9 +8,10 @@ import { useLab } from '../../store/index.ts';
 import type { RunSettings } from '../../store/trainingSlice.ts';
 import { requestScores, useScore, type ScoreResult } from './engine.ts';
 import { ScoresPanel } from './ScoresPanel.tsx';
+import { INSTRUCT_SCORING } from '../../lessons/instruct/recipe.ts';
 
 /** New tokens per answer when scoring: enough for the longest reference answers of the sample. */
-export const SCORE_MAX_TOKENS = 32;
+const SCORE_MAX_TOKENS = INSTRUCT_SCORING.maxTokens;
 
 export interface ScoresCardProps {
   /** the checkpoint the base column is scored on */
@@ -34,7 +35,7 @@ interface Finished extends ScoreIds {
 }
 
 export function ScoresCard({ baseModel }: ScoresCardProps) {
-  const [limit, setLimit] = useState(20);
+  const [limit, setLimit] = useState<number>(INSTRUCT_SCORING.limit);
   const [ids, setIds] = useState<ScoreIds>({ base: null, tuned: null, tunedStep: null });
   const [finished, setFinished] = useState<Finished | null>(null);
   const run = useLab((s) => s.run);
@@ -93,7 +94,7 @@ export function ScoresCard({ baseModel }: ScoresCardProps) {
         <label>
           Instructions to score{' '}
           <select data-testid="score-limit" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
-            {[10, 20, 50, 100, 450].map((n) => <option key={n} value={n}>{n === 450 ? 'all 450' : n}</option>)}
+            {INSTRUCT_SCORING.limits.map((n) => <option key={n} value={n}>{n === 450 ? 'all 450' : n}</option>)}
           </select>
         </label>
         <button type="button" data-testid="score-both" disabled={!gpuReady || busy || scoring} onClick={() => score('both')}>

@@ -8,19 +8,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { restoreRun, scoreInstruct, selectInstructScores, selectProgress, selectRequestError, startFinetune } from '../../store/api.ts';
 import { workerLink } from '../../store/bridge.ts';
 import { useLab } from '../../store/index.ts';
+import { INSTRUCT_RECIPE, INSTRUCT_SCORING } from '../../lessons/instruct/recipe.ts';
 import type { RunSettings, SlotInfo } from '../../store/trainingSlice.ts';
 import type { InstructDraft } from './InstructControls.tsx';
 import type { ScoreSet } from './ScoresPanel.tsx';
 
-/** Peak learning rate of the lesson's runs (the command-line trainer's default for finetune-instruct). */
-export const INSTRUCT_LR = 1e-3;
-/** Seed of the lesson's runs and of its scoring (scores are greedy; the seed only matters for sampling). */
-export const INSTRUCT_SEED = 1337;
 
 /** The run settings the lesson sends for a draft, on a base model of `preset`. */
 export function instructRunSettings(d: InstructDraft, preset: RunSettings['preset'], batch: number): RunSettings {
   return {
-    preset, steps: d.steps, lr: INSTRUCT_LR, seed: INSTRUCT_SEED, batch,
+    preset, steps: d.steps, lr: INSTRUCT_RECIPE.lr, seed: INSTRUCT_RECIPE.seed, batch,
     task: { kind: 'instruct', maskPrompt: d.maskPrompt, lora: d.lora, loraRank: d.loraRank, dataset: 'instruct' },
   };
 }
@@ -40,7 +37,7 @@ export const listCheckpoints = () => workerLink.send({ type: 'ckpt-list' });
 
 /** Asks for the format adherence and family scores of `model` on `limit` test instructions; returns the request id. */
 export function requestScores(model: string, limit: number, maxTokens: number): number {
-  return scoreInstruct(model, { limit, maxTokens, seed: 1 });
+  return scoreInstruct(model, { limit, maxTokens, seed: INSTRUCT_SCORING.seed });
 }
 
 /** What has come back for one score request. */

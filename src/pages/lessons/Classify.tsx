@@ -22,6 +22,7 @@ import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
 import { useLab } from '../../store/index.ts';
+import { DeviceLost } from '../../components/DeviceLost.tsx';
 
 const BUSY = ['training', 'loading', 'recovering'];
 
@@ -141,7 +142,7 @@ export default function Classify() {
       </p>
       <WebGPUHelp status={gpu} />
     </>
-  ) : gpu.state === 'lost' ? <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>
+  ) : gpu.state === 'lost' ? <DeviceLost gpu={gpu} />
     : gpu.state === 'probing' ? <p role="status">Asking the browser for a WebGPU adapter…</p> : null;
 
   return <LessonLayout lesson={CLASSIFY_LESSON} panels={panels} banner={banner} />;

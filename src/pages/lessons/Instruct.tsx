@@ -21,16 +21,14 @@ import { RunProgress, useRunProgress } from '../../components/lesson/RunProgress
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import type { InstructRecord } from '../../data/types.ts';
 import { INSTRUCT_LESSON } from '../../lessons/instruct/content.ts';
+import { INSTRUCT_RECIPE, PANEL_FAMILIES, PANEL_SAMPLING } from '../../lessons/instruct/recipe.ts';
 import { myModel } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import { formatPrompt } from '../../train/prompt.ts';
 import { drawInstruction, responseFits, useLabTokenizer } from './instructTokens.ts';
+import { DeviceLost } from '../../components/DeviceLost.tsx';
 
-/** The families the side-by-side panel asks, one held-out record each (with and without an input). */
-const PANEL_FAMILIES = ['define', 'antonym', 'hypernym', 'uppercase', 'word_count', 'last_word'];
-/** Same settings for both columns, so only the weights differ. */
-const PANEL_SAMPLING = { temperature: 0.5, topK: 40, topP: 0.95, seed: 1, maxTokens: 16 };
 
 /** A few training records of every family, for the template drawing. */
 function explorerRecords(all: readonly InstructRecord[]): InstructRecord[] {
@@ -54,7 +52,7 @@ export default function Instruct() {
   const { tok, error: tokError } = useLabTokenizer();
   const data = useBuiltinDataset('instruct');
   const records = data.state === 'ready' && data.data.kind === 'instruct' ? data.data.records : null;
-  const [draft, setDraft] = useState<InstructDraft>({ from: '', steps: 200, maskPrompt: true, lora: false, loraRank: 4 });
+  const [draft, setDraft] = useState<InstructDraft>({ from: '', steps: INSTRUCT_RECIPE.steps, maskPrompt: INSTRUCT_RECIPE.maskPrompt, lora: INSTRUCT_RECIPE.choice === 'lora', loraRank: INSTRUCT_RECIPE.loraRank });
   const patch = (p: Partial<InstructDraft>) => setDraft((d) => ({ ...d, ...p }));
 
   const trainError = useLab((s) => s.engineErrors.train);
@@ -161,7 +159,7 @@ export default function Instruct() {
         <WebGPUHelp status={gpu} />
       </section>
     ) : gpu.state === 'lost' ? (
-      <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one.</p>
+      <DeviceLost gpu={gpu} />
     ) : null;
 
   return <LessonLayout lesson={INSTRUCT_LESSON} panels={panels} banner={banner} />;

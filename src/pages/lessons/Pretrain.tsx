@@ -14,36 +14,22 @@ import { SampleTimeline } from '../../components/lesson/SampleTimeline.tsx';
 import { InputTargetPair, TokenStrip, type ShownToken } from '../../components/lesson/TokenView.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { PRETRAIN_LESSON, PRETRAIN_SECTIONS as S } from '../../lessons/pretrain/content.ts';
-import * as L from '../../lessons/pretrain/settings.ts';
+import * as L from '../../lessons/pretrain/recipe.ts';
 import { AUTOSAVE_IDS, restoreRun, SHIPPED_PREFIX } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
 import type { Tokenizer } from '../../train/tokenizer.ts';
-import { loadTokenizer } from '../../train/tokenizer-json.ts';
+import { fetchText } from '../../util/fetch.ts';
+import { loadPageTokenizer } from './instructTokens.ts';
+import { DeviceLost } from '../../components/DeviceLost.tsx';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
 const BASE = import.meta.env.BASE_URL;
 
-/** The first `n` bytes of a file, read as a stream and cut off there: the corpus is 5 MB. */
+/** The start of a file, about `n` bytes, cut at its last whole line (no word or UTF-8 character is split): the corpus is 5 MB. */
 async function fetchHead(url: string, n: number): Promise<string> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  if (!r.body) return (await r.text()).slice(0, n);
-  const reader = r.body.getReader();
-  const parts: Uint8Array[] = [];
-  let got = 0;
-  while (got < n) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    got += value.length;
-  }
-  void reader.cancel();
-  const all = new Uint8Array(got);
-  parts.reduce((o, p) => (all.set(p, o), o + p.length), 0);
-  // Cut at the last whole line, so no word or UTF-8 character is split.
-  const text = new TextDecoder().decode(all.subarray(0, Math.min(got, n)));
+  const text = await fetchText(url, undefined, n);
   return text.slice(0, Math.max(text.lastIndexOf('\n'), 1)).trimEnd();
 }
 
@@ -57,11 +43,6 @@ function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
   return st;
 }
 
-const loadTok = async () => {
-  const r = await fetch(`${BASE}models/tokenizer.json`);
-  if (!r.ok) throw new Error(`models/tokenizer.json: HTTP ${r.status}`);
-  return loadTokenizer(await r.text(), 'models/tokenizer.json');
-};
 const loadSample = () => fetchHead(`${BASE}datasets/corpus-train.txt`, L.SAMPLE_CHARS);
 
 const toShown = (tok: Tokenizer, text: string): ShownToken[] => tok.pieces(text).map((p) => ({ id: p.id, text: p.text }));
@@ -138,7 +119,7 @@ export default function Pretrain() {
   const run = useLab((s) => s.run);
   const data = useLab((s) => s.data);
   const setDraft = useLab((s) => s.setDraft);
-  const tokSt = useLoaded(loadTok);
+  const tokSt = useLoaded(loadPageTokenizer);
   const sampleSt = useLoaded(loadSample);
   const startOptions = useStartOptions();
   const tok = tokSt.state === 'ready' ? tokSt.value : null;
@@ -155,7 +136,7 @@ export default function Pretrain() {
     if (!limits || useLab.getState().run.status !== 'idle') return;
     const rows = presetRows(limits);
     const want = (fallback ? L.PREFERRED_PRESETS.software : L.PREFERRED_PRESETS.hardware).find((id) => !rows.find((r) => r.id === id)?.refused);
-    if (want) setDraft({ preset: want, batch: presetBatch(want), steps: L.LESSON_STEPS });
+    if (want) setDraft({ preset: want, batch: presetBatch(want), steps: L.PRETRAIN_RECIPE.steps, lr: L.PRETRAIN_RECIPE.lr, seed: L.PRETRAIN_RECIPE.seed });
   }, [limits, fallback, setDraft]);
 
   const pair = tok && sample ? toShown(tok, sample).slice(0, L.PAIR_TOKENS + 1) : [];
@@ -207,7 +188,7 @@ export default function Pretrain() {
       <WebGPUHelp status={gpu} />
     </>
   ) : gpu.state === 'lost' ? (
-    <p role="alert" className="error">The GPU device was lost ({gpu.message}). Reload the page to get a new one; your run is in its autosave.</p>
+    <DeviceLost gpu={gpu} note="your run is in its autosave" />
   ) : null;
 
   return <LessonLayout lesson={PRETRAIN_LESSON} panels={panels} banner={banner} />;

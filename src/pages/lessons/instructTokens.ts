@@ -11,7 +11,7 @@ import type { DrawnExample } from '../../components/instruct/TemplateExplorer.ts
 import type { InstructRecord } from '../../data/types.ts';
 import { formatClassification, formatInstruction, formatPrompt } from '../../train/prompt.ts';
 import { ENDOFTEXT, type Tokenizer } from '../../train/tokenizer.ts';
-import { loadTokenizer } from '../../train/tokenizer-json.ts';
+import { loadLabTokenizer } from '../../train/lab-tokenizer.ts';
 
 /**
  * One instruction record as a training row of a model with context T: formatted to T + 1 tokens
@@ -54,24 +54,17 @@ export function drawClassification(tok: Tokenizer, text: string, T: number): Mas
   }));
 }
 
-let shared: Promise<Tokenizer> | undefined;
+/** The lab's tokenizer (public/models/tokenizer.json) under this page's base, fetched once per page load. */
+export const loadPageTokenizer = (): Promise<Tokenizer> => loadLabTokenizer(new URL(import.meta.env.BASE_URL, document.baseURI).href);
 
-/** The lab's tokenizer (public/models/tokenizer.json), fetched once per page load. */
+/** The lab's tokenizer for a component: null until loaded, or the error. */
 export function useLabTokenizer(): { tok: Tokenizer | null; error: string | null } {
   const [st, setSt] = useState<{ tok: Tokenizer | null; error: string | null }>({ tok: null, error: null });
   useEffect(() => {
     let live = true;
-    const url = `${import.meta.env.BASE_URL}models/tokenizer.json`;
-    shared ??= fetch(url).then(async (r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return loadTokenizer(await r.text(), 'models/tokenizer.json');
-    });
-    shared.then(
+    loadPageTokenizer().then(
       (tok) => live && setSt({ tok, error: null }),
-      (e: unknown) => {
-        shared = undefined;
-        if (live) setSt({ tok: null, error: e instanceof Error ? e.message : String(e) });
-      },
+      (e: unknown) => live && setSt({ tok: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;

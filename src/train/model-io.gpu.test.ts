@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getHarness } from '../../test/kernel-harness.ts';
-import { layoutArena } from '../gpu/arena.ts';
 import type { GPTConfig } from '../model/config.ts';
-import { initParams, unflatten } from '../model/flat.ts';
-import { gptParamSpecs } from '../model/params.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.ts';
-import { checkpointFromModel, generate, modelFromCheckpoint } from './engine.ts';
+import { generate } from './generate.ts';
+import { checkpointFromModel, freshCheckpoint as freshWeights, modelFromCheckpoint } from './model-io.ts';
 import { lmSource } from './sources.ts';
 import { trainBPE } from './tokenizer-train.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer } from './trainer.ts';
@@ -14,11 +12,7 @@ const TEXT = 'the cat sat on the mat. the dog sat on the log. a cat and a dog sa
 const tok = trainBPE(TEXT.repeat(4), { vocabSize: 300 });
 const cfg: GPTConfig = { nLayer: 2, nHead: 2, nEmbd: 16, blockSize: 16, vocabSize: tok.vocabSize, dropout: 0 };
 
-function freshCheckpoint(seed: number): Checkpoint {
-  const layout = layoutArena('init', gptParamSpecs(cfg), 4);
-  const views = unflatten(layout, initParams(layout, seed));
-  return { config: cfg, tokenizer: tok, weights: new Map(layout.tensors.map((t) => [t.name, { shape: [...t.shape], data: views[t.name] }])) };
-}
+const freshCheckpoint = (seed: number): Checkpoint => freshWeights(cfg, tok, seed);
 
 const stream = tok.encode(TEXT.repeat(30));
 const settings = (o: Partial<typeof DEFAULT_TRAIN> = {}) => ({

@@ -1,8 +1,15 @@
 /**
- * Lesson 1's settings as data: the sample timeline's fixed prompt and cadence, the default
- * sampling knobs, and the presets the lesson prefers per kind of adapter. Overrides only; the
- * engine's defaults live in src/model/config.ts and src/store.
+ * Lesson 1's recipe as data: the run from scratch (steps, learning rate, seed; the preset the
+ * adapter can carry), the sample timeline's fixed prompt and cadence, the default sampling knobs,
+ * and what the page shows of the corpus. Overrides only (src/lessons/recipe.ts has the defaults).
  */
+import { recipe } from '../recipe.ts';
+
+/**
+ * A lesson run from scratch: 400 steps at 3e-3 on the preset the adapter carries (PREFERRED_PRESETS),
+ * with that preset's batch.
+ */
+export const PRETRAIN_RECIPE = recipe({ preset: 'small', steps: 400, batch: 16, lr: 3e-3 });
 
 /** The prompt the timeline completes at every checkpoint of the run (Brown news text starts like this). */
 export const TIMELINE_PROMPT = 'The jury said';
@@ -19,8 +26,6 @@ export const TIMELINE_SEED = 7;
 /** Default sampling knobs for the timeline. */
 export const TIMELINE_SAMPLING = { temperature: 0.8, topK: 40 };
 
-/** Steps of a lesson run from scratch. */
-export const LESSON_STEPS = 400;
 
 /**
  * Presets to try, best first: a real GPU trains 'small' live; a software adapter (SwiftShader)
