@@ -15,10 +15,10 @@ import { submitDispatches } from '../../src/gpu/compute.ts';
 import { PRESETS } from '../../src/model/config.ts';
 import { defaultKernelChoice } from '../../src/model/passes.ts';
 import { mulberry32, uniformArray } from '../../src/util/random.ts';
-import { benchOurs, type MatmulTiming } from '../bench/matmul-bench.ts';
-import { BENCH_PRESETS, matmulShapes } from '../bench/shapes.ts';
-import { benchOursTrain } from '../bench/train-bench.ts';
-import type { TrainTiming } from '../bench/train-steps.ts';
+import { benchOurs, type MatmulTiming } from '../../bench/lib/matmul-bench.ts';
+import { BENCH_PRESETS, matmulShapes } from '../../bench/lib/shapes.ts';
+import { benchOursTrain } from '../../bench/lib/train-bench.ts';
+import type { TrainTiming } from '../../bench/lib/train-steps.ts';
 
 const log = (l: string) => console.log(l);
 const { device, report } = await requestNodeDevice();

@@ -20,7 +20,7 @@ const SHARE = 0.9;
  * Waits expected to be shorter than this are not paced. A sleep that overshoots learns a time that
  * includes the wait's own latency, so short work is overestimated; and there Dawn's polling costs
  * little (test preset on SwiftShader: the JS thread busy 20% of an unpaced step, and paced steps
- * were slower, 512 vs 396 ms; small preset: paced 1.4-2x faster, scripts/bench/profile-step.ts).
+ * were slower, 512 vs 396 ms; small preset: paced 1.4-2x faster, bench/profile-step.ts).
  */
 const MIN_PACED_MS = 1000;
 

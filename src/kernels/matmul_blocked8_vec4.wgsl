@@ -3,7 +3,7 @@
 // multiply-adds (the 4x4 kernel: 8 loads for 64). Why: on SwiftShader a load costs far more than a
 // multiply-add, and a barrier stalls every invocation of a workgroup; this kernel has twice the work
 // per load and none of the barriers. On a small-preset step there its products took about half the
-// 4x4 kernel's GPU time (scripts/bench/profile-step.ts). For M and N multiples of 8, K and the strides multiples of
+// 4x4 kernel's GPU time (bench/profile-step.ts). For M and N multiples of 8, K and the strides multiples of
 // 4 (every product of the lab's presets); matmul.ts runs matmul_blocked_vec4 otherwise.
 // The code is written out by hand rather than with arrays: private arrays indexed in loops may be
 // kept in memory instead of registers by a software compiler.

@@ -11,7 +11,7 @@
  * Owns GPU objects only; batching, schedules and events live in src/train.
  */
 import { createArena, layoutArena, tensorTable, type ArenaLayout } from '../gpu/arena.ts';
-import { createStorageBuffer, readBuffer, writeArray } from '../gpu/buffers.ts';
+import { createStorageBuffer, readBuffer, readBuffers, writeArray } from '../gpu/buffers.ts';
 import { encodeDispatches, type BufferView, type Dispatch } from '../gpu/compute.ts';
 import { Pacer, spinningWaits } from '../gpu/pace.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
@@ -266,8 +266,8 @@ export class GPUModel {
 
   /** The last step's mean loss (over counted positions) and the gradient norm before clipping. */
   async readLoss(): Promise<{ loss: number; gradNorm: number }> {
-    const stats = new Float32Array(await this.pacer.settle(() => readBuffer(this.device, this.bufs.stats.buffer, 8)));
-    const gn = new Float32Array(await readBuffer(this.device, this.bufs.gnorm.buffer, 8));
+    const ranges = [this.bufs.stats, this.bufs.gnorm].map((v) => ({ buffer: v.buffer, byteLength: 8, offset: v.offset }));
+    const [stats, gn] = (await this.pacer.settle(() => readBuffers(this.device, ranges))).map((b) => new Float32Array(b));
     return { loss: stats[0], gradNorm: gn[0] };
   }
 

@@ -40,7 +40,7 @@ export interface KernelChoice {
 /**
  * What an adapter runs by default. Software adapters (SwiftShader) run workgroups one after
  * another, so barriers cost there: register-blocked vec4 products, 8x8 outputs per thread (half
- * the GPU time of 4x4 on a small-preset step: scripts/bench/profile-step.ts), and a thread per row. Real GPUs
+ * the GPU time of 4x4 on a small-preset step: bench/profile-step.ts), and a thread per row. Real GPUs
  * reward workgroups: shared-memory tiles and a workgroup per row. Both run attention as batched
  * products (on SwiftShader a small-preset step spent 2.8x less time in attention than with the row
  * kernels: scripts/attention-step.ts; on a GPU it is the form cuBLAS-based trainers use, every

@@ -16,16 +16,16 @@
  * script's runner provides.
  */
 import { readFileSync } from 'node:fs';
-import type { MatmulVariant } from '../../src/kernels/matmul.ts';
-import { requestNodeDevice } from '../../src/gpu/node.ts';
-import { spinningWaits } from '../../src/gpu/pace.ts';
-import { PipelineCache } from '../../src/gpu/pipelines.ts';
-import { PRESETS } from '../../src/model/config.ts';
-import { initParams } from '../../src/model/flat.ts';
-import { GPUModel } from '../../src/model/gpt.ts';
-import { defaultKernelChoice } from '../../src/model/passes.ts';
-import { profileSteps } from './profile-gpu.ts';
-import { BENCH_ADAMW, benchBatch } from './train-steps.ts';
+import type { MatmulVariant } from '../src/kernels/matmul.ts';
+import { requestNodeDevice } from '../src/gpu/node.ts';
+import { spinningWaits } from '../src/gpu/pace.ts';
+import { PipelineCache } from '../src/gpu/pipelines.ts';
+import { PRESETS } from '../src/model/config.ts';
+import { initParams } from '../src/model/flat.ts';
+import { GPUModel } from '../src/model/gpt.ts';
+import { defaultKernelChoice } from '../src/model/passes.ts';
+import { profileSteps } from './lib/profile-gpu.ts';
+import { BENCH_ADAMW, benchBatch } from './lib/train-steps.ts';
 
 const presetId = process.argv[2] ?? 'small';
 const steps = Number(process.argv[3] ?? 2);

@@ -8,13 +8,13 @@
  * Prints only; writes nothing.
  */
 import { readFileSync } from 'node:fs';
-import type { MatmulVariant } from '../../src/kernels/matmul.ts';
-import { requestNodeDevice } from '../../src/gpu/node.ts';
-import { PipelineCache } from '../../src/gpu/pipelines.ts';
-import { defaultKernelChoice } from '../../src/model/passes.ts';
-import { loadCheckpoint } from '../../src/train/checkpoint.ts';
-import { generate } from '../../src/train/generate.ts';
-import { modelFromCheckpoint } from '../../src/train/model-io.ts';
+import type { MatmulVariant } from '../src/kernels/matmul.ts';
+import { requestNodeDevice } from '../src/gpu/node.ts';
+import { PipelineCache } from '../src/gpu/pipelines.ts';
+import { defaultKernelChoice } from '../src/model/passes.ts';
+import { loadCheckpoint } from '../src/train/checkpoint.ts';
+import { generate } from '../src/train/generate.ts';
+import { modelFromCheckpoint } from '../src/train/model-io.ts';
 
 const [oldV, newV] = [process.argv[2] ?? 'blocked_vec4', process.argv[3] ?? 'blocked8_vec4'] as MatmulVariant[];
 const nTokens = Number(process.argv[4] ?? 32);

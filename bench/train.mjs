@@ -15,8 +15,8 @@
 //                         and the same Node environment; its rows are `ours@SHA` and a table compares them
 //          --skip-node  --skip-browser  --report-only (re-print and rewrite the tables from .bench/train.json)
 import { loadavg } from 'node:os';
-import { arg, baselineCheckout, flag, readSaved, runBenchPages, runNodeChild, writeBench } from './harness.mjs';
-import { formatTrainReport } from './train-report.mjs';
+import { arg, baselineCheckout, flag, readSaved, runBenchPages, runNodeChild, writeBench } from './lib/harness.mjs';
+import { formatTrainReport } from './lib/train-report.mjs';
 
 const positive = (name, dflt) => {
   const v = Number(arg(name, String(dflt)));
@@ -66,8 +66,8 @@ const results = saved ? saved.results : {};
 if (!saved && !flag('skip-node')) {
   const parts = [];
   for (const [p, oursFirst] of jobs) {
-    const ours = async () => parts.push({ r: await runNodeChild('scripts/bench/train-node.ts', { BENCH_OPTIONS: JSON.stringify(p ? { ...options, presets: [p] } : options) }), isBase: false });
-    const baseline = async () => parts.push({ r: await runNodeChild('scripts/bench/train-node.ts', { BENCH_OPTIONS: JSON.stringify(baseOptions(p)) }, base.dir), isBase: true });
+    const ours = async () => parts.push({ r: await runNodeChild('bench/train-node.ts', { BENCH_OPTIONS: JSON.stringify(p ? { ...options, presets: [p] } : options) }), isBase: false });
+    const baseline = async () => parts.push({ r: await runNodeChild(base.nodeScript, { BENCH_OPTIONS: JSON.stringify(baseOptions(p)) }, base.dir), isBase: true });
     for (const run of base ? (oursFirst ? [ours, baseline] : [baseline, ours]) : [ours]) await run();
   }
   results.node = merge(parts);

@@ -5,8 +5,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { requireGpuEnv, requireChromium } from '../preflight.mjs';
-import { BASE_FLAGS, WEBGPU_FLAGS } from '../chromium.mjs';
+import { requireGpuEnv, requireChromium } from '../../scripts/preflight.mjs';
+import { BASE_FLAGS, WEBGPU_FLAGS } from '../../scripts/chromium.mjs';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -92,7 +92,8 @@ export async function runBenchPages({ page: path, fn, sites, calls }) {
 /**
  * A checkout of `ref` for running another commit's benchmark code beside this tree's: a detached
  * git worktree under .bench/ (git-ignored), made once per commit and reused, reading this tree's
- * node_modules through a link. Returns { dir, sha } (dir ends with a slash).
+ * node_modules through a link. Returns { dir, sha, nodeScript } (dir ends with a slash; nodeScript:
+ * the checkout's Node half of the training benchmark, which lived in scripts/bench/ before bench/).
  */
 export function baselineCheckout(ref) {
   const git = (...a) => execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim();
@@ -103,7 +104,9 @@ export function baselineCheckout(ref) {
     git('worktree', 'add', '--detach', dir, sha);
   }
   if (!existsSync(`${dir}node_modules`)) symlinkSync(`${repo}node_modules`, `${dir}node_modules`, 'dir');
-  return { dir, sha };
+  const nodeScript = ['bench/train-node.ts', 'scripts/bench/train-node.ts'].find((f) => existsSync(`${dir}${f}`));
+  if (!nodeScript) throw new Error(`bench: ${ref} has no training benchmark (bench/train-node.ts or scripts/bench/train-node.ts)`);
+  return { dir, sha, nodeScript };
 }
 
 /** The saved run `.bench/NAME.json`, for --report-only. */
