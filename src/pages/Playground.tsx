@@ -9,7 +9,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
-import { forgetRequests, refreshCheckpoints, sendSample, useAnyRunning, useGpuState, useMyModels, useSlots, useStream } from '../components/playground/engine.ts';
+import { useMyModels } from '../components/playground/models.ts';
+import { forgetRequest, listCheckpoints, sampleFrom, selectSample } from '../store/api.ts';
+import { useLab } from '../store/index.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
 import { Pane, type PaneProps } from '../components/playground/Pane.tsx';
 import { resolveModels } from '../components/playground/panes.ts';
@@ -24,10 +26,10 @@ import { DeviceLost } from '../components/DeviceLost.tsx';
 
 /** One pane bound to the store's stream of its latest request. */
 function PaneSlot({ requestId, sentPrompt, ...rest }: Omit<PaneProps, 'stream' | 'slots'> & { requestId: number | null; sentPrompt: string }) {
-  const slots = useSlots();
-  const stream = useStream(requestId);
+  const slots = useLab((s) => s.slots);
+  const stream = useLab(selectSample(requestId));
   // Show the text as the model saw it (wrapped in the template when that was on).
-  return <Pane {...rest} slots={slots} stream={stream && { ...stream, prompt: sentPrompt }} />;
+  return <Pane {...rest} slots={slots} stream={stream ? { ...stream, prompt: sentPrompt } : null} />;
 }
 
 /** Copies the page's address, which holds the whole comparison, for sharing with a class. */
@@ -61,12 +63,12 @@ export default function Playground() {
   const navigate = useNavigate();
   // The state the URL asked for when the page opened (or a new link was opened over it), with notes on what was refused.
   const [{ state, notes }, setParsed] = useState(() => parseState(search));
-  const gpu = useGpuState();
-  const slots = useSlots();
+  const gpu = useLab((s) => s.gpu);
+  const slots = useLab((s) => s.slots);
   const mine = useMyModels();
   // The latest requests, one per pane, and the prompt text they were sent with.
   const [sent, setSent] = useState<{ ids: (number | null)[]; prompt: string }>({ ids: [], prompt: '' });
-  const busy = useAnyRunning(sent.ids);
+  const busy = useLab((s) => sent.ids.some((id) => id !== null && s.samples[id]?.running === true));
   const [dismissed, setDismissed] = useState(false);
 
   // The page's state goes into the URL as it changes (replacing, so Back still leaves the page).
@@ -87,7 +89,7 @@ export default function Playground() {
 
   const ready = gpu.state === 'ready';
   useEffect(() => {
-    if (ready) refreshCheckpoints();
+    if (ready) listCheckpoints();
   }, [ready]);
 
   const panes = resolveModels(state.models, slots.length > 0 ? textModels(slots).map((s) => s.id) : null, mine);
@@ -97,7 +99,8 @@ export default function Playground() {
   const setModel = (i: number, id: string) => update({ models: state.models.map((m, j) => (j === i ? id : m)) });
   const removePane = (i: number) => {
     update({ models: state.models.filter((_, j) => j !== i) });
-    forgetRequests([sent.ids[i] ?? null]);
+    const gone = sent.ids[i];
+    if (gone != null) forgetRequest(gone);
     setSent((s) => ({ ...s, ids: s.ids.filter((_, j) => j !== i) }));
   };
 
@@ -108,8 +111,8 @@ export default function Playground() {
         : null;
   const generate = () => {
     const { prompt, temperature, topK, topP, maxTokens, seed, template } = state;
-    forgetRequests(sent.ids);
-    const ids = panes.map((p) => sendSample(p.id, { prompt, temperature, topK, topP, maxTokens, seed, template }));
+    for (const id of sent.ids) if (id !== null) forgetRequest(id);
+    const ids = panes.map((p) => sampleFrom(p.id, { prompt, temperature, topK, topP, maxTokens, seed, template }));
     setSent({ ids, prompt: template ? formatPrompt({ instruction: prompt }) : prompt });
   };
   const preset = PRESETS.find((p) => p.prompt === state.prompt);

@@ -11,7 +11,7 @@ import { useBuiltinDataset } from '../components/data/useBuiltinDatasets.ts';
 import type { MaskToken } from '../components/instruct/TokenMask.tsx';
 import { Prose } from '../components/lesson/Prose.tsx';
 import '../components/lesson/lesson.css';
-import { listCheckpoints, useCheckpointList } from '../components/instruct/engine.ts';
+import { listCheckpoints } from '../store/api.ts';
 import { Lineage } from '../components/stages/Lineage.tsx';
 import { StageColumn } from '../components/stages/StageColumn.tsx';
 import { stageStatus } from '../components/stages/status.ts';
@@ -50,7 +50,7 @@ export default function Stages() {
   const data = useBuiltinDataset('instruct');
   const pretrainText = usePretrainText();
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
-  const slots = useCheckpointList();
+  const slots = useLab((s) => s.slots);
   const fromStore = useLab(useShallow((s) => ({ run: s.run, lastMetric: s.lastMetric, evals: s.evals, runs: s.runs })));
   const input = { ...fromStore, slots };
 

@@ -1,15 +1,23 @@
 /**
- * The small typed API the lessons and the playground call (components reach the engine only
- * through the store). Each function sends one message through the bridge; requests return the id
- * their answers are kept under in the store (requestsSlice), so several panels can wait at once.
+ * The one door to the engine for lessons, the playground and a scripted classroom demo: each
+ * function performs one command (commands.ts: label, predicate, perform) or sends one request, and
+ * requests return the id their answers are kept under in the store (requestsSlice), so several
+ * panels can wait at once. Components read answers with useAnswer; a finished run's report is in
+ * `reports[kind]` and its row in `runs` (runsSlice), filed by the store, never by a component.
  *
  *   send                                         answer in the store (useLab)
- *   startFinetune({task, fromSlot, settings?})   run, metrics, evals; classReports[0] when a classify run ends
+ *   startFinetune({task, fromSlot, settings?})   run, metrics, evals; reports[kind] and a row in runs when it finishes
  *   restoreRun(kind)                             run, metrics, evals (the kind's autosave, paused)
+ *   pauseRun(), resumeRun()                      run
  *   resetKind(kind)                              the run of that kind stops and its autosave goes
  *                                                (another kind's current run is left alone)
+ *   listCheckpoints()                            slots
+ *   uploadCheckpoint / downloadCheckpoint / deleteCheckpoint   slots, a file download
+ *   tokenize(text)                               tokenized
+ *   runCommand(cmd, arg)                         any command of commands.ts (the workshop's buttons)
  *   uploadDataset(kind, name, text)              uploads[kind], or engineErrors.data (file, line, field)
  *   sampleFrom(model, req)            -> id      samples[id] (tokens stream in; running false when done)
+ *   sendSample(req)                              the same, with an id from nextRequestId()
  *   classifyText(model, text)         -> id      classProbs[id]
  *   requestClassReport(model, split, limit?) -> id   classReports[id] (a model without a head: the prompted baseline)
  *   scoreInstruct(model, opts)        -> id      progress[id] while it runs, then instructScores[id]
@@ -22,22 +30,19 @@
  */
 import type { ModelRef, SampleRequest, TaskKind } from '../worker/protocol.ts';
 import { workerLink, type EngineLink } from './bridge.ts';
-import { classifyText as classifyCmd, requestClassReport as reportCmd, restoreRun as restoreCmd, scoreInstruct as scoreCmd, startFinetune as finetuneCmd, uploadDataset as uploadCmd, type CommandState, type FinetuneArgs } from './commands.ts';
+import {
+  classifyText as classifyCmd, nextRequestId, pauseRun as pauseCmd, requestClassReport as reportCmd, restoreRun as restoreCmd, resumeRun as resumeCmd,
+  scoreInstruct as scoreCmd, startFinetune as finetuneCmd, uploadDataset as uploadCmd, type Command, type CommandState, type FinetuneArgs,
+} from './commands.ts';
 import { useLab } from './index.ts';
 import type { LabState } from './index.ts';
 import type { SampleStream } from './requestsSlice.ts';
-import { RUN_REPORT_ID } from './requestsSlice.ts';
 
 export { myModel, type ModelRole } from './myModelsSlice.ts';
-export { RUN_REPORT_ID } from './requestsSlice.ts';
+export { nextRequestId } from './commands.ts';
 // Components may not import the worker: the contract's constants and shapes come from here.
 export { AUTOSAVE_IDS, SHIPPED_BASE, SHIPPED_INSTRUCT, SHIPPED_PREFIX } from '../worker/protocol.ts';
-export type { ClassReport, InstructScores, ModelRef, TaskKind, TaskSettings } from '../worker/protocol.ts';
-
-// Far from the workshop's small ids and random per page load, so two tabs' logs never mix ids.
-let next = 2_000_000_000 + Math.floor(Math.random() * 1000) * 100_000;
-/** A fresh request id. */
-export const nextRequestId = (): number => ++next;
+export type { ClassReport, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
 
 let link: EngineLink = workerLink;
 /** For tests: where messages go. */
@@ -56,9 +61,49 @@ export function restoreRun(kind: TaskKind): void {
   restoreCmd.perform(link, state(), kind);
 }
 
+/** Pauses the current run after its step (it autosaves). */
+export function pauseRun(): void {
+  pauseCmd.perform(link, state());
+}
+
+/** Goes on training the current (paused) run. */
+export function resumeRun(): void {
+  resumeCmd.perform(link, state());
+}
+
 /** Forgets the run of one kind and its autosave (a current run of another kind keeps going). */
 export function resetKind(kind: TaskKind): void {
   link.send({ type: 'reset', kind });
+}
+
+/** Asks for the checkpoint list (saved and shipped); it arrives in `slots`. */
+export function listCheckpoints(): void {
+  link.send({ type: 'ckpt-list' });
+}
+
+/** Runs a command (commands.ts) on the current state: what buttons and a demo script call. */
+export function runCommand<A>(cmd: Command<A>, arg: A): void {
+  cmd.perform(link, state(), arg);
+}
+
+/** How a text splits into tokens; the answer is `tokenized`. */
+export function tokenize(text: string): void {
+  link.send({ type: 'tokenize', text });
+}
+
+/** Stores a checkpoint file the learner picked (a .safetensors); the list in `slots` shows it. */
+export function uploadCheckpoint(name: string, bytes: ArrayBuffer): void {
+  link.send({ type: 'ckpt-upload', name, bytes }, [bytes]);
+}
+
+/** Downloads a checkpoint's file. */
+export function downloadCheckpoint(id: string): void {
+  link.send({ type: 'ckpt-download', id });
+}
+
+/** Deletes a saved checkpoint (shipped ones cannot be). */
+export function deleteCheckpoint(id: string): void {
+  link.send({ type: 'ckpt-delete', id });
 }
 
 /** Sends the learner's file for runs with dataset 'upload'. */
@@ -69,8 +114,13 @@ export function uploadDataset(kind: 'classify' | 'instruct', name: string, text:
 /** Samples from a model; tokens stream into samples[id]. `template` wraps the prompt as an instruction. */
 export function sampleFrom(model: ModelRef, req: Omit<SampleRequest, 'requestId' | 'model'>): number {
   const requestId = nextRequestId();
-  link.send({ type: 'sample', requestId, model, ...req });
+  sendSample({ requestId, model, ...req });
   return requestId;
+}
+
+/** Sends a sample request whose id the caller took from nextRequestId (a queue that files the id first). */
+export function sendSample(req: SampleRequest): void {
+  link.send({ type: 'sample', ...req });
 }
 
 /** Class probabilities of a text under a classifier. */
@@ -101,9 +151,21 @@ export function forgetRequest(requestId: number): void {
 
 /** Selectors (use with useLab): the answers of one request. */
 export const selectSample = (id: number | null) => (s: LabState): SampleStream | undefined => (id === null ? undefined : s.samples[id]);
-export const selectClassReport = (id: number | null) => (s: LabState) => (id === null ? undefined : s.classReports[id]);
-export const selectRunReport = (s: LabState) => s.classReports[RUN_REPORT_ID];
-export const selectClassProbs = (id: number | null) => (s: LabState) => (id === null ? undefined : s.classProbs[id]);
-export const selectInstructScores = (id: number | null) => (s: LabState) => (id === null ? undefined : s.instructScores[id]);
-export const selectProgress = (id: number | null) => (s: LabState) => (id === null ? undefined : s.progress[id]);
-export const selectRequestError = (id: number | null) => (s: LabState) => (id === null ? undefined : s.requestErrors[id]);
+
+/** The kinds of answer kept by request id. */
+type AnswerKind = 'samples' | 'classProbs' | 'classReports' | 'instructScores';
+
+/** What a request has produced so far: its answer, its progress while there is no answer, and its error. */
+export interface Answer<T> {
+  result: T | null;
+  progress: { done: number; total: number } | null;
+  error: string | null;
+}
+
+/** The answer of one request (all null for no request). */
+export function useAnswer<K extends AnswerKind>(kind: K, requestId: number | null): Answer<LabState[K][number]> {
+  const result = useLab((s) => (requestId === null ? undefined : (s[kind] as Record<number, LabState[K][number]>)[requestId]));
+  const progress = useLab((s) => (requestId === null ? undefined : s.progress[requestId]));
+  const error = useLab((s) => (requestId === null ? undefined : s.requestErrors[requestId]));
+  return { result: result ?? null, progress: result || !progress ? null : progress, error: error ?? null };
+}

@@ -2,13 +2,22 @@
  * The bridge: starts the engine worker once, turns its events into store updates, and carries
  * commands to it. The only place that talks to the worker and the only writer of engine state.
  * Request answers go to requestsSlice by request id (samples stream per id, so several panes run
- * at once; the workshop's single `sample` follows the latest sample request as before).
+ * at once; `sampleId` names the latest sample request, the workshop's). A finished run's report goes
+ * to the runs slice's one reducer (fileRunReport).
  */
 import { appendCapped } from '../worker/downsample.ts';
-import type { ErrorScope, FromWorker, ToWorker } from '../worker/protocol.ts';
+import type { ErrorScope, FromWorker, RunSettings, TaskKind, ToWorker } from '../worker/protocol.ts';
 import { useLab } from './index.ts';
 import { putCapped } from './requestsSlice.ts';
 import { MAX_POINTS } from './trainingSlice.ts';
+
+const kindOf = (s: RunSettings | null): TaskKind => s?.task?.kind ?? 'pretrain';
+function withoutKey<K extends string, V>(rec: Partial<Record<K, V>>, key: K): Partial<Record<K, V>> {
+  if (!(key in rec)) return rec;
+  const next = { ...rec };
+  delete next[key];
+  return next;
+}
 
 let worker: Worker | undefined;
 /** Where a 'download' event's bytes go; the page replaces it only in tests. */
@@ -51,6 +60,8 @@ export function applyWorkerEvent(msg: FromWorker): void {
     case 'run-state':
       set((s) => ({
         run: msg.state,
+        // A run that begins (or comes back) replaces its kind's last report.
+        reports: msg.state.status === 'loading' ? withoutKey(s.reports, kindOf(msg.state.settings)) : s.reports,
         // A restored or started run shows its own settings in the controls.
         draft: msg.state.settings ?? s.draft,
         engineErrors: msg.state.status === 'training' ? { ...s.engineErrors, train: undefined } : s.engineErrors,
@@ -69,20 +80,17 @@ export function applyWorkerEvent(msg: FromWorker): void {
     case 'sample-token':
       set((s) => {
         const st = s.samples[msg.requestId];
-        return {
-          ...(s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, tokens: [...s.sample.tokens, msg.token] } } : {}),
-          ...(st ? { samples: { ...s.samples, [msg.requestId]: { ...st, tokens: [...st.tokens, msg.token] } } } : {}),
-        };
+        return st ? { samples: { ...s.samples, [msg.requestId]: { ...st, tokens: [...st.tokens, msg.token] } } } : {};
       });
       break;
     case 'sample-done':
       set((s) => {
         const st = s.samples[msg.requestId];
-        return {
-          ...(s.sample?.requestId === msg.requestId ? { sample: { ...s.sample, running: false } } : {}),
-          ...(st ? { samples: { ...s.samples, [msg.requestId]: { ...st, running: false } } } : {}),
-        };
+        return st ? { samples: { ...s.samples, [msg.requestId]: { ...st, running: false } } } : {};
       });
+      break;
+    case 'run-report':
+      useLab.getState().fileRunReport(msg.report, msg.restored);
       break;
     case 'class-probs':
       set((s) => ({ classProbs: putCapped(s.classProbs, msg.requestId, { text: msg.text, classes: msg.classes, probs: msg.probs }) }));
@@ -110,13 +118,12 @@ export function applyWorkerEvent(msg: FromWorker): void {
       break;
     case 'error':
       set((s) => {
-        const id = msg.requestId;
+        // a request's error stops only that request; a sampling error without an id stops the workshop's sample
+        const id = msg.requestId ?? (msg.scope === 'sample' ? s.sampleId ?? undefined : undefined);
         const st = id !== undefined ? s.samples[id] : undefined;
         return {
           engineErrors: { ...s.engineErrors, [msg.scope]: msg.message },
-          // a request's error stops only that request; an error without an id stops the workshop's sample
-          sample: msg.scope === 'sample' && s.sample && (id === undefined || s.sample.requestId === id) ? { ...s.sample, running: false } : s.sample,
-          ...(id !== undefined ? { requestErrors: putCapped(s.requestErrors, id, msg.message) } : {}),
+          ...(msg.requestId !== undefined ? { requestErrors: putCapped(s.requestErrors, msg.requestId, msg.message) } : {}),
           ...(st ? { samples: { ...s.samples, [id!]: { ...st, running: false, error: msg.message } } } : {}),
         };
       });
@@ -154,7 +161,7 @@ export const workerLink: EngineLink = {
     if (sc) useLab.setState((s) => ({ engineErrors: { ...s.engineErrors, [sc]: undefined } }));
     if (msg.type === 'sample') {
       useLab.setState((s) => ({
-        sample: { requestId: msg.requestId, prompt: msg.prompt, tokens: [], running: true },
+        sampleId: msg.requestId,
         samples: putCapped(s.samples, msg.requestId, { requestId: msg.requestId, prompt: msg.prompt, model: msg.model ?? 'run', tokens: [], running: true }),
       }));
     }

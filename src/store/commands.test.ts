@@ -8,7 +8,7 @@ import { DEFAULT_SAMPLE } from './samplingSlice.ts';
 import { DEFAULT_DRAFT, IDLE_RUN } from './trainingSlice.ts';
 
 const report = { vendor: 'v', architecture: 'a', device: '', description: '', isFallback: true, name: 'n', features: [], limits: { maxStorageBufferBindingSize: 128 * 2 ** 20, maxBufferSize: 256 * 2 ** 20 } };
-const ready: CommandState = { gpu: { state: 'ready', report, selfTestMaxDiff: 0, selfTestMs: 1 }, run: IDLE_RUN, draft: DEFAULT_DRAFT, sample: null, sampleDraft: DEFAULT_SAMPLE };
+const ready: CommandState = { gpu: { state: 'ready', report, selfTestMaxDiff: 0, selfTestMs: 1 }, run: IDLE_RUN, draft: DEFAULT_DRAFT, sampleDraft: DEFAULT_SAMPLE, sampleId: null, samples: {} };
 const recorder = () => {
   const sent: ToWorker[] = [];
   const link: EngineLink = { send: (m) => void sent.push(m) };
@@ -33,7 +33,7 @@ describe('engine commands as data', () => {
     expect(enabled(finished)).not.toContain('resume');
     const diverged = { ...paused, run: { ...paused.run, status: 'diverged' as const } };
     expect(enabled(diverged)).toEqual(['load', 'reset', 'sample', 'save', 'start']);
-    const sampling = { ...paused, sample: { requestId: 1, prompt: '', tokens: [], running: true } };
+    const sampling = { ...paused, sampleId: 1, samples: { 1: { requestId: 1, prompt: '', model: 'run', tokens: [], running: true } } };
     expect(enabled(sampling)).not.toContain('sample');
   });
 

@@ -10,7 +10,7 @@ import type { LabState } from './index.ts';
 import { presetRows } from './presets.ts';
 
 /** The slice of the state commands read. */
-export type CommandState = Pick<LabState, 'gpu' | 'run' | 'draft' | 'sample' | 'sampleDraft'>;
+export type CommandState = Pick<LabState, 'gpu' | 'run' | 'draft' | 'sampleDraft' | 'sampleId' | 'samples'>;
 
 export interface Command<A = void> {
   id: string;
@@ -72,13 +72,20 @@ export const evaluateRun: Command = {
   perform: (link) => link.send({ type: 'evaluate' }),
 };
 
-let nextRequest = 1;
+// The one request-id counter: far from small hand-written ids and random per page load, so two
+// tabs' logs never mix ids.
+let next = 2_000_000_000 + Math.floor(Math.random() * 1000) * 100_000;
+/** A fresh request id (every request of the page takes its id from here). */
+export const nextRequestId = (): number => ++next;
+
+/** The workshop's sample (the latest sample request) is still streaming. */
+const sampling = (s: CommandState) => s.sampleId !== null && s.samples[s.sampleId]?.running === true;
 
 export const sampleText: Command = {
   id: 'sample',
   label: 'Generate',
-  predicate: (s) => gpuReady(s) && hasModel(s) && s.run.status !== 'recovering' && !s.sample?.running,
-  perform: (link, s) => link.send({ type: 'sample', requestId: nextRequest++, ...s.sampleDraft }),
+  predicate: (s) => gpuReady(s) && hasModel(s) && s.run.status !== 'recovering' && !sampling(s),
+  perform: (link, s) => link.send({ type: 'sample', requestId: nextRequestId(), ...s.sampleDraft }),
 };
 
 export const saveCheckpointAs: Command<string> = {

@@ -8,7 +8,7 @@ const point = (step: number): MetricPoint => ({ step, tokens: step * 128, loss: 
 const settings = { preset: 'test' as const, steps: 100, lr: 3e-3, seed: 1, batch: 4 };
 
 describe('bridge: engine events into the store', () => {
-  beforeEach(() => useLab.setState({ run: IDLE_RUN, metrics: [], evals: [], lastMetric: null, engineErrors: {}, notices: [], sample: null, slots: [] }));
+  beforeEach(() => useLab.setState({ run: IDLE_RUN, metrics: [], evals: [], lastMetric: null, engineErrors: {}, notices: [], sampleId: null, samples: {}, slots: [] }));
 
   it('every event is plain data that survives structured cloning (what postMessage does)', () => {
     const events: FromWorker[] = [
@@ -41,15 +41,16 @@ describe('bridge: engine events into the store', () => {
 
   it('sample tokens stream into the sample they belong to; others are ignored', () => {
     // What workerLink.send does for a sample command when a worker is there.
-    useLab.setState({ sample: { requestId: 7, prompt: 'The', tokens: [], running: true } });
+    useLab.setState({ sampleId: 7, samples: { 7: { requestId: 7, prompt: 'The', model: 'run', tokens: [], running: true } } });
+    const sample = () => useLab.getState().samples[useLab.getState().sampleId!];
     const tok = (text: string) => ({ id: 1, text, prob: 0.2, top: [] });
     applyWorkerEvent({ type: 'sample-token', requestId: 7, token: tok(' cat') });
     applyWorkerEvent({ type: 'sample-token', requestId: 6, token: tok(' stale') });
     applyWorkerEvent({ type: 'sample-token', requestId: 7, token: tok(' sat') });
-    expect(useLab.getState().sample?.tokens.map((t) => t.text)).toEqual([' cat', ' sat']);
-    expect(useLab.getState().sample?.running).toBe(true);
+    expect(sample()?.tokens.map((t) => t.text)).toEqual([' cat', ' sat']);
+    expect(sample()?.running).toBe(true);
     applyWorkerEvent({ type: 'sample-done', requestId: 7 });
-    expect(useLab.getState().sample?.running).toBe(false);
+    expect(sample()?.running).toBe(false);
   });
 
   it('errors land next to their control and are cleared when that control is used again', () => {

@@ -10,7 +10,7 @@ const token = (id: number) => ({ id, text: `t${id}`, prob: 0.5, top: [] });
 const report: ClassReport = { split: 'test', classes: ['ham', 'spam'], n: 4, accuracy: 0.75, confusion: [[2, 0], [1, 1]], perClass: [{ precision: 2 / 3, recall: 1 }, { precision: 1, recall: 0.5 }], trainableParams: 66, totalParams: 1000, seconds: 3 };
 
 describe('requests by id in the store', () => {
-  beforeEach(() => useLab.setState({ samples: {}, sample: null, classReports: {}, classProbs: {}, progress: {}, requestErrors: {}, instructScores: {}, uploads: {} }));
+  beforeEach(() => useLab.setState({ samples: {}, sampleId: null, classReports: {}, classProbs: {}, progress: {}, requestErrors: {}, instructScores: {}, uploads: {} }));
 
   it('streams two samples at once, each under its own id, and the workshop sample follows the latest', () => {
     // no worker in Node: the link registers the streams, then the worker's events fill them
@@ -35,7 +35,7 @@ describe('requests by id in the store', () => {
     expect(useLab.getState().samples[a].error).toBeUndefined();
   });
 
-  it('keeps reports, probabilities, scores and progress by id; id 0 is the run report', () => {
+  it('keeps reports, probabilities, scores and progress by id', () => {
     applyWorkerEvent({ type: 'class-report', requestId: 0, model: 'run', report });
     applyWorkerEvent({ type: 'class-report', requestId: 7, model: 'shipped:base-small', report: { ...report, trainableParams: null } });
     applyWorkerEvent({ type: 'class-probs', requestId: 8, text: 'hi', classes: ['ham', 'spam'], probs: [0.9, 0.1] });
@@ -54,11 +54,12 @@ describe('requests by id in the store', () => {
     expect(useLab.getState().instructScores[9]).toBeUndefined();
   });
 
-  it('caps what it keeps, dropping the oldest ids but never the run report', () => {
-    let rec: Record<number, number> = { 0: -1 };
+  it('caps what it keeps, dropping the oldest ids', () => {
+    let rec: Record<number, number> = {};
     for (let i = 1; i <= MAX_REQUESTS + 5; i++) rec = putCapped(rec, i, i);
-    expect(Object.keys(rec)).toHaveLength(MAX_REQUESTS + 1);
-    expect(rec[0]).toBe(-1);
+    expect(Object.keys(rec)).toHaveLength(MAX_REQUESTS);
+    expect(rec[5]).toBeUndefined();
+    expect(rec[6]).toBe(6);
     expect(rec[1]).toBeUndefined();
     expect(rec[MAX_REQUESTS + 5]).toBe(MAX_REQUESTS + 5);
   });

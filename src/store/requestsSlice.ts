@@ -1,7 +1,7 @@
 /**
  * Answers to the page's requests on any model, kept by request id so several panes and panels can
- * wait on their own at once: streamed samples, class probabilities, class reports (requestId 0 is
- * the report a classification run sends when it finishes), instruction scores, progress of long
+ * wait on their own at once: streamed samples, class probabilities, class reports, instruction
+ * scores, progress of long
  * requests and their errors; plus the learner's uploaded finetuning sets as the engine accepted
  * them. Plain data; only the bridge writes it (and forgetRequest). At most MAX_REQUESTS ids are
  * kept per kind of answer, the oldest dropped.
@@ -11,8 +11,6 @@ import type { ClassReport, InstructScores, ModelRef, SampledToken } from '../wor
 
 /** Answers kept per kind (older request ids are dropped). */
 export const MAX_REQUESTS = 40;
-/** The request id of a classification run's own report, sent when it finishes. */
-export const RUN_REPORT_ID = 0;
 
 export interface SampleStream {
   requestId: number;
@@ -31,10 +29,9 @@ export interface RequestProgress {
 }
 
 export interface RequestsSlice {
-  /** streamed samples by request id (the workshop's single `sample` is kept beside it) */
+  /** streamed samples by request id (samplingSlice's sampleId names the workshop's) */
   samples: Record<number, SampleStream>;
   classProbs: Record<number, { text: string; classes: string[]; probs: number[] }>;
-  /** RUN_REPORT_ID (0): the finished classification run's test report */
   classReports: Record<number, { model: ModelRef; report: ClassReport }>;
   instructScores: Record<number, { model: ModelRef; scores: InstructScores }>;
   progress: Record<number, RequestProgress>;
@@ -49,7 +46,7 @@ export interface RequestsSlice {
 /** `rec` with `id` set to `value`, keeping at most MAX_REQUESTS ids (the smallest, i.e. oldest, dropped). */
 export function putCapped<V>(rec: Record<number, V>, id: number, value: V, max = MAX_REQUESTS): Record<number, V> {
   const next = { ...rec, [id]: value };
-  const ids = Object.keys(next).map(Number).filter((k) => k !== RUN_REPORT_ID).sort((a, b) => a - b);
+  const ids = Object.keys(next).map(Number).sort((a, b) => a - b);
   for (const k of ids.slice(0, Math.max(0, ids.length - max))) delete next[k];
   return next;
 }

@@ -1,7 +1,8 @@
 /**
  * A plain summary of the learner's finished runs, for the quiz's questions about their own
- * results and the comparison tables of lessons 2 and 3. Lessons append one entry when a run finishes; nothing
- * else. Empty by default, saved to localStorage, at most MAX_RUNS of each kind (the oldest
+ * results and the comparison tables of lessons 2 and 3, and the latest finished run's report of
+ * each kind, which the lessons show. The bridge hands every 'run-report' to fileRunReport, the one
+ * place a finished run is filed (reports.ts makes the row); lessons only read. Empty by default, saved to localStorage, at most MAX_RUNS of each kind (the oldest
  * dropped). No curves or weights here. Also derives the trainable-parameter count of each
  * classifier choice from the model's parameter table, so the lesson can show it before a run.
  */
@@ -10,7 +11,8 @@ import { PRESETS } from '../model/config.ts';
 import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune.ts';
 import { LORA_TARGETS } from '../model/lora.ts';
 import { gptParamSpecs } from '../model/params.ts';
-import type { PresetId } from '../worker/protocol.ts';
+import type { PresetId, RunReport, TaskKind } from '../worker/protocol.ts';
+import { fileReport } from './reports.ts';
 import { forget, isRecord, loadSaved, save } from './persist.ts';
 import type { ReadAt } from '../train/sources.ts';
 
@@ -68,6 +70,10 @@ export const EMPTY_RUNS: LearnerRuns = { classifier: [], instruct: [] };
 
 export interface RunsSlice {
   runs: LearnerRuns;
+  /** the latest finished run's report of each kind (cleared when a new run of that kind starts); not saved */
+  reports: Partial<Record<TaskKind, RunReport>>;
+  /** keeps a finished run's report and files its row (`restored`: it came back from its autosave, filed before) */
+  fileRunReport(report: RunReport, restored: boolean): void;
   addClassifierRun(run: ClassifierRunSummary): void;
   addInstructRun(run: InstructRunSummary): void;
   clearRuns(): void;
@@ -124,6 +130,11 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
   };
   return {
     runs: loadSaved(RUNS_KEY, parseRuns) ?? EMPTY_RUNS,
+    reports: {},
+    fileRunReport: (report, restored) => {
+      set((s) => ({ reports: { ...s.reports, [report.kind]: report } }));
+      if (!restored) update((r) => fileReport(r, report, Date.now(), MAX_RUNS));
+    },
     addClassifierRun: (run) => update((r) => ({ ...r, classifier: [...r.classifier, run].slice(-MAX_RUNS) })),
     addInstructRun: (run) => update((r) => ({ ...r, instruct: [...r.instruct, run].slice(-MAX_RUNS) })),
     clearRuns: () => {

@@ -23,7 +23,6 @@ import { mulberry32 } from '../util/random.ts';
 import { sampleLogits, type SampleOptions, type SampleResult } from './sampling.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
-
 export interface GenerateOptions extends SampleOptions {
   maxTokens: number;
   seed: number;
@@ -33,6 +32,31 @@ export interface GenerateOptions extends SampleOptions {
 
 export interface GeneratedToken extends SampleResult {
   text: string;
+}
+
+/**
+ * The loop both generators share: from the prompt (end-of-text when empty), ask `nextLogits` for
+ * the logits row (V) after the tokens so far, choose a token with the seeded sampler, report it,
+ * and stop at end-of-text or after maxTokens.
+ */
+async function generateWith(
+  nextLogits: (ids: readonly number[]) => Promise<ArrayLike<number>>,
+  tokenizer: Tokenizer,
+  promptIds: number[],
+  opts: GenerateOptions,
+  onToken?: (t: GeneratedToken) => void,
+): Promise<GeneratedToken[]> {
+  const rand = mulberry32(opts.seed);
+  const ids = promptIds.length ? [...promptIds] : [tokenizer.endOfTextId];
+  const out: GeneratedToken[] = [];
+  for (let n = 0; n < opts.maxTokens; n++) {
+    const tok = chooseToken(await nextLogits(ids), rand, tokenizer, opts);
+    out.push(tok);
+    onToken?.(tok);
+    if (isStop(tok, tokenizer, opts)) break;
+    ids.push(tok.token);
+  }
+  return out;
 }
 
 /**
@@ -48,24 +72,15 @@ export async function generate(
 ): Promise<GeneratedToken[]> {
   const { blockSize: T, vocabSize: V }: GPTConfig = model.config;
   if (model.B !== 1 || model.T !== T) throw new Error('generate needs a model built with batchSize 1 and seqLen = blockSize');
-  const rand = mulberry32(opts.seed);
-  const ids = promptIds.length ? [...promptIds] : [tokenizer.endOfTextId];
-  const out: GeneratedToken[] = [];
   const input = new Int32Array(T);
-  for (let n = 0; n < opts.maxTokens; n++) {
+  return generateWith(async (ids) => {
     const ctx = ids.slice(-T);
     input.fill(tokenizer.padId);
     input.set(ctx);
     model.evalStep({ tokens: input, targets: input });
     const logits = await model.read({ act: 'logits' });
-    const row = logits.subarray((ctx.length - 1) * V, ctx.length * V);
-    const tok = chooseToken(row, rand, tokenizer, opts);
-    out.push(tok);
-    onToken?.(tok);
-    if (isStop(tok, tokenizer, opts)) break;
-    ids.push(tok.token);
-  }
-  return out;
+    return logits.subarray((ctx.length - 1) * V, ctx.length * V);
+  }, tokenizer, promptIds, opts, onToken);
 }
 
 /** Picks the next token from one logits row (V) the same way for every generator: <|pad|> is never chosen. */
@@ -91,25 +106,14 @@ export async function generateCached(
   onToken?: (t: GeneratedToken) => void,
 ): Promise<GeneratedToken[]> {
   const T = decoder.maxT;
-  const rand = mulberry32(opts.seed);
-  const ids = promptIds.length ? [...promptIds] : [tokenizer.endOfTextId];
-  const out: GeneratedToken[] = [];
   // ids[cacheStart + i] is at cache position i, for i < decoder.length
   let cacheStart = -1;
-  for (let n = 0; n < opts.maxTokens; n++) {
+  return generateWith(async (ids) => {
     const start = Math.max(0, ids.length - T); // the window the next token sees, as in generate()
-    let logits: Float32Array;
     if (start === cacheStart && decoder.length === ids.length - 1 - start) {
-      logits = await decoder.push(ids[ids.length - 1]); // the cache holds the window but its newest token
-    } else {
-      logits = await decoder.prefill(ids.slice(start)); // first call, or the window slid
-      cacheStart = start;
+      return decoder.push(ids[ids.length - 1]); // the cache holds the window but its newest token
     }
-    const tok = chooseToken(logits, rand, tokenizer, opts);
-    out.push(tok);
-    onToken?.(tok);
-    if (isStop(tok, tokenizer, opts)) break;
-    ids.push(tok.token);
-  }
-  return out;
+    cacheStart = start;
+    return decoder.prefill(ids.slice(start)); // first call, or the window slid
+  }, tokenizer, promptIds, opts, onToken);
 }

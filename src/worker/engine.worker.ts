@@ -19,7 +19,7 @@ import { loadCorpus, type Corpus } from './data.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
-import { handleRequest, type RequestContext } from './requests.ts';
+import { handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
 import { checkSettings, kindOf } from './settings.ts';
@@ -124,6 +124,7 @@ async function newRun(make: () => Promise<Run>): Promise<Run> {
   run = undefined;
   const r = await make();
   r.listSlots = () => library.list();
+  r.scoreFinished = (run, s) => scoreFinishedRun(ctx, run, s);
   r.postState('loading');
   try {
     await r.build(gpu);
@@ -157,7 +158,11 @@ async function restoreKind(kind: TaskKind): Promise<void> {
   if (kindOf(settings) !== kind) throw new Error(`the ${AUTOSAVE_IDS[kind]} slot holds a ${kindOf(settings)} run, not a ${kind} run`);
   const data = await dataFor(settings);
   const r = await newRun(async () => new Run(settings, data, slots, post, ck));
-  r.postState(r.step >= settings.steps ? 'done' : 'paused');
+  const done = r.step >= settings.steps;
+  r.postState(done ? 'done' : 'paused');
+  // A finished run shows its report again (not filed twice); instruction scoring takes minutes, so a
+  // restored lesson-3 run keeps the row it was filed with and is scored again only on request.
+  if (done && r.kind !== 'instruct') await r.postReport(true);
 }
 
 /**

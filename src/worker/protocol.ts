@@ -40,6 +40,8 @@ export type TaskSettings =
       lora: boolean;
       loraRank: number;
       dataset: 'instruct' | 'upload';
+      /** when the run finishes, score it and its start model on this many test instructions (absent: not scored) */
+      score?: InstructScoring;
     };
 export type TaskKind = TaskSettings['kind'];
 
@@ -113,6 +115,34 @@ export interface ClassReport {
 
 /** A model's scores on held-out instructions (lesson 3): the type src/train/score.ts returns. */
 export type { InstructScores };
+
+/** How lesson 3 scores a model: greedy answers of at most maxTokens to `limit` held-out instructions, seeded. */
+export interface InstructScoring {
+  limit: number;
+  maxTokens: number;
+  seed: number;
+}
+
+/**
+ * What a finished run of any kind reports: what its lesson shows at the end, and what the runs
+ * table files (store/runsSlice.ts fileRunReport).
+ */
+export type RunReport = {
+  settings: RunSettings;
+  /** the checkpoint it started from */
+  parent?: string;
+  /** steps done */
+  step: number;
+  /** training wall time, seconds */
+  seconds: number;
+  params?: { trainable: number; total: number };
+} & (
+  | { kind: 'pretrain'; loss: number | null; valLoss: number | null }
+  /** a classifier's scores on the test split */
+  | { kind: 'classify'; test: ClassReport }
+  /** the tuned model's scores and its start model's on the same instructions (null: not scored) */
+  | { kind: 'instruct'; scores: InstructScores | null; baseScores: InstructScores | null }
+);
 
 /** A saved checkpoint, as the list shows it (the bytes stay in IndexedDB). */
 export interface SlotInfo {
@@ -230,8 +260,12 @@ export type FromWorker =
   | { type: 'checkpoints'; slots: SlotInfo[] }
   | { type: 'download'; name: string; bytes: ArrayBuffer }
   | { type: 'class-probs'; requestId: number; text: string; classes: string[]; probs: number[] }
-  /** requestId 0: a classification run's own test-split report, sent when it finishes */
   | { type: 'class-report'; requestId: number; model: ModelRef; report: ClassReport }
+  /**
+   * a run finished (or a finished run came back from its autosave: `restored`, already filed) with
+   * the report its lesson shows
+   */
+  | { type: 'run-report'; report: RunReport; restored: boolean }
   /** progress of a long request (scoring, reports): done of total items */
   | { type: 'progress'; requestId: number; done: number; total: number; what: string }
   | { type: 'instruct-scores'; requestId: number; model: ModelRef; scores: InstructScores }

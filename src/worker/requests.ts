@@ -14,15 +14,16 @@ import { evaluateClassifier, toClassStepInput } from '../train/classtrain.ts';
 import { finetuneInfo, finetuneOptions, modelFromCheckpoint } from '../train/model-io.ts';
 import { spamSet } from '../train/finetune-setup.ts';
 import { formatClassification } from '../train/prompt.ts';
-import { heldOutRecords, promptedSpamBaseline, scoreInstructions } from '../train/score.ts';
+import { promptedSpamBaseline } from '../train/score.ts';
 import type { Checkpoint } from '../train/checkpoint.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { classificationBatch } from '../train/batches.ts';
 import type { Library } from './library.ts';
 import { REQUEST_BATCH, type ModelCache } from './models.ts';
-import type { ClassReport, FromWorker, ModelRef, ToWorker } from './protocol.ts';
+import type { ClassReport, FromWorker, InstructScores, InstructScoring, ModelRef, ToWorker } from './protocol.ts';
 import type { Gpu, Run } from './run.ts';
-import { kernelsOf, toClassReport } from './run.ts';
+import { scoreModel, toClassReport } from './reports.ts';
+import { kernelsOf } from './run.ts';
 import type { Sampler } from './sampler.ts';
 import type { BuiltinSets } from './taskdata.ts';
 
@@ -46,7 +47,7 @@ interface Target {
 }
 
 /** The model behind a reference: the run's (not while it trains), or a checkpoint built into the cache. */
-export async function resolveModel(ctx: RequestContext, ref: ModelRef | undefined, requestId: number): Promise<Target> {
+export async function resolveModel(ctx: RequestContext, ref: ModelRef | undefined, requestId?: number): Promise<Target> {
   if (ref === undefined || ref === 'run') {
     const run = ctx.run();
     if (!run?.model) throw new Error('there is no run: start one, or choose a saved or shipped checkpoint');
@@ -60,7 +61,7 @@ export async function resolveModel(ctx: RequestContext, ref: ModelRef | undefine
   const row = await ctx.library.info(ref);
   if (!row) throw new Error(`no checkpoint "${ref}" (it may have been deleted, or its file is not on the server)`);
   const loaded = await ctx.models.get(ref, String(row.savedAt), async () => {
-    const ck: Checkpoint = await ctx.library.load(ref, (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: `loading ${row.name}` }));
+    const ck: Checkpoint = await ctx.library.load(ref, (done, total) => requestId !== undefined && ctx.post({ type: 'progress', requestId, done, total, what: `loading ${row.name}` }));
     const head = finetuneOptions(ck);
     const model = await modelFromCheckpoint(gpu.device, gpu.cache, ck, {
       nClasses: head.nClasses, lora: head.lora, batchSize: REQUEST_BATCH, seqLen: ck.config.blockSize, kernels: kernelsOf(gpu),
@@ -141,6 +142,14 @@ async function classReport(ctx: RequestContext, t: Target, msg: Extract<ToWorker
   };
 }
 
+/** Scores a finished instruction run's model and the model it started from, on the same instructions (Run.scoreFinished). */
+export async function scoreFinishedRun(ctx: RequestContext, run: Run, s: InstructScoring): Promise<{ scores: InstructScores; baseScores: InstructScores | null }> {
+  const scores = await scoreModel(ctx.sets, ctx.sampler, run.model!, run.tokenizer, s);
+  if (!run.parent) return { scores, baseScores: null };
+  const base = await resolveModel(ctx, run.parent);
+  return { scores, baseScores: await scoreModel(ctx.sets, ctx.sampler, base.model, base.tok, s) };
+}
+
 /** Handles one request message; errors are thrown for the caller to send with the request's id. */
 export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, { type: 'sample' | 'classify-text' | 'class-report' | 'score-instruct' }>): Promise<void> {
   const t = await resolveModel(ctx, msg.model, msg.requestId);
@@ -159,15 +168,7 @@ export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, 
       ctx.post({ type: 'class-report', requestId, model: msg.model, report: await classReport(ctx, t, msg) });
       return;
     case 'score-instruct': {
-      if (t.model.opts.nClasses) throw new Error('this model is a classifier: it cannot answer instructions');
-      if (!(Number.isInteger(msg.limit) && msg.limit >= 1)) throw new Error(`limit must be a whole number of at least 1, got ${msg.limit}`);
-      if (!(Number.isInteger(msg.maxTokens) && msg.maxTokens >= 1 && msg.maxTokens <= 500)) throw new Error(`max tokens must be a whole number from 1 to 500, got ${msg.maxTokens}`);
-      const set = await ctx.sets.get('instruct');
-      if (set.kind !== 'instruct') throw new Error('the instruction set did not load');
-      const records = heldOutRecords(set.records, 'test', msg.limit);
-      const scores = await ctx.sampler.withDecoder(t.model, (dec) => scoreInstructions(dec, t.tok, records, {
-        maxTokens: msg.maxTokens, seed: msg.seed, onProgress: (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: 'answering instructions' }),
-      }));
+      const scores = await scoreModel(ctx.sets, ctx.sampler, t.model, t.tok, msg, (done, total) => ctx.post({ type: 'progress', requestId, done, total, what: 'answering instructions' }));
       ctx.post({ type: 'instruct-scores', requestId, model: msg.model, scores });
       return;
     }

@@ -6,26 +6,25 @@
  * autosave (weights, AdamW moments, settings, history, lineage) goes to the kind's own slot
  * (AUTOSAVE_IDS) every AUTOSAVE_EVERY steps and at every pause, so a reload, a lost device or a
  * diverged loss falls back to it, and a lesson-2 run never overwrites the learner's pretraining.
- * A classification run that finishes reports its test-split scores (a 'class-report' with
- * requestId 0). Talks to the page only through `post`.
+ * A run that finishes posts one 'run-report' with what its lesson shows at the end (reports.ts).
+ * Talks to the page only through `post`.
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { presetDoesNotFit } from '../model/config.ts';
 import type { GPUModel } from '../model/gpt.ts';
-import { LABELS } from '../data/types.ts';
 import { parameterCounts } from '../model/finetune.ts';
 import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import { defaultKernelChoice, type KernelChoice } from '../model/passes.ts';
 import { instructionLengths } from '../train/batches.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
-import { precisionRecall, type ClassEval } from '../train/classmetrics.ts';
 import { checkpointFromModel, freshCheckpoint as freshWeights, modelFromCheckpoint } from '../train/model-io.ts';
 import { lessonLora, planInfo, planOptions, type FinetunePlan } from '../train/finetune-setup.ts';
 import { DivergedError } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
-import { AUTOSAVE_IDS, type ClassReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind, type TaskSettings } from './protocol.ts';
+import { toClassReport } from './reports.ts';
+import { AUTOSAVE_IDS, type InstructScores, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind, type TaskSettings } from './protocol.ts';
 import { kindOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 import type { SlotStore } from './slots.ts';
 import { makeStepper, type RunData, type Stepper } from './steppers.ts';
@@ -40,14 +39,6 @@ export function planOf(task: TaskSettings | undefined): FinetunePlan | undefined
   if (!task || task.kind === 'pretrain') return undefined;
   if (task.kind === 'classify') return { task: 'classify', choice: task.choice, readAt: task.readAt, lora: task.choice === 'lora' ? lessonLora(task.loraRank) : undefined };
   return { task: 'instruct', maskPrompt: task.maskPrompt, lora: task.lora ? lessonLora(task.loraRank) : undefined };
-}
-
-/** A classifier's scores as the page's ClassReport. */
-export function toClassReport(e: ClassEval, split: ClassReport['split'], params: { trainable: number | null; total: number }, seconds: number): ClassReport {
-  return {
-    split, classes: [...LABELS], n: e.examples, accuracy: e.accuracy, confusion: e.confusion, perClass: precisionRecall(e.confusion),
-    trainableParams: params.trainable, totalParams: params.total, seconds,
-  };
 }
 
 /** The GPU side the run needs; replaced after a device loss. */
@@ -84,6 +75,11 @@ export class Run {
   seconds = 0;
   /** the checkpoint list sent after each autosave (the worker adds the shipped ones) */
   listSlots: () => Promise<SlotInfo[]> = () => this.slots.list();
+  /**
+   * Scores a finished instruction run and the model it started from (the worker supplies it: it
+   * needs the instruction set and the checkpoints); without it the report carries no scores.
+   */
+  scoreFinished: ((run: Run, s: InstructScoring) => Promise<{ scores: InstructScores; baseScores: InstructScores | null }>) | undefined;
   private pauseWanted = false;
   /** the learner wants it training (survives a device loss, which stops the loop by itself) */
   private wantTraining = false;
@@ -249,7 +245,7 @@ export class Run {
       this.batcher.flush();
       this.wantTraining = false;
       const finished = t.step >= this.settings.steps;
-      if (finished && t.test) await this.reportTest();
+      if (finished) await this.postReport();
       this.postState(finished ? 'done' : 'paused');
     } catch (e) {
       // A destroyed device fails the next read-back before its `lost` promise settles: wait a
@@ -269,11 +265,28 @@ export class Run {
     }
   }
 
-  /** A finished classifier's scores on the test split, as the 'class-report' of requestId 0. */
-  private async reportTest(): Promise<void> {
-    const e = await this.trainer!.test!();
-    const report = toClassReport(e, 'test', this.params ?? { trainable: null, total: 0 }, Math.round(this.seconds));
-    this.post({ type: 'class-report', requestId: 0, model: 'run', report });
+  /** What the finished run's lesson shows at the end (reports.ts). */
+  async report(): Promise<RunReport> {
+    const common = { settings: this.settings, parent: this.parent, step: this.step, seconds: Math.round(this.seconds), params: this.params };
+    const task = this.settings.task;
+    if (task?.kind === 'classify') {
+      const test = toClassReport(await this.trainer!.test!(), 'test', this.params ?? { trainable: null, total: 0 }, Math.round(this.seconds));
+      return { ...common, kind: 'classify', test };
+    }
+    if (task?.kind === 'instruct') {
+      const scored = task.score && this.scoreFinished ? await this.scoreFinished(this, task.score) : { scores: null, baseScores: null };
+      return { ...common, kind: 'instruct', ...scored };
+    }
+    return { ...common, kind: 'pretrain', loss: this.metrics.at(-1)?.loss ?? null, valLoss: this.evals.at(-1)?.valLoss ?? null };
+  }
+
+  /** Posts the run's report; `restored`: a finished run back from its autosave (the page filed it before). */
+  async postReport(restored = false): Promise<void> {
+    try {
+      this.post({ type: 'run-report', report: await this.report(), restored });
+    } catch (e) {
+      this.post({ type: 'error', scope: 'score', message: `The finished run could not be scored: ${(e as Error).message ?? e}` });
+    }
   }
 
   private addEval(p: EvalPoint): void {

@@ -5,7 +5,8 @@
 import { PRESETS, type GPTConfig, type Preset } from '../model/config.ts';
 import { DEFAULT_TRAIN, type TrainSettings } from '../train/trainer.ts';
 import { thin } from './downsample.ts';
-import type { EvalPoint, MetricPoint, PresetId, RunSettings, TaskKind, TaskSettings } from './protocol.ts';
+import type { EvalPoint, InstructScoring, MetricPoint, PresetId, RunSettings, TaskKind, TaskSettings } from './protocol.ts';
+import { FREEZE_CHOICES } from '../model/finetune.ts';
 
 /** Points of each series kept in a checkpoint's info (older ones are thinned). */
 export const SAVED_POINTS = 400;
@@ -35,16 +36,23 @@ export function checkSettings(s: RunSettings): void {
 /** The kind of a run (absent task: pretraining). */
 export const kindOf = (s: RunSettings): TaskKind => s.task?.kind ?? 'pretrain';
 
+/** Throws naming the field when instruction scoring settings are out of range. */
+export function checkScoring(s: InstructScoring): void {
+  if (!(Number.isInteger(s.limit) && s.limit >= 1)) throw new Error(`limit must be a whole number of at least 1, got ${s.limit}`);
+  if (!(Number.isInteger(s.maxTokens) && s.maxTokens >= 1 && s.maxTokens <= 500)) throw new Error(`max tokens must be a whole number from 1 to 500, got ${s.maxTokens}`);
+}
+
 /** Throws naming the field when the task settings are not ones the engine trains. */
 export function checkTask(t: TaskSettings): void {
   if (t.kind === 'pretrain') return;
   if (t.kind === 'classify') {
-    if (!['head', 'last-block', 'all', 'lora'].includes(t.choice)) throw new Error(`task.choice must be head, last-block, all or lora, got "${t.choice}"`);
+    if (!FREEZE_CHOICES.includes(t.choice)) throw new Error(`task.choice must be head, last-block, all or lora, got "${t.choice}"`);
     if (t.readAt !== 'last' && t.readAt !== 'first') throw new Error(`task.readAt must be "last" or "first", got "${t.readAt}"`);
     if (t.dataset !== 'spam' && t.dataset !== 'upload') throw new Error(`task.dataset must be "spam" or "upload", got "${t.dataset}"`);
   } else if (t.kind === 'instruct') {
     if (typeof t.maskPrompt !== 'boolean' || typeof t.lora !== 'boolean') throw new Error('task.maskPrompt and task.lora must be true or false');
     if (t.dataset !== 'instruct' && t.dataset !== 'upload') throw new Error(`task.dataset must be "instruct" or "upload", got "${t.dataset}"`);
+    if (t.score !== undefined) checkScoring(t.score);
   } else {
     throw new Error(`unknown task kind "${(t as { kind: unknown }).kind}" (choose pretrain, classify or instruct)`);
   }

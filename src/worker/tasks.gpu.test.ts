@@ -6,7 +6,7 @@ import { loadTokenizer } from '../train/tokenizer-json.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type FromWorker, type RunSettings } from './protocol.ts';
-import { handleRequest, type RequestContext } from './requests.ts';
+import { handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
 import { Shipped } from './shipped.ts';
@@ -82,8 +82,11 @@ describe('finetuning runs in the page engine', () => {
       expect(e.valAccuracy).toBeLessThanOrEqual(1);
       expect(e.trainAccuracy).toBeGreaterThanOrEqual(0);
     }
-    // the finished run's test report (requestId 0)
-    const rep = ofType(events, 'class-report').find((r) => r.requestId === 0)!.report;
+    // the finished run's report carries its test-split scores
+    const done = ofType(events, 'run-report').at(-1)!;
+    expect(done.restored).toBe(false);
+    if (done.report.kind !== 'classify') throw new Error(`a ${done.report.kind} report for a classify run`);
+    const rep = done.report.test;
     expect(rep).toMatchObject({ split: 'test', n: 686, classes: ['ham', 'spam'], trainableParams: run.params!.trainable, totalParams: run.params!.total });
     expect(rep.confusion.flat().reduce((a, b) => a + b, 0)).toBe(686);
     expect(rep.accuracy).toBeCloseTo((rep.confusion[0][0] + rep.confusion[1][1]) / 686, 10);
@@ -117,11 +120,18 @@ describe('finetuning runs in the page engine', () => {
 
   it('an instruct run with LoRA trains only its adapters, autosaves, and samples in the template; a shipped base gets the prompted baseline', async () => {
     const { slots, events, ctx, start } = await setup();
-    const draft: RunSettings = { preset: 'test', steps: 4, lr: 2e-3, seed: 5, batch: 2, task: { kind: 'instruct', maskPrompt: true, lora: true, loraRank: 2, dataset: 'instruct' } };
+    const score = { limit: 2, maxTokens: 3, seed: 1 };
+    const draft: RunSettings = { preset: 'test', steps: 4, lr: 2e-3, seed: 5, batch: 2, task: { kind: 'instruct', maskPrompt: true, lora: true, loraRank: 2, dataset: 'instruct', score } };
     const run = await start(draft, 'shipped:base-test');
+    run.scoreFinished = (r, s) => scoreFinishedRun(ctx, r, s);
     const frozenBefore = await run.model!.read('params');
     await run.train();
     expect(run.status).toBe('done');
+    // the finished run reports its scores and its start model's, on the same two instructions
+    const done = ofType(events, 'run-report').at(-1)!;
+    if (done.report.kind !== 'instruct') throw new Error(`a ${done.report.kind} report for an instruct run`);
+    expect(done.report).toMatchObject({ step: 4, parent: 'shipped:base-test', scores: { n: 2 }, baseScores: { n: 2 } });
+    expect(done.report.scores!.formatAdherence).toBeGreaterThanOrEqual(0);
     const saved = await slots.get(AUTOSAVE_IDS.instruct);
     expect(saved?.info).toMatchObject({ step: 4, stage: 'instruct', parent: 'shipped:base-test' });
     // rank 2 on four matmuls of two blocks: r * (C_in + C_out) each (C 32: qkv 32->96, proj 32->32, fc 32->128, fc proj 128->32)

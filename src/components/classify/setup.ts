@@ -3,6 +3,7 @@
  * position, data, steps) and the run settings the engine is sent for it. Pure: no store, no React.
  */
 import type { FreezeChoice, ReadAt } from '../../store/runsSlice.ts';
+import type { FinetuneArgs } from '../../store/commands.ts';
 import type { RunSettings } from '../../store/trainingSlice.ts';
 import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
 
@@ -41,6 +42,12 @@ export function setupErrors(s: ClassifySetup): Partial<Record<'steps' | 'batch' 
 /** The task the engine trains for this setup. */
 export function taskOf(s: ClassifySetup): ClassifyTask {
   return { kind: 'classify', choice: s.choice, loraRank: s.loraRank, readAt: s.readAt, dataset: s.dataset };
+}
+
+/** The finetuning start of this setup on a start model of the given preset (store/api.ts startFinetune). */
+export function classifyStart(s: ClassifySetup, preset: RunSettings['preset']): FinetuneArgs {
+  const { task: _task, ...settings } = runSettingsFor(s, preset);
+  return { task: taskOf(s), fromSlot: s.start, settings };
 }
 
 /** The run settings for this setup on a start model of the given preset. */

@@ -5,7 +5,7 @@
  * upload control, and the list stays as it was.
  */
 import { useState } from 'react';
-import { workerLink } from '../../store/bridge.ts';
+import { deleteCheckpoint, downloadCheckpoint, uploadCheckpoint } from '../../store/api.ts';
 import { loadRun, saveCheckpointAs } from '../../store/commands.ts';
 import { useLab } from '../../store/index.ts';
 import { formatBytes } from './format.ts';
@@ -31,7 +31,7 @@ export function CheckpointList() {
       return;
     }
     const bytes = await file.arrayBuffer();
-    workerLink.send({ type: 'ckpt-upload', name: file.name, bytes }, [bytes]);
+    uploadCheckpoint(file.name, bytes);
   };
   return (
     <section className="card" aria-labelledby="ck-title" data-testid="checkpoints">
@@ -62,8 +62,8 @@ export function CheckpointList() {
               <td>{new Date(s.savedAt).toLocaleString()}</td>
               <td className="buttons">
                 <button type="button" disabled={!canLoad} onClick={() => load(s.id)}>Continue from it</button>
-                <button type="button" onClick={() => workerLink.send({ type: 'ckpt-download', id: s.id })}>Download</button>
-                {!s.shipped && <button type="button" onClick={() => workerLink.send({ type: 'ckpt-delete', id: s.id })} aria-label={`Delete ${s.name}`}>Delete</button>}
+                <button type="button" onClick={() => downloadCheckpoint(s.id)}>Download</button>
+                {!s.shipped && <button type="button" onClick={() => deleteCheckpoint(s.id)} aria-label={`Delete ${s.name}`}>Delete</button>}
               </td>
             </tr>
           ))}

@@ -11,7 +11,7 @@ import './engine.css';
 export function SamplePanel() {
   const d = useLab((s) => s.sampleDraft);
   const set = useLab((s) => s.setSampleDraft);
-  const sample = useLab((s) => s.sample);
+  const sample = useLab((s) => (s.sampleId === null ? undefined : s.samples[s.sampleId]));
   const error = useLab((s) => s.engineErrors.sample);
   const [enabled, generate] = useCommand(sampleText);
   const num = (k: 'temperature' | 'topK' | 'topP' | 'seed' | 'maxTokens', label: string, min: number, max: number, step: number) => (

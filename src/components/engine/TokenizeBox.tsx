@@ -3,7 +3,7 @@
  * their ids, so a learner sees words, word pieces and spaces become tokens. Text only.
  */
 import { useState } from 'react';
-import { workerLink } from '../../store/bridge.ts';
+import { tokenize } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import './engine.css';
 
@@ -19,7 +19,7 @@ export function TokenizeBox() {
         Text{' '}
         <textarea rows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="tokenize-text" />
       </label>
-      <button type="button" disabled={!ready} onClick={() => workerLink.send({ type: 'tokenize', text })} data-testid="tokenize-go">Split into tokens</button>
+      <button type="button" disabled={!ready} onClick={() => tokenize(text)} data-testid="tokenize-go">Split into tokens</button>
       {error && <p className="error" role="alert">{error}</p>}
       {result && (
         <>

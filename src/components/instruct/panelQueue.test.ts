@@ -13,7 +13,8 @@ const sampling = { temperature: 0.5, topK: 40, topP: 0.95, seed: 7, maxTokens: 1
 function setup() {
   const sent: PanelRequest[] = [];
   let cells: PanelCells | null = null;
-  const q = new PanelQueue(items, sampling, EOT, (r) => sent.push(r), (c) => (cells = c));
+  let ids = 1_000_000;
+  const q = new PanelQueue(items, sampling, EOT, (r) => sent.push(r), (c) => (cells = c), () => ++ids);
   return { q, sent, cells: () => cells! };
 }
 

@@ -52,10 +52,6 @@ interface Job {
   step?: number;
 }
 
-/** Request ids when the caller gives no source: high, so they never meet the workshop's own counter. */
-let nextId = 1_000_000;
-const countUp = () => nextId++;
-
 export class PanelQueue {
   private jobs: Job[] = [];
   private current: (Job & { requestId: number }) | null = null;
@@ -67,7 +63,8 @@ export class PanelQueue {
     private readonly endOfTextId: number,
     private readonly send: (req: PanelRequest) => void,
     private readonly onChange: (cells: PanelCells) => void,
-    private readonly newId: () => number = countUp,
+    /** fresh request ids (the page's one counter: store/api.ts nextRequestId) */
+    private readonly newId: () => number,
   ) {
     for (const it of items) {
       this.cells.base[it.key] = { text: '', state: 'waiting' };

@@ -1,14 +1,14 @@
 /**
  * Wires the side-by-side queue (panelQueue.ts) to the engine: sends its sample requests through
- * the worker link, feeds back each request's stream and error from the store (samples[id]), asks the base model
+ * the store's api.ts, feeds back the stream and error of the request in flight (samples[id], read
+ * with a selector), asks the base model
  * once per base checkpoint and the tuned model every `every` steps while an instruction run
  * trains (and once more when it pauses or ends). Returns the answer cells to draw.
  */
 import { useEffect, useRef, useState } from 'react';
-import { nextRequestId } from '../../store/api.ts';
-import { workerLink } from '../../store/bridge.ts';
+import { nextRequestId, selectSample, sendSample } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
-import { PanelQueue, type PanelCells, type PanelItem, type PanelSampling } from './panelQueue.ts';
+import { PanelQueue, type PanelCells, type PanelItem, type PanelRequest, type PanelSampling } from './panelQueue.ts';
 
 export interface SideBySideOptions {
   items: readonly PanelItem[];
@@ -24,6 +24,8 @@ export interface SideBySideOptions {
 
 export function useSideBySide(o: SideBySideOptions): { cells: PanelCells | null; busy: boolean } {
   const [cells, setCells] = useState<PanelCells | null>(null);
+  const [inFlight, setInFlight] = useState<number | null>(null);
+  const stream = useLab(selectSample(inFlight));
   const queue = useRef<PanelQueue | null>(null);
   const askedAt = useRef<number>(-1);
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
@@ -32,26 +34,29 @@ export function useSideBySide(o: SideBySideOptions): { cells: PanelCells | null;
   const ready = gpuReady && o.endOfTextId !== null && o.items.length > 0;
   const { items, sampling, endOfTextId } = o;
 
-  // One queue per set of instructions; the store's sample events and errors feed it.
+  // One queue per set of instructions.
   useEffect(() => {
     if (!ready || endOfTextId === null) return;
-    const q = new PanelQueue(items, sampling, endOfTextId, (req) => workerLink.send(req), setCells, nextRequestId);
+    const send = ({ type: _type, ...req }: PanelRequest) => {
+      setInFlight(req.requestId);
+      sendSample(req);
+    };
+    const q = new PanelQueue(items, sampling, endOfTextId, send, setCells, nextRequestId);
     queue.current = q;
     askedAt.current = -1;
     setCells(q.cells);
-    // Each request streams into samples[id]; a failed one ends with its error there.
-    const unsub = useLab.subscribe((s, prev) => {
-      const id = q.inFlight;
-      const st = id === null ? undefined : s.samples[id];
-      if (!st || st === prev.samples[id!]) return;
-      if (st.error) q.onError();
-      else q.onSample(st);
-    });
     return () => {
-      unsub();
       queue.current = null;
     };
   }, [ready, items, sampling, endOfTextId]);
+
+  // The request in flight streams into samples[id]; a failed one ends with its error there.
+  useEffect(() => {
+    const q = queue.current;
+    if (!q || !stream || stream.requestId !== q.inFlight) return;
+    if (stream.error) q.onError();
+    else q.onSample(stream);
+  }, [stream]);
 
   // The base column: asked again only when the base checkpoint changes.
   useEffect(() => {

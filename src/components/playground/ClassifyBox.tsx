@@ -5,7 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { sendClassify, useClassAnswer, useClassifiers } from './engine.ts';
+import { classifyText, useAnswer } from '../../store/api.ts';
+import { useClassifiers } from './models.ts';
 import { slotLabel } from './ModelPicker.tsx';
 import { formatProb } from './tokenLabel.ts';
 
@@ -17,7 +18,7 @@ export function ClassifyBox() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [text, setText] = useState(EXAMPLE);
   const [requestId, setRequestId] = useState<number | null>(null);
-  const answer = useClassAnswer(requestId);
+  const { result: answer, error } = useAnswer('classProbs', requestId);
   if (classifiers.length === 0) {
     return (
       <p className="muted small" data-testid="pg-no-classifier">
@@ -27,7 +28,7 @@ export function ClassifyBox() {
     );
   }
   const model = classifiers.some((c) => c.id === chosen) ? chosen! : classifiers[0].id;
-  const waiting = requestId !== null && answer === null;
+  const waiting = requestId !== null && answer === null && error === null;
   return (
     <section className="card pg-classify" aria-labelledby={`${id}-t`} data-testid="pg-classify">
       <h2 id={`${id}-t`}>Try a message on your spam classifier</h2>
@@ -39,12 +40,12 @@ export function ClassifyBox() {
       <label htmlFor={`${id}-x`} className="pg-label">Message</label>
       <textarea id={`${id}-x`} rows={3} value={text} maxLength={5000} onChange={(e) => setText(e.currentTarget.value)} data-testid="pg-classify-text" />
       <div className="pg-row">
-        <button type="button" disabled={text.trim() === '' || waiting} onClick={() => setRequestId(sendClassify(model, text))} data-testid="pg-classify-go">
+        <button type="button" disabled={text.trim() === '' || waiting} onClick={() => setRequestId(classifyText(model, text))} data-testid="pg-classify-go">
           {waiting ? 'Classifying…' : 'Classify'}
         </button>
       </div>
-      {answer?.error && <p className="error" role="alert">{answer.error}</p>}
-      {answer && !answer.error && (
+      {error && <p className="error" role="alert">{error}</p>}
+      {answer && !error && (
         <ul className="prob-rows" role="status" data-testid="pg-classify-result" aria-label="Class probabilities">
           {answer.classes.map((c, i) => (
             <li key={c} className={answer.probs[i] === Math.max(...answer.probs) ? 'chosen' : undefined}>

@@ -3,9 +3,8 @@
  * the worker's protocol directly; see eslint.config.js).
  */
 import type { LabState } from '../../store/index.ts';
-import type { SampleState } from '../../store/samplingSlice.ts';
 
 /** A sampled token with its top candidates (protocol SampledToken). */
-export type SampledToken = SampleState['tokens'][number];
+export type { SampledToken } from '../../store/trainingSlice.ts';
 /** A saved or shipped checkpoint as listed (protocol SlotInfo). */
 export type SlotInfo = LabState['slots'][number];

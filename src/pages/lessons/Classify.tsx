@@ -5,26 +5,26 @@
  * charts, the test report, a box to try any message, and the table of every run made here.
  * Without WebGPU the text, the data and the run table stay; the live panels say why they are off.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BaselinePanel } from '../../components/classify/BaselinePanel.tsx';
 import { ClassExamples } from '../../components/classify/ClassExamples.tsx';
 import { ClassReportView } from '../../components/classify/ClassReportView.tsx';
 import { ClassRunsTable } from '../../components/classify/ClassRunsTable.tsx';
 import { ClassTrainPanel } from '../../components/classify/ClassTrainPanel.tsx';
-import {
-  defaultStart, refreshCheckpoints, requestClassify, requestReport, restoreClassifyRun, sendUpload, startClassifyRun,
-  useClassifyAutosave, useClassProbs, useMyBase, useReport, useRunLifecycle, useStartOptions,
-} from '../../components/classify/engine.ts';
 import { RunSetup } from '../../components/classify/RunSetup.tsx';
-import { classifyTaskOf, DEFAULT_SETUP, setupErrors, type ClassifySetup } from '../../components/classify/setup.ts';
+import { classifyStart, classifyTaskOf, DEFAULT_SETUP, setupErrors, toDelimited, type ClassifySetup } from '../../components/classify/setup.ts';
+import { defaultStart, startOptions } from '../../components/classify/starts.ts';
 import { TryMessage } from '../../components/classify/TryMessage.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
+import { AUTOSAVE_IDS, classifyText, listCheckpoints, myModel, requestClassReport, restoreRun, startFinetune, uploadDataset, useAnswer } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
+import type { RunSettings } from '../../store/trainingSlice.ts';
 import { DeviceLost } from '../../components/DeviceLost.tsx';
 
 const BUSY = ['training', 'loading', 'recovering'];
+const restoreClassifyRun = () => restoreRun('classify');
 
 export default function Classify() {
   const gpu = useLab((s) => s.gpu);
@@ -34,8 +34,9 @@ export default function Classify() {
   const ready = gpu.state === 'ready';
   const busy = BUSY.includes(run.status);
 
-  const starts = useStartOptions();
-  const myBase = useMyBase();
+  const slots = useLab((s) => s.slots);
+  const starts = useMemo(() => startOptions(slots), [slots]);
+  const myBase = useLab((s) => myModel(s, 'base'));
   const [draft, setDraft] = useState<ClassifySetup>({ ...DEFAULT_SETUP, start: '' });
   const start = starts.some((o) => o.id === draft.start) ? draft.start : defaultStart(starts, myBase);
   // A removed upload falls back to the shipped set rather than leaving a choice that cannot run.
@@ -45,30 +46,34 @@ export default function Classify() {
   // The list changes when a run saves (autosave at a pause or the end): ask again then.
   const settled = run.status === 'paused' || run.status === 'done' || run.status === 'idle';
   useEffect(() => {
-    if (ready && settled) refreshCheckpoints();
+    if (ready && settled) listCheckpoints();
   }, [ready, settled]);
 
-  // Runs on 'upload' read the file the engine holds: hand it over whenever the learner's file changes.
+  // Runs on 'upload' read the file the engine holds: hand it over whenever the learner's file changes,
+  // in its own delimiter, so the engine reads it exactly as the page did (the answer: uploads.classify).
   const accepted = useLab((s) => s.uploads.classify);
   const wantsUpload = setup.dataset === 'upload';
   useEffect(() => {
-    if (ready && wantsUpload && upload) sendUpload(upload.file, upload.messages);
+    if (ready && wantsUpload && upload) uploadDataset('classify', upload.file, toDelimited(upload.messages, upload.file.toLowerCase().endsWith('.tsv') ? '\t' : ','));
   }, [ready, wantsUpload, upload]);
   const uploadPending = wantsUpload && accepted?.name !== upload?.file;
 
   // A lesson-2 run saved in this browser comes back (paused) when nothing else is running.
-  const autosave = useClassifyAutosave();
+  const autosave = useLab((s) => s.slots.find((x) => x.id === AUTOSAVE_IDS.classify));
   const canRestore = ready && !!autosave && !task && !busy;
   useEffect(() => {
     if (canRestore && run.status === 'idle') restoreClassifyRun();
   }, [canRestore, run.status]);
 
-  const test = useRunLifecycle();
+  // The finished run's test report (the store keeps the latest; a new classify run clears it).
+  const finished = useLab((s) => s.reports.classify);
+  const testReport = finished?.kind === 'classify' ? finished.test : null;
+  const reportError = useLab((s) => s.engineErrors.score);
 
   const [baselineRequest, setBaselineRequest] = useState<number | null>(null);
-  const baseline = useReport(baselineRequest);
+  const baseline = useAnswer('classReports', baselineRequest);
   const [probRequest, setProbRequest] = useState<number | null>(null);
-  const probs = useClassProbs(probRequest);
+  const probs = useAnswer('classProbs', probRequest);
 
   const errors = setupErrors(setup);
   const whyNotStart = !ready ? 'Training needs WebGPU in this browser.'
@@ -95,10 +100,10 @@ export default function Classify() {
           modelName={starts.find((o) => o.id === start)?.name ?? 'the base model'}
           enabled={ready && start !== '' && !busy}
           whyDisabled={!ready ? 'Needs WebGPU in this browser.' : busy ? 'Wait for the current run to pause or finish.' : undefined}
-          report={baseline.result}
+          report={baseline.result?.report ?? null}
           progress={baseline.progress}
-          error={baseline.error}
-          onRun={() => setBaselineRequest(requestReport(start, 'test'))}
+          error={baseline.error ?? undefined}
+          onRun={() => setBaselineRequest(requestClassReport(start, 'test'))}
         />
       </section>
     ),
@@ -107,7 +112,7 @@ export default function Classify() {
         <h3>Train the classifier</h3>
         <RunSetup setup={setup} starts={starts} disabled={busy} onChange={(p) => setDraft((d) => ({ ...d, ...p, start: p.start ?? start }))} />
         <ClassTrainPanel task={task} canStart={!whyNotStart && !!startPreset} whyNotStart={whyNotStart} otherRun={otherRun}
-          onStart={() => startPreset && startClassifyRun(setup, startPreset)}
+          onStart={() => startPreset && startFinetune(classifyStart(setup, startPreset as RunSettings['preset']))}
           onRestore={canRestore ? restoreClassifyRun : undefined}
           restoreLabel={autosave ? `Bring back my last classifier run (step ${autosave.step.toLocaleString('en-US')})` : undefined} />
       </section>
@@ -115,18 +120,17 @@ export default function Classify() {
     results: (
       <section className="card" aria-label="Results">
         <h3>Test results</h3>
-        {test.result ? <ClassReportView report={test.result} testId="test-report" />
-          : test.progress ? <p role="status" data-testid="test-report-progress">Scoring the test split… {test.progress.done} of {test.progress.total}</p>
+        {testReport ? <ClassReportView report={testReport} testId="test-report" />
           : <p className="muted" data-testid="test-report-none">The test accuracy, each class's precision and recall and the confusion matrix appear here when a run finishes.</p>}
-        {test.error && <p role="alert" className="error" data-testid="test-report-error">{test.error}</p>}
+        {reportError && <p role="alert" className="error" data-testid="test-report-error">{reportError}</p>}
         <h3>Try a message</h3>
         <TryMessage
           enabled={ready && hasClassifier && !busy}
           whyDisabled={!ready ? 'Needs WebGPU in this browser.' : !hasClassifier ? 'Train a classifier first.' : busy ? 'Pause the run to try messages.' : undefined}
           pending={probRequest !== null && probs.result === null && !probs.error}
           answer={probs.result}
-          error={probs.error}
-          onClassify={(text) => setProbRequest(requestClassify('run', text))}
+          error={probs.error ?? undefined}
+          onClassify={(text) => setProbRequest(classifyText('run', text))}
         />
         <h3>Your runs</h3>
         <ClassRunsTable />

@@ -2,15 +2,15 @@
  * Lesson 3, instruction tuning: the template and its loss mask drawn on real records (with the
  * trainer's own formatting function), a run from a base checkpoint with masking and LoRA options,
  * the live loss chart, base and tuned model answering the same held-out instructions, their
- * test-split scores, and the learner's runs. Composes props-only components; engine traffic goes
- * through components/instruct/engine.ts and useSideBySide.ts. Without WebGPU the prose and the
+ * test-split scores, and the learner's runs. Composes components; engine traffic goes through the
+ * store's api.ts (useSideBySide.ts queues the panel's samples). Without WebGPU the prose and the
  * mask drawing still work; the live panels say why they are off.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useBuiltinDataset } from '../../components/data/useBuiltinDatasets.ts';
 import { InstructControls, type InstructDraft } from '../../components/instruct/InstructControls.tsx';
 import { InstructRunsTable } from '../../components/instruct/InstructRunsTable.tsx';
-import { listCheckpoints, pauseRun, useCheckpointList, restoreInstructRun, resumeRun, startInstructRun } from '../../components/instruct/engine.ts';
+import { instructStart } from '../../components/instruct/start.ts';
 import { ScoresCard } from '../../components/instruct/ScoresCard.tsx';
 import { SideBySide } from '../../components/instruct/SideBySide.tsx';
 import { TemplateExplorer } from '../../components/instruct/TemplateExplorer.tsx';
@@ -22,7 +22,7 @@ import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import type { InstructRecord } from '../../data/types.ts';
 import { INSTRUCT_LESSON } from '../../lessons/instruct/content.ts';
 import { INSTRUCT_RECIPE, PANEL_FAMILIES, PANEL_SAMPLING } from '../../lessons/instruct/recipe.ts';
-import { myModel } from '../../store/api.ts';
+import { listCheckpoints, myModel, pauseRun, restoreRun, resumeRun, startFinetune } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
 import { formatPrompt } from '../../train/prompt.ts';
@@ -44,7 +44,7 @@ function explorerRecords(all: readonly InstructRecord[]): InstructRecord[] {
 export default function Instruct() {
   const gpu = useLab((s) => s.gpu);
   const run = useLab((s) => s.run);
-  const slots = useCheckpointList();
+  const slots = useLab((s) => s.slots);
   const myBase = useLab((s) => myModel(s, 'base'));
   const metrics = useLab((s) => s.metrics);
   const evals = useLab((s) => s.evals);
@@ -116,7 +116,7 @@ export default function Instruct() {
         <h3>Tune your base model</h3>
         <InstructControls draft={{ ...draft, from }} onChange={patch} bases={bases} startBlocked={startBlocked} locked={training}
           canPause={run.status === 'training'} canResume={run.status === 'paused' && tuning && run.step < (run.settings?.steps ?? 0)}
-          onStart={() => startInstructRun({ ...draft, from }, preset, presetBatch(preset))} onPause={pauseRun} onResume={resumeRun} />
+          onStart={() => startFinetune(instructStart({ ...draft, from }, preset, presetBatch(preset)))} onPause={pauseRun} onResume={resumeRun} />
         {tuning ? (
           <>
             <RunProgress {...progress} testId="instruct-progress" />
@@ -127,7 +127,7 @@ export default function Instruct() {
           <p className="muted" data-testid="instruct-no-run">
             No instruction run yet{run.settings ? ` (the current run is a ${run.settings.task?.kind ?? 'pretrain'} run)` : ''}: start one above.{' '}
             {hasAutosave && !training && (
-              <button type="button" className="secondary" data-testid="instruct-restore" onClick={restoreInstructRun}>Bring back your last instruction run</button>
+              <button type="button" className="secondary" data-testid="instruct-restore" onClick={() => restoreRun('instruct')}>Bring back your last instruction run</button>
             )}
           </p>
         )}

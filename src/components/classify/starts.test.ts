@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
-import { DEFAULT_BASE, defaultStart, startOptions } from './engine.ts';
+import { DEFAULT_BASE, defaultStart, startOptions } from './starts.ts';
 
 const slot = (id: string, o: Partial<SlotInfo> = {}): SlotInfo => ({ id, name: id, savedAt: 0, bytes: 1, step: 10, preset: 'test', auto: false, ...o });
 

@@ -1,0 +1,42 @@
+/**
+ * What a finished run reports, for any kind of run: the lesson's end-of-run figures (pretraining:
+ * the last losses; a classifier: its test-split report; instruction tuning: its scores and its start
+ * model's on the same held-out instructions). The Run builds the report and posts one 'run-report';
+ * the store files it. Also the instruction scoring the page's 'score-instruct' requests share.
+ * Thin: the measuring lives in src/train.
+ */
+import { LABELS } from '../data/types.ts';
+import type { GPUModel } from '../model/gpt.ts';
+import type { ClassEval } from '../train/classmetrics.ts';
+import { precisionRecall } from '../train/classmetrics.ts';
+import { heldOutRecords, scoreInstructions } from '../train/score.ts';
+import type { Tokenizer } from '../train/tokenizer.ts';
+import type { ClassReport, InstructScores, InstructScoring } from './protocol.ts';
+import type { Sampler } from './sampler.ts';
+import { checkScoring } from './settings.ts';
+import type { BuiltinSets } from './taskdata.ts';
+
+/** A classifier's scores as the page's ClassReport. */
+export function toClassReport(e: ClassEval, split: ClassReport['split'], params: { trainable: number | null; total: number }, seconds: number): ClassReport {
+  return {
+    split, classes: [...LABELS], n: e.examples, accuracy: e.accuracy, confusion: e.confusion, perClass: precisionRecall(e.confusion),
+    trainableParams: params.trainable, totalParams: params.total, seconds,
+  };
+}
+
+/** Format adherence and per-family scores of a language model on `s.limit` held-out test instructions. */
+export async function scoreModel(
+  sets: BuiltinSets,
+  sampler: Sampler,
+  model: GPUModel,
+  tok: Tokenizer,
+  s: InstructScoring,
+  onProgress?: (done: number, total: number) => void,
+): Promise<InstructScores> {
+  if (model.opts.nClasses) throw new Error('this model is a classifier: it cannot answer instructions');
+  checkScoring(s);
+  const set = await sets.get('instruct');
+  if (set.kind !== 'instruct') throw new Error('the instruction set did not load');
+  const records = heldOutRecords(set.records, 'test', s.limit);
+  return sampler.withDecoder(model, (dec) => scoreInstructions(dec, tok, records, { maxTokens: s.maxTokens, seed: s.seed, onProgress }));
+}
