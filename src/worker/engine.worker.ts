@@ -67,8 +67,8 @@ async function openGpu(): Promise<Gpu> {
   const times = choice.timesMs ? ` (${Object.entries(choice.timesMs).map(([v, ms]) => `${v} ${ms.toFixed(1)} ms`).join(', ')})` : '';
   const why =
     choice.how === 'measured' ? `the fastest matmul measured on this GPU${times}`
-    : choice.how === 'cached' ? 'the fastest matmul when this GPU was measured before (kept in this browser)'
     : lab.report.isFallback ? 'a software adapter runs workgroups one after another, so kernels without workgroup barriers win'
+    : choice.how === 'cached' ? 'the fastest matmul when this GPU was measured at an earlier visit (kept in this browser)'
     : 'a hardware GPU rewards shared-memory tiles and workgroup reductions';
   post({ type: 'gpu-ready', report: lab.report, selfTest: st, kernels: { ...kc, why } });
   return { device: lab.device, cache, isFallback: lab.report.isFallback, kernels: kc };
