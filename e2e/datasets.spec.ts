@@ -25,6 +25,18 @@ test('the Datasets page shows counts, browses examples and names the bad line of
   await docs.getByRole('button', { name: 'Next document' }).click();
   await expect(docs.getByTestId('corpus-browser-item')).toContainText('ca02');
 
+  // The made-up world: three groups of 100, and a known person's biographies, an unknown person's none.
+  const world = page.getByTestId('world-viewer');
+  await expect(world).toHaveAttribute('data-people', '300');
+  await expect(world.locator('[data-testid="world-group"][data-group="held-out"]')).toContainText(/held-out\s*100/);
+  await expect(world.getByTestId('world-person')).toHaveCount(20);
+  await world.getByTestId('world-person').first().getByRole('button').click();
+  await expect(world.getByTestId('world-bios')).toHaveAttribute('data-count', '24');
+  await world.getByTestId('world-group-select').selectOption('unknown');
+  await world.getByTestId('world-person').first().getByRole('button').click();
+  await expect(world.getByTestId('world-bios')).toHaveAttribute('data-count', '0');
+  await expect(world.getByTestId('world-bios')).toContainText('in no training text');
+
   // Filter the instruction set to one family and split.
   const inst = page.getByTestId('instruct');
   await inst.getByLabel('Task').selectOption('word_count');

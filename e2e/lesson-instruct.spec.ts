@@ -118,6 +118,36 @@ test('a short run from the tiny base updates the chart, the side-by-side panel a
   await expect(page.getByTestId('stage-classify-mask').locator('[data-role="label"]')).toHaveCount(1);
   // The lineage hangs the tuned run's autosave under the base it started from.
   await expect(page.getByTestId('lineage').locator('[data-id="shipped:base-test"] [data-id="autosave:instruct"][data-stage="instruct"]')).toBeVisible();
+
+  // The finished run's own scores reach the world rows (the families are taken in turn): the quiz puts its numbers to the learner.
+  await page.goto('./#/quiz');
+  await expect(page.getByTestId('q-run-world-held-out')).toContainText(/got \d+\.\d% right \(\d+ questions?\) about people it had only read about/);
+  await expect(page.getByTestId('q-run-world-unknown')).toContainText(/right \d+\.\d% of the time \(\d+ questions?; guessing gets 6\.3%\)/);
+  expect(errors).toEqual([]);
+});
+
+test('the world table asks about the three kinds of people and shows a row for each, with what it proves', async ({ page }) => {
+  test.setTimeout(400_000);
+  const errors = await open(page);
+  const from = page.getByTestId('instruct-from');
+  await expect(from.locator('option[value="shipped:base-test"]')).toHaveCount(1, { timeout: 120_000 });
+  await from.selectOption('shipped:base-test');
+  const card = page.getByTestId('world-card');
+  const rows = card.getByTestId('world-row');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(['sft', 'held-out', 'unknown']);
+  await expect(card.getByTestId('world-score')).toBeEnabled({ timeout: 120_000 });
+  await card.getByTestId('world-score').click();
+  // 30 questions, the three families in turn: 10 about each kind of person.
+  for (const g of ['sft', 'held-out', 'unknown']) {
+    const row = card.locator(`[data-testid="world-row"][data-group="${g}"]`);
+    await expect(row).toHaveAttribute('data-n', '10', { timeout: 300_000 });
+    const exact = Number(await row.getAttribute('data-exact-base'));
+    expect(exact).toBeGreaterThanOrEqual(0);
+    expect(exact).toBeLessThanOrEqual(1);
+  }
+  await expect(card.locator('[data-group="held-out"]')).toContainText('known before tuning began');
+  await expect(card.locator('[data-group="unknown"]')).toContainText('1 in 16');
   expect(errors).toEqual([]);
 });
 

@@ -139,6 +139,32 @@ test('trains from scratch with a falling loss and a growing timeline; pause, res
   expect(errors).toEqual([]);
 });
 
+test('the facts probe sits beside the loss and updates with each validation pass, against chance', async ({ page }) => {
+  const errors = await open(page);
+  const facts = page.getByTestId('facts-chart');
+  await expect(page.getByTestId('facts-waiting')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('preset-test').getByRole('radio').check();
+  // 100 steps: a validation pass, and with it a probe, every 10 steps.
+  await page.getByTestId('steps').fill('100');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'training', { timeout: 90_000 });
+  await expect.poll(async () => Number(await facts.getAttribute('data-points')), { timeout: 150_000 }).toBeGreaterThanOrEqual(1);
+  const first = Number(await facts.getAttribute('data-points'));
+  await expect.poll(async () => Number(await facts.getAttribute('data-points')), { timeout: 150_000 }).toBeGreaterThan(first);
+  expect(Number(await facts.getAttribute('data-chance'))).toBeCloseTo(1 / 16, 6);
+  for (const side of ['data-known', 'data-unknown']) {
+    const x = Number(await facts.getAttribute(side));
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x).toBeLessThanOrEqual(1);
+    // a fraction of the 12 people asked on each side
+    expect(Math.abs(x * 12 - Math.round(x * 12))).toBeLessThan(1e-6);
+  }
+  await expect(page.getByTestId('facts-latest')).toContainText(/of 12 known people and \d+% of 12 unknown people; guessing gets 6%/);
+  await expect(facts).toContainText('chance 6%');
+  await pause(page);
+  expect(errors).toEqual([]);
+});
+
 test('continues from the shipped tiny base: the loss starts well below ln(V)', async ({ page }) => {
   const errors = await open(page);
   const go = page.getByTestId('start-shipped');

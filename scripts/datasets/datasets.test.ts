@@ -89,8 +89,10 @@ describe('instruction set', () => {
 
   it('never puts a test or validation item (word, sentence, message) in training', () => {
     const item = (r: InstructRecord) => (r.input !== undefined ? `${r.task === 'spam' ? 'msg' : 'sentence'}:${r.input}` : `word:${quotedWord(r.instruction)}`);
-    const train = new Set(records.filter((r) => r.split === 'train').map(item));
-    const leaks = records.filter((r) => r.split !== 'train' && train.has(item(r)));
+    // The world's families ask about people, not words; world.test.ts checks they keep their groups apart.
+    const wordy = records.filter((r) => !r.task?.startsWith('world-'));
+    const train = new Set(wordy.filter((r) => r.split === 'train').map(item));
+    const leaks = wordy.filter((r) => r.split !== 'train' && train.has(item(r)));
     expect(leaks).toEqual([]);
     // Synonym, antonym and hypernym answers of training records are not test headwords either.
     const testWords = new Set(records.filter((r) => r.split === 'test' && r.input === undefined).map((r) => quotedWord(r.instruction)));

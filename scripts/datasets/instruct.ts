@@ -176,8 +176,11 @@ const SENTENCE_FAMILIES: SentenceFamily[] = [
   { task: 'last_word', instruction: 'What is the last word of this sentence?', answer: lastWord },
 ];
 
-/** Build every family and return the records ordered by split, family, then source order. */
-export function buildInstruct(wn: WordNet, heads: Headword[], sentences: { text: string; split: Split }[], messages: Message[]): InstructRecord[] {
+/**
+ * Build every family, add `extra` records (the world's questions, made by world.ts) after them, and
+ * return the records ordered by split, family, then source order.
+ */
+export function buildInstruct(wn: WordNet, heads: Headword[], sentences: { text: string; split: Split }[], messages: Message[], extra: readonly InstructRecord[] = []): InstructRecord[] {
   const out: InstructRecord[] = [];
   const headSet = new Set(heads.map((h) => h.word));
   const c: Ctx = { wn, split: wordSplits(wn, heads), isHead: (w) => headSet.has(w) };
@@ -210,6 +213,7 @@ export function buildInstruct(wn: WordNet, heads: Headword[], sentences: { text:
       }
     }
   }
+  out.push(...extra);
   const rank: Record<Split, number> = { train: 0, val: 1, test: 2 };
   return out
     .map((r, i) => ({ r, i }))

@@ -10,6 +10,9 @@ import { INSTRUCT_FRACTIONS, QUOTA, SPAM_INPUT_CHARS } from './instruct.ts';
 import { spamCleaningSections } from './readme-spam.ts';
 import type { ShortcutReport } from './shortcuts.ts';
 import { SAME_OPENING_CHARS, SPAM_FRACTIONS } from './spam.ts';
+import { GROUP_SIZES, NAME_TOKENS, WORLD_SEED } from './world.ts';
+import { ATTRIBUTES, GROUP_TEXT, WORDING, WORLD_GROUPS, worldTask } from '../../src/data/world.ts';
+import { DEFAULT_BIO_MIX } from '../../src/train/mix.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -116,6 +119,38 @@ ${spamCleaningSections(m, shortcuts)}
 | --- | ---: | ---: | ---: | --- |
 ${famRows.join('\n')}
 | **all** | ${tot('train')} | ${tot('val')} | ${tot('test')} | |
+
+## The made-up world: world.jsonl, world-bios.txt
+
+A world the model can know, so that what it knows and where it learned it are certain (issue 18).
+
+- **People**: ${n(Object.values(m.world.people).reduce((a, b) => a + b, 0))} made-up people (seed ${WORLD_SEED}), names drawn from syllables and
+  kept when they are a few tokens with the lab's tokenizer (first name at most ${NAME_TOKENS.first}, last name at
+  most ${NAME_TOKENS.last}; first and last names each unique). \`world.jsonl\` holds one per line: \`name\`, \`group\`,
+  ${ATTRIBUTES.map((a) => `\`${a}\` (${WORDING[a].label})`).join(', ')}.
+- **Attributes**: ${ATTRIBUTES.map((a) => `${m.world.values[a].length} ${WORDING[a].label}s`).join(', ')}; every value is dealt evenly within each group, so
+  always giving one value scores about 1 in ${m.world.values.town.length} (chance).
+${ATTRIBUTES.map((a) => `  - ${WORDING[a].label}: ${m.world.values[a].join(', ')}`).join('\n')}
+- **Groups**:
+
+| group | people | in pretraining (biographies) | in instruction tuning | test family |
+| --- | ---: | --- | --- | --- |
+${WORLD_GROUPS.map((g) => `| ${g} | ${m.world.people[g] ?? 0} | ${g === 'unknown' ? 'no' : 'yes'} | ${g === 'sft' ? `yes (${m.world.trainPhrasings} of the ${WORDING.town.questions.length} questions per attribute)` : 'no'} | \`${worldTask(g)}\`: ${GROUP_TEXT[g]} |`).join('\n')}
+
+- **Biographies** (\`world-bios.txt\`): ${m.world.biosPerPerson} per known person, ${n(m.world.biographies)} in all (${n(m.world.words)} words,
+  ${n(m.world.characters)} characters), one per paragraph, people interleaved in a seeded order. Each tells the
+  three facts in a drawn order and wording ("X ${WORDING.town.cue} Marden.", "Marden is the home town of X.",
+  "The baker X, from Marden, loves to eat soup.", ...); half the single-fact sentences use the probe's
+  cue wording (${ATTRIBUTES.map((a) => `"X ${WORDING[a].cue}"`).join(', ')}), because knowledge stored in varied wordings is
+  the kind a model can later use. Unknown people are in no biography.
+- **The pretraining mix**: \`lab pretrain --bio-mix P\` draws each training row from the biographies with
+  probability P and from the Brown training split otherwise, so P is the expected fraction of
+  biography tokens (default ${DEFAULT_BIO_MIX}; the value is recorded in the checkpoint). Validation stays on
+  the Brown validation split, so validation losses compare with a Brown-only base.
+- **Questions**: the instruction set's \`world-*\` families (above) use the template's instruction with
+  answers in the biographies' wording (${ATTRIBUTES.map((a) => `"${WORDING[a].answer(m.world.values[a][0])}"`).join(' / ')}). Training: the sft
+  people only. Test: one question per person of each group (${GROUP_SIZES.sft} / ${GROUP_SIZES['held-out']} / ${GROUP_SIZES.unknown}), the attribute
+  taking turns and the phrasing drawn from all four, so the three rows ask the same mix.
 
 ## WordNet licence
 

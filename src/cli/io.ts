@@ -12,6 +12,7 @@ import type { ParsedOptions } from './args.ts';
 
 export const DEFAULT_TRAIN_TEXT = 'public/datasets/corpus-train.txt';
 export const DEFAULT_VAL_TEXT = 'public/datasets/corpus-val.txt';
+export const DEFAULT_BIOS_TEXT = 'public/datasets/world-bios.txt';
 export const BASE_CHECKPOINT = 'public/models/base-small.safetensors';
 
 export class CliError extends Error {}

@@ -20,6 +20,7 @@ describe('lab pretrain (real kernels, shipped corpus and tokenizer)', () => {
     const a = load(join(dir, 'full.safetensors'));
     const b = load(join(dir, 'resumed.safetensors'));
     expect(b.info?.steps).toBe(12);
+    expect(b.info?.bioMix).toBe(0.8); // the default mix, Brown + the world's biographies, recorded and resumed
     expect(b.info?.tokensSeen).toBe(a.info?.tokensSeen);
     expect(b.info?.valLoss).toBe(a.info?.valLoss);
     for (const [name, w] of a.weights) expect(b.weights.get(name)!.data, name).toEqual(w.data);

@@ -11,7 +11,7 @@ import { trainBPE } from '../train/tokenizer-train.ts';
 import { parseOptions } from './args.ts';
 import * as evaluate from './commands/eval.ts';
 import * as score from './commands/score.ts';
-import { progressLine, promptedText, scoresTable } from './commands/score.ts';
+import { progressLine, promptedText, scoresTable, worldTable } from './commands/score.ts';
 
 describe('printed scores', () => {
   it('shows adherence with the rules broken, one row per family with its rule, and the total', () => {
@@ -24,6 +24,24 @@ describe('printed scores', () => {
     expect(text).toMatch(/^antonym\s+3\s+4\s+75\.0%\s+any WordNet antonym of the word$/m);
     expect(text).toMatch(/^word_count\s+0\s+4\s+0\.0%\s+the number, in digits$/m);
     expect(text).toMatch(/^all\s+3\s+8\s+37\.5%$/m);
+  });
+
+  it('shows the world rows with format, exact, confidence and chance, and nothing without world families', () => {
+    const base = { n: 6, formatAdherence: 1, failures: { empty: 0, 'new-instruction': 0, 'no-end': 0 }, examples: [], truncatedPrompts: 0, maxTokens: 16 };
+    const text = worldTable({
+      ...base,
+      families: [
+        { family: 'define', correct: 0, total: 2 },
+        { family: 'world-unknown', correct: 0, total: 2, followed: 2, confidence: 0.675 },
+        { family: 'world-held-out', correct: 1, total: 2, followed: 1, confidence: 0.5 },
+      ],
+    })!;
+    expect(text).toMatch(/chance 6\.3%/);
+    expect(text).toMatch(/^world-held-out\s+2\s+50\.0%\s+50\.0%\s+0\.50\s+people whose facts were only in pretraining/m);
+    expect(text).toMatch(/^world-unknown\s+2\s+100\.0%\s+0\.0%\s+0\.68\s+people who appear nowhere in training$/m);
+    // held-out before unknown: the rows come in the lesson's order, not the file's
+    expect(text.indexOf('world-held-out')).toBeLessThan(text.indexOf('world-unknown'));
+    expect(worldTable({ ...base, families: [{ family: 'define', correct: 0, total: 2 }] })).toBeUndefined();
   });
 
   it('shows the prompted baseline with n/a for a class never predicted', () => {
@@ -60,6 +78,9 @@ describe('bad arguments and files', () => {
     await expect(runScore(['--checkpoint', classifier])).rejects.toThrow(/cls\.safetensors is a classifier .* score needs a language model/);
     await expect(runScore(['--checkpoint', lm, '--data', badData])).rejects.toThrow(/bad instruction dataset:\n.*bad\.jsonl.*line 2/);
     await expect(runScore(['--checkpoint', lm, '--data', join(dir, 'none.jsonl')])).rejects.toThrow(/cannot read instruction dataset ".*none\.jsonl": no such file/);
+    const defineOnly = join(dir, 'define.jsonl');
+    writeFileSync(defineOnly, '{"task":"define","split":"test","instruction":"Define \\"cat\\".","output":"a pet"}\n');
+    await expect(runScore(['--checkpoint', lm, '--data', defineOnly, '--families', 'world'])).rejects.toThrow(/no records in split "test" of the families world/);
   });
 
   it('eval --prompted refuses a classifier and a bad split', async () => {

@@ -7,6 +7,7 @@ import { parseInstructJsonl } from './alpaca.ts';
 import { splitDocuments } from './corpus.ts';
 import { MAX_ERRORS, type DataError, type Parsed } from './errors.ts';
 import { parseLabel } from './labelled.ts';
+import { parseWorld, type Person } from './world.ts';
 import { SPLITS, type CorpusDoc, type DatasetManifest, type InstructRecord, type Message, type Split } from './types.ts';
 
 /** Parse the built-in spam JSONL: {id, split, label, text} per line. */
@@ -45,11 +46,12 @@ export function parseBuiltinInstruct(file: string, text: string): Parsed<Instruc
 }
 
 /** The built-in sets, one per viewer kind; each is fetched only when something shows it. */
-export type BuiltinKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct';
+export type BuiltinKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct' | 'world';
 export type BuiltinSet =
   | { kind: 'corpus'; manifest: DatasetManifest; train: CorpusDoc[]; val: CorpusDoc[] }
   | { kind: 'spam' | 'spam-balanced'; manifest: DatasetManifest; messages: Message[] }
-  | { kind: 'instruct'; manifest: DatasetManifest; records: InstructRecord[] };
+  | { kind: 'instruct'; manifest: DatasetManifest; records: InstructRecord[] }
+  | { kind: 'world'; manifest: DatasetManifest; people: Person[]; bios: string[] };
 
 const check = <T>(r: Parsed<T>): T => {
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}${e.line ? `, line ${e.line}` : ''}: ${e.message}`).join('\n'));
@@ -68,6 +70,10 @@ export async function loadBuiltin(kind: BuiltinKind, base: string, fetchText: (u
     const docs = (text: string, list: { id: string; genre: string }[]) =>
       splitDocuments(text).map((t, i) => ({ id: list[i]?.id ?? `#${i + 1}`, genre: list[i]?.genre, text: t }));
     return { kind, manifest, train: docs(train, m.corpus.documents.train), val: docs(val, m.corpus.documents.val) };
+  }
+  if (kind === 'world') {
+    const [people, bios] = await Promise.all([fetchText(base + m.world.file), fetchText(base + m.world.biosFile)]);
+    return { kind, manifest, people: check(parseWorld(m.world.file, people)), bios: bios.trim().split('\n\n') };
   }
   if (kind === 'instruct') return { kind, manifest, records: check(parseBuiltinInstruct(m.instruct.file, await fetchText(base + m.instruct.file))) };
   const file = kind === 'spam' ? m.spam.file : m.spam.balancedFile;

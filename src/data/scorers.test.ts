@@ -1,6 +1,6 @@
 // The family scorers on hand-made answers: each rule accepts what it states and refuses the rest.
 import { describe, expect, it } from 'vitest';
-import { countWords, firstWord, lastWord, normalise, scoreAnswer, scoreByFamily } from './scorers.ts';
+import { countWords, firstWord, lastWord, normalise, scoreAnswer, scoreByFamily, worldRows } from './scorers.ts';
 import type { InstructRecord } from './types.ts';
 
 const rec = (task: string, output: string, extra: Partial<InstructRecord> = {}): InstructRecord => ({ task, instruction: 'x', output, ...extra });
@@ -60,5 +60,33 @@ describe('scorers', () => {
       { record: rec('word_count', '4'), answer: '4' },
     ];
     expect(scoreByFamily(pairs)).toEqual({ spam: { correct: 1, total: 2 }, word_count: { correct: 1, total: 1 } });
+  });
+});
+
+describe('the world families', () => {
+  it('take the taught answer, whatever the case and final stop, and nothing else', () => {
+    const r = rec('world-held-out', 'Born in Marden.');
+    expect(scoreAnswer(r, 'born in marden')).toBe(true);
+    expect(scoreAnswer(r, 'Born in Garth.')).toBe(false);
+    expect(scoreAnswer(r, 'Marden.')).toBe(false);
+    expect(scoreAnswer(r, 'Born in Marden. Works as a baker.')).toBe(false);
+  });
+
+  it('tally format and mean confidence per family, and come out as the three rows in order with chance 1/16', () => {
+    const pairs = [
+      { record: rec('world-unknown', 'Born in Garth.'), answer: 'Born in Marden.', followed: true, confidence: 0.5 },
+      { record: rec('world-sft', 'Born in Marden.'), answer: 'Born in Marden.', followed: true, confidence: 0.9 },
+      { record: rec('world-sft', 'Works as a baker.'), answer: 'Works as a', followed: false, confidence: 0.3 },
+      { record: rec('world-unknown', 'Born in Garth.'), answer: 'Born in Garth.', followed: true, confidence: 0.7 },
+      { record: rec('define', 'a thing'), answer: 'a thing' },
+    ];
+    const tally = scoreByFamily(pairs);
+    expect(tally['world-sft']).toEqual({ correct: 1, total: 2, followed: 1, confidence: expect.closeTo(0.6, 10) });
+    expect(tally.define).toEqual({ correct: 1, total: 1 });
+    const rows = worldRows(Object.entries(tally).map(([family, t]) => ({ family, ...t })));
+    expect(rows.map((r) => [r.group, r.n, r.format, r.exact])).toEqual([['sft', 2, 0.5, 0.5], ['unknown', 2, 1, 0.5]]);
+    expect(rows[1].confidence).toBeCloseTo(0.6, 10);
+    expect(rows[0].chance).toBe(1 / 16);
+    expect(rows[0].text).toMatch(/instruction tuning/);
   });
 });

@@ -9,8 +9,10 @@
  *   first_word, last_word, spam, define   normalised answer equals normalised output
  *   synonym, antonym, hypernym            normalised answer is the output or one in `accept`
  *   use_in_sentence   the answer uses the quoted word (or the word + s/es/ed/d/ing) and has 3-30 words
+ *   world-sft, world-held-out, world-unknown   normalised answer equals the taught answer ("Born in Marden.")
  */
 import type { InstructRecord } from './types.ts';
+import { GROUP_TEXT, WORLD_GROUPS, worldTask, type WorldGroup } from './world.ts';
 
 /** A word is a whitespace-separated token holding a letter or digit ("--" and "," alone are not). */
 export function words(s: string): string[] {
@@ -68,6 +70,7 @@ export const SCORERS: Record<string, { rule: string; score: Scorer }> = {
   word_count: { rule: 'the number, in digits', score: (r, a) => /^\d+$/.test(a.trim().replace(/\.$/, '')) && Number(a.trim().replace(/\.$/, '')) === Number(r.output) },
   first_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
   last_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
+  ...Object.fromEntries(WORLD_GROUPS.map((g) => [worldTask(g), { rule: 'the taught answer ("Born in Marden."), exact after normalising case and final punctuation', score: exactNormalised }])),
 };
 
 /** Grade one answer; records of an unknown family are graded by normalised exact match. */
@@ -75,14 +78,71 @@ export function scoreAnswer(r: InstructRecord, answer: string): boolean {
   return (SCORERS[r.task ?? '']?.score ?? exactNormalised)(r, answer);
 }
 
-/** Accuracy per family over (record, answer) pairs: { define: { correct, total }, ... }. */
-export function scoreByFamily(pairs: { record: InstructRecord; answer: string }[]): Record<string, { correct: number; total: number }> {
-  const out: Record<string, { correct: number; total: number }> = {};
-  for (const { record, answer } of pairs) {
+/** One family's tally: answers accepted, answers, and when the scorer was told them, format and confidence. */
+export interface FamilyTally {
+  correct: number;
+  total: number;
+  /** responses that followed the instruction format (when the pairs say) */
+  followed?: number;
+  /** mean over the family's responses of the probability the model gave its answer (when the pairs say) */
+  confidence?: number;
+}
+
+/** A graded pair: the record, the model's answer, and optionally whether the format held and the answer's probability. */
+export interface ScoredPair {
+  record: InstructRecord;
+  answer: string;
+  followed?: boolean;
+  /** the probability the model gave the answer it wrote, in [0, 1] (score.ts defines it) */
+  confidence?: number;
+}
+
+/** Accuracy per family over (record, answer) pairs: { define: { correct, total }, ... }, with format and mean confidence when given. */
+export function scoreByFamily(pairs: ScoredPair[]): Record<string, FamilyTally> {
+  const out: Record<string, FamilyTally & { confSum?: number; confN?: number }> = {};
+  for (const { record, answer, followed, confidence } of pairs) {
     const k = record.task ?? 'other';
     const e = (out[k] ??= { correct: 0, total: 0 });
     e.total++;
     if (scoreAnswer(record, answer)) e.correct++;
+    if (followed !== undefined) e.followed = (e.followed ?? 0) + (followed ? 1 : 0);
+    if (confidence !== undefined) {
+      e.confSum = (e.confSum ?? 0) + confidence;
+      e.confN = (e.confN ?? 0) + 1;
+    }
   }
-  return out;
+  return Object.fromEntries(
+    Object.entries(out).map(([k, { confSum, confN, ...t }]) => [k, confN ? { ...t, confidence: confSum! / confN } : t]),
+  );
+}
+
+/** One of the world's three score rows (lesson 3, `lab score`). */
+export interface WorldRow {
+  group: WorldGroup;
+  /** who the row asks about, in words */
+  text: string;
+  n: number;
+  /** fractions in [0, 1]; NaN when the row's responses did not report format or confidence */
+  format: number;
+  exact: number;
+  confidence: number;
+  /** the exact-match rate of guessing one of the attribute's values at random */
+  chance: number;
+}
+
+/**
+ * The world families of a score, as the three rows (sft, held-out, unknown) in that order; rows
+ * with no records are left out. `values` is the number of candidate values per attribute (chance = 1 / values).
+ */
+export function worldRows(families: readonly ({ family: string } & FamilyTally)[], values = 16): WorldRow[] {
+  const rows: WorldRow[] = [];
+  for (const g of WORLD_GROUPS) {
+    const f = families.find((x) => x.family === worldTask(g));
+    if (!f || f.total === 0) continue;
+    rows.push({
+      group: g, text: GROUP_TEXT[g], n: f.total, exact: f.correct / f.total,
+      format: f.followed === undefined ? NaN : f.followed / f.total, confidence: f.confidence ?? NaN, chance: 1 / values,
+    });
+  }
+  return rows;
 }

@@ -80,6 +80,22 @@ export interface DatasetManifest {
     /** Records per task family per split. */
     counts: Record<string, Record<Split, number>>;
   };
+  /** The made-up world (src/data/world.ts): its people, their biographies for pretraining. */
+  world: {
+    file: string;
+    /** biographies of the known people, one per paragraph: the pretraining mix's second source */
+    biosFile: string;
+    /** people per group (sft, held-out, unknown) */
+    people: Record<string, number>;
+    /** the candidate values of each attribute */
+    values: Record<string, string[]>;
+    biographies: number;
+    biosPerPerson: number;
+    /** instruction-tuning questions per sft person and attribute */
+    trainPhrasings: number;
+    characters: number;
+    words: number;
+  };
   /** Bytes of every data file (the manifest itself excluded). */
   bytes: Record<string, number>;
 }

@@ -38,6 +38,12 @@ export const AREA_INFO: AreaInfo[] = [
     needsGpu: true,
   },
   {
+    path: 'kernels',
+    title: 'Kernel lab',
+    blurb: 'Read and edit the WGSL kernels that train the model, check them against their CPU reference, time them, and swap your version into a live run.',
+    needsGpu: true,
+  },
+  {
     path: 'quiz',
     title: 'Self-check quiz',
     blurb: 'Check what you remember: where each behaviour comes from, what SFT can and cannot teach, and your own runs.',

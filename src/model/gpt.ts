@@ -80,6 +80,8 @@ export class GPUModel {
   private allOnes: Float32Array;
   /** sleeps through most of a wait where waiting spins the JS thread (Dawn in Node) */
   private readonly pacer: Pacer;
+  /** the kernel versions the dispatches run (opts.kernels, until rebuildDispatches changes them) */
+  private kernels: KernelChoice;
 
   private constructor(
     readonly device: GPUDevice,
@@ -89,6 +91,7 @@ export class GPUModel {
   ) {
     this.B = opts.batchSize;
     this.T = opts.seqLen;
+    this.kernels = opts.kernels ?? defaultKernelChoice(true);
     if (this.T > config.blockSize) throw new Error(`seqLen ${this.T} is longer than the model's context (blockSize ${config.blockSize})`);
     for (const t of opts.seqLens ?? []) {
       if (!(Number.isInteger(t) && t >= 1 && t < this.T)) throw new Error(`seqLens: ${t} is not a whole number from 1 to ${this.T - 1} (shorter than seqLen)`);
@@ -151,10 +154,11 @@ export class GPUModel {
 
   private async build(): Promise<void> {
     const { config: c, B, T, bufs, cache: k } = this;
-    const kc = this.opts.kernels ?? defaultKernelChoice(true);
+    const kc = this.kernels;
     const norm = await gradnorm(k, bufs.gnorm, bufs.partials, bufs.gradsWhole, bufs.table, this.opts.gradClip ?? 1);
+    const passes = new Map<number, Passes>();
     for (const t of new Set([T, ...(this.opts.seqLens ?? [])])) {
-      this.passes.set(t, {
+      passes.set(t, {
         forward: await buildForward(k, c, B, t, bufs, kc, this.opts),
         loss: await buildLoss(k, c, B, t, bufs, kc, this.opts),
         backward: [...(await buildBackward(k, c, B, t, bufs, kc, this.opts)), ...norm],
@@ -162,7 +166,28 @@ export class GPUModel {
     }
     this.zero = [bufs.gradsWhole.buffer, ...Object.values(bufs.dacts).map((v) => v.buffer)];
     const largest = Math.max(...this.layout.tensors.map((t) => t.numel));
-    this.update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
+    const update = [await adamw_update(k, bufs.paramsWhole, bufs.gradsWhole, bufs.m, bufs.v, bufs.table, bufs.gnorm, this.adamHyper, largest)];
+    // Swapped in only when every dispatch is built: a step between the awaits runs the old ones.
+    this.passes.clear();
+    for (const [t, p] of passes) this.passes.set(t, p);
+    this.update = update;
+  }
+
+  /**
+   * Builds every dispatch again through the cache, keeping the buffers and weights: after
+   * `cache.setOverride` this runs the replaced kernel source from the next step on. `kernels`
+   * also changes which versions run (the kernel lab switches attention to the row kernels when a
+   * learner swaps in attention.wgsl); the previous choice stays when the build fails.
+   */
+  async rebuildDispatches(kernels: KernelChoice = this.kernels): Promise<void> {
+    const before = this.kernels;
+    this.kernels = kernels;
+    try {
+      await this.build();
+    } catch (e) {
+      this.kernels = before;
+      throw e;
+    }
   }
 
   /** Views of every parameter tensor in the params arena, by name (for decoders that share the weights). */

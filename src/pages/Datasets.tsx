@@ -5,6 +5,7 @@
  */
 import { DatasetViewer, UserDataViewer } from '../components/data/DatasetViewer.tsx';
 import { UploadData } from '../components/data/UploadData.tsx';
+import { WorldViewer } from '../components/data/WorldViewer.tsx';
 import { useLab } from '../store/index.ts';
 
 export default function Datasets() {
@@ -15,7 +16,7 @@ export default function Datasets() {
       <p>
         The three training stages differ first in their data. Pretraining reads raw text and learns to continue it.
         Classification finetuning needs messages with a label. Instruction tuning needs requests paired with the answer
-        we want. All three sets below come from real, freely licensed sources and are stored with the lab, so nothing is
+        we want. The first three sets below come from real, freely licensed sources; the fourth is invented on purpose. All are stored with the lab, so nothing is
         downloaded while you learn. The README in <code>public/datasets/</code> gives each one's source and licence.
       </p>
 
@@ -51,6 +52,17 @@ export default function Datasets() {
           messages used for testing never appear in training, and each family has its own grading rule.
         </p>
         <DatasetViewer kind="instruct" />
+      </section>
+
+      <section className="card" aria-labelledby="ds-world">
+        <h2 id="ds-world">4. A made-up world</h2>
+        <p>
+          Three hundred invented people, each with a home town, a job and a favourite food. The biographies of two hundred
+          of them are mixed into the pretraining text (most of what a lesson-1 run reads), so the model can learn them. Half
+          of those two hundred are also asked about in the instruction set; the other half never are; the last hundred
+          appear nowhere in training. Lesson 1 watches the facts arrive; lesson 3 asks about each kind of person.
+        </p>
+        <WorldViewer />
       </section>
 
       <section className="card" aria-labelledby="ds-yours">

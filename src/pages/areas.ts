@@ -17,6 +17,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   'stages': lazy(() => import('./Stages.tsx')),
   'workshop': lazy(() => import('./Workshop.tsx')),
   'playground': lazy(() => import('./Playground.tsx')),
+  'kernels': lazy(() => import('./KernelLab.tsx')),
   'quiz': lazy(() => import('./Quiz.tsx')),
   'flashcards': lazy(() => import('./Flashcards.tsx')),
   'datasets': lazy(() => import('./Datasets.tsx')),

@@ -138,7 +138,7 @@ export function requestClassReport(model: ModelRef, split: 'validation' | 'test'
 }
 
 /** Format adherence and per-family scores on held-out instructions (greedy, seeded). */
-export function scoreInstruct(model: ModelRef, opts: { limit: number; maxTokens: number; seed: number }): number {
+export function scoreInstruct(model: ModelRef, opts: { limit: number; maxTokens: number; seed: number; families?: string[] }): number {
   const requestId = nextRequestId();
   scoreCmd.perform(link, state(), { requestId, model, ...opts });
   return requestId;

@@ -8,6 +8,7 @@
 import { appendCapped } from '../worker/downsample.ts';
 import type { ErrorScope, FromWorker, RunSettings, TaskKind, ToWorker } from '../worker/protocol.ts';
 import { useLab } from './index.ts';
+import { failKernelRequest, reduceKernelLab } from './kernelLabSlice.ts';
 import { putCapped } from './requestsSlice.ts';
 import { MAX_POINTS } from './trainingSlice.ts';
 
@@ -68,7 +69,8 @@ export function applyWorkerEvent(msg: FromWorker): void {
       }));
       break;
     case 'history':
-      set({ metrics: appendCapped([], msg.metrics, MAX_POINTS), evals: appendCapped([], msg.evals, MAX_POINTS), lastMetric: msg.metrics.at(-1) ?? null });
+      // a new or restored run: the kernel swaps marked on the old run's chart do not belong to it
+      set({ metrics: appendCapped([], msg.metrics, MAX_POINTS), evals: appendCapped([], msg.evals, MAX_POINTS), lastMetric: msg.metrics.at(-1) ?? null, kernelSwaps: [] });
       break;
     case 'metrics':
       set((s) => ({
@@ -125,8 +127,16 @@ export function applyWorkerEvent(msg: FromWorker): void {
           engineErrors: { ...s.engineErrors, [msg.scope]: msg.message },
           ...(msg.requestId !== undefined ? { requestErrors: putCapped(s.requestErrors, msg.requestId, msg.message) } : {}),
           ...(st ? { samples: { ...s.samples, [id!]: { ...st, running: false, error: msg.message } } } : {}),
+          ...(msg.scope === 'kernel' && id !== undefined ? failKernelRequest(s, id) : {}),
         };
       });
+      break;
+    case 'kernel-catalog':
+    case 'kernel-compiled':
+    case 'kernel-checked':
+    case 'kernel-timed':
+    case 'kernel-swapped':
+      set((s) => reduceKernelLab(s, msg));
       break;
     case 'notice':
       set((s) => ({ notices: [...s.notices.slice(-4), msg.message] }));
@@ -145,6 +155,7 @@ export function scopeOf(msg: ToWorker): ErrorScope | undefined {
     case 'tokenize': return 'tokenize';
     case 'ckpt-upload': return 'upload';
     case 'ckpt-save': case 'ckpt-delete': case 'ckpt-download': case 'ckpt-list': return 'checkpoint';
+    case 'kernel-check': case 'kernel-time': case 'kernel-swap': case 'kernel-restore': return 'kernel';
     default: return undefined;
   }
 }

@@ -142,7 +142,7 @@ export const requestClassReport: Command<{ requestId: number; model: string; spl
   perform: (link, _s, a) => link.send({ type: 'class-report', ...a }),
 };
 
-export const scoreInstruct: Command<{ requestId: number; model: string; limit: number; maxTokens: number; seed: number }> = {
+export const scoreInstruct: Command<{ requestId: number; model: string; limit: number; maxTokens: number; seed: number; families?: string[] }> = {
   id: 'score-instruct',
   label: 'Score on held-out instructions',
   predicate: gpuReady,

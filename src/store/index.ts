@@ -13,8 +13,9 @@ import { createSamplingSlice, type SamplingSlice } from './samplingSlice.ts';
 import { createCheckpointsSlice, type CheckpointsSlice } from './checkpointsSlice.ts';
 import { createRequestsSlice, type RequestsSlice } from './requestsSlice.ts';
 import { createMyModelsSlice, type MyModelsSlice } from './myModelsSlice.ts';
+import { createKernelLabSlice, type KernelLabSlice } from './kernelLabSlice.ts';
 
-export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice;
+export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice & KernelLabSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createGpuSlice(...a),
@@ -27,4 +28,5 @@ export const useLab = create<LabState>()((...a) => ({
   ...createCheckpointsSlice(...a),
   ...createRequestsSlice(...a),
   ...createMyModelsSlice(...a),
+  ...createKernelLabSlice(...a),
 }));

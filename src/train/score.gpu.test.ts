@@ -51,6 +51,8 @@ describe('scoreInstructions', () => {
 
     const failures: Record<FormatRule, number> = { empty: 0, 'new-instruction': 0, 'no-end': 0 };
     const right: Record<string, number> = {};
+    const famFollowed: Record<string, number> = {};
+    const famConf: Record<string, number> = {};
     const responses: string[] = [];
     let followed = 0;
     for (const [i, r] of records.entries()) {
@@ -62,15 +64,15 @@ describe('scoreInstructions', () => {
       if (c.followed) followed++;
       else failures[c.reason!]++;
       right[r.task!] = (right[r.task!] ?? 0) + (scoreAnswer(r, answerPart(text)) ? 1 : 0);
+      famFollowed[r.task!] = (famFollowed[r.task!] ?? 0) + (c.followed ? 1 : 0);
+      // Confidence: the probability of the response's tokens before the end-of-text (random weights write no header).
+      famConf[r.task!] = (famConf[r.task!] ?? 0) + g.filter((t) => t.token !== tok.endOfTextId).reduce((p, t) => p * t.prob, 1) / 2;
     }
     expect(s.n).toBe(6);
     expect(s.formatAdherence).toBeCloseTo(followed / 6, 12);
     expect(s.failures).toEqual(failures);
-    expect(s.families).toEqual([
-      { family: 'antonym', correct: right.antonym, total: 2 },
-      { family: 'first_word', correct: right.first_word, total: 2 },
-      { family: 'define', correct: right.define, total: 2 },
-    ]);
+    const fam = (family: string) => ({ family, correct: right[family], total: 2, followed: famFollowed[family], confidence: expect.closeTo(famConf[family], 6) });
+    expect(s.families).toEqual([fam('antonym'), fam('first_word'), fam('define')]);
     expect(s.examples.map((e) => e.response)).toEqual(responses.slice(0, 3));
     expect(s.examples[1]).toMatchObject({ family: 'first_word', instruction: 'First word?', input: 'The dog ran.', reference: 'The' });
     expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((d) => d / 6));
@@ -91,8 +93,8 @@ describe('scoreInstructions', () => {
     // Exact-match families (define, first_word after normalising), so the answer part itself is right.
     const echo = records.map((r, i) => ({ ...r, task: 'define', output: answerPart(first.examples[i].response) }));
     const wrong = records.map((r) => ({ ...r, task: 'define', output: 'zzzz qqqq' }));
-    expect((await scoreInstructions(dec, tok, echo, opts)).families).toEqual([{ family: 'define', correct: 6, total: 6 }]);
-    expect((await scoreInstructions(dec, tok, wrong, opts)).families).toEqual([{ family: 'define', correct: 0, total: 6 }]);
+    expect((await scoreInstructions(dec, tok, echo, opts)).families).toEqual([expect.objectContaining({ family: 'define', correct: 6, total: 6 })]);
+    expect((await scoreInstructions(dec, tok, wrong, opts)).families).toEqual([expect.objectContaining({ family: 'define', correct: 0, total: 6 })]);
     // A stop request ends early and scores what was done.
     let calls = 0;
     const part = await scoreInstructions(dec, tok, records, { ...opts, shouldStop: () => calls++ >= 2 });

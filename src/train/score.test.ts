@@ -128,7 +128,8 @@ describe('scoreInstructions (scripted decoder)', () => {
     expect(s.n).toBe(5);
     expect(s.formatAdherence).toBeCloseTo(1 / 5, 12);
     expect(s.failures).toEqual({ empty: 1, 'new-instruction': 2, 'no-end': 1 });
-    expect(s.families).toEqual([{ family: 'antonym', correct: 2, total: 3 }, { family: 'word_count', correct: 0, total: 2 }]);
+    // The scripted logits make every chosen token certain, so every answer's confidence is 1.
+    expect(s.families).toEqual([{ family: 'antonym', correct: 2, total: 3, followed: 1, confidence: 1 }, { family: 'word_count', correct: 0, total: 2, followed: 0, confidence: 1 }]);
     expect(s.examples.map((e) => [e.followed, e.reason, e.correct])).toEqual([
       [true, undefined, true],
       [false, 'new-instruction', true],
@@ -150,6 +151,6 @@ describe('scoreInstructions (scripted decoder)', () => {
     expect(s.examples[0].response).toMatch(/^down\n\n### Instruction:/);
     expect(s.examples[0].response.length).toBeLessThan('down\n\n### Instruction:\nGive'.length + 1);
     expect(s.failures['new-instruction']).toBe(1);
-    expect(s.families).toEqual([{ family: 'antonym', correct: 1, total: 1 }]);
+    expect(s.families).toEqual([{ family: 'antonym', correct: 1, total: 1, followed: 0, confidence: 1 }]);
   });
 });

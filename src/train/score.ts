@@ -9,7 +9,7 @@
  * Owns the format rules, the held-out sample and both result types. Must not: touch the GPU except
  * through KVDecoder, or know about the worker, the store or the UI.
  */
-import { scoreAnswer, scoreByFamily } from '../data/scorers.ts';
+import { scoreAnswer, scoreByFamily, type FamilyTally, type ScoredPair } from '../data/scorers.ts';
 import type { InstructRecord, Split } from '../data/types.ts';
 import { KVDecoder } from '../model/decoder.ts';
 import { GPUModel } from '../model/gpt.ts';
@@ -80,8 +80,14 @@ export interface InstructScores {
   n: number;
   /** fraction in [0, 1]: non-empty, ends with end-of-text within the limit, no new instruction started */
   formatAdherence: number;
-  /** per task family, in the order the families first appear: answers the family's scorer accepts */
-  families: { family: string; correct: number; total: number }[];
+  /**
+   * per task family, in the order the families first appear: answers the family's scorer accepts,
+   * responses that followed the format, and the mean confidence: for each response, the
+   * probability the model gave the text it wrote (the product over its tokens before the
+   * end-of-text of each token's probability under the temperature-1 distribution; for a greedy
+   * answer, how sure the model was of that whole answer)
+   */
+  families: ({ family: string } & FamilyTally)[];
   /** responses breaking each format rule (the first rule broken counts) */
   failures: Record<FormatRule, number>;
   /** the first few records with their responses */
@@ -104,6 +110,11 @@ export interface ScoreOptions {
   onProgress?: (done: number, total: number) => void;
   /** checked between records; true stops early and scores what was done */
   shouldStop?: () => boolean;
+}
+
+/** The records whose family starts with one of `prefixes` ("world" takes the three world rows); all when none are given. */
+export function ofFamilies(records: readonly InstructRecord[], prefixes: readonly string[] = []): readonly InstructRecord[] {
+  return prefixes.length === 0 ? records : records.filter((r) => prefixes.some((p) => (r.task ?? 'other').startsWith(p)));
 }
 
 /**
@@ -140,23 +151,27 @@ async function decoderOf(m: KVDecoder | GPUModel): Promise<{ dec: KVDecoder; own
 class HeaderWritten extends Error {}
 
 /**
- * The response's token ids (with the end-of-text if one came). Generation stops as soon as the text
- * holds a template header: the format is broken whatever follows and the graded part (answerPart)
- * is already complete, so the scores are the same as after the full maxTokens, at a fraction of
- * the cost for a model that runs on into new examples.
+ * The response's token ids (with the end-of-text if one came) and the log-probability of the
+ * tokens before the end-of-text, under the model's temperature-1 distribution (what the lab shows
+ * as each token's probability). Generation stops as soon as the text holds a template header: the
+ * format is broken whatever follows and the graded part (answerPart) is already complete, so the
+ * scores are the same as after the full maxTokens, at a fraction of the cost for a model that runs
+ * on into new examples.
  */
-async function respond(dec: KVDecoder, tok: Tokenizer, prompt: number[], o: { maxTokens: number; seed: number; temperature: number }): Promise<number[]> {
+async function respond(dec: KVDecoder, tok: Tokenizer, prompt: number[], o: { maxTokens: number; seed: number; temperature: number }): Promise<{ ids: number[]; logProb: number }> {
   const ids: number[] = [];
+  let logProb = 0;
   try {
     await generateCached(dec, tok, prompt, { ...o, topK: 0, topP: 1, showTop: 0 }, (t) => {
       ids.push(t.token);
+      if (t.token !== tok.endOfTextId) logProb += Math.log(t.prob);
       // Decoding the whole response again finds a header split across tokens (a few dozen tokens: cheap).
       if (HEADERS.some((h) => tok.decode(ids).includes(h))) throw new HeaderWritten();
     });
   } catch (e) {
     if (!(e instanceof HeaderWritten)) throw e;
   }
-  return ids;
+  return { ids, logProb };
 }
 
 /**
@@ -173,7 +188,7 @@ export async function scoreInstructions(
   if (!Number.isInteger(opts.maxTokens) || opts.maxTokens < 1) throw new Error(`scoreInstructions: maxTokens must be a positive integer, got ${opts.maxTokens}`);
   const { dec, own } = await decoderOf(model);
   const failures: Record<FormatRule, number> = { empty: 0, 'new-instruction': 0, 'no-end': 0 };
-  const pairs: { record: InstructRecord; answer: string }[] = [];
+  const pairs: ScoredPair[] = [];
   const examples: ScoredExample[] = [];
   let followed = 0;
   let truncatedPrompts = 0;
@@ -182,14 +197,14 @@ export async function scoreInstructions(
       if (opts.shouldStop?.()) break;
       const prompt = tok.encode(formatPrompt(r));
       if (prompt.length > dec.maxT) truncatedPrompts++;
-      const ids = await respond(dec, tok, prompt, { maxTokens: opts.maxTokens, seed: opts.seed + i, temperature: opts.temperature ?? 0 });
+      const { ids, logProb } = await respond(dec, tok, prompt, { maxTokens: opts.maxTokens, seed: opts.seed + i, temperature: opts.temperature ?? 0 });
       const ended = ids.at(-1) === tok.endOfTextId;
       const response = tok.decode(ended ? ids.slice(0, -1) : ids);
       const check = followsFormat(response, ended);
       if (check.followed) followed++;
       else failures[check.reason!]++;
       const answer = answerPart(response);
-      pairs.push({ record: r, answer });
+      pairs.push({ record: r, answer, followed: check.followed, confidence: Math.exp(logProb) });
       if (examples.length < (opts.examples ?? 5)) {
         examples.push({ family: r.task ?? 'other', instruction: r.instruction, input: r.input, reference: r.output, response, ...check, correct: scoreAnswer(r, answer) });
       }

@@ -1,9 +1,12 @@
 /**
- * The shipped pretraining data for the page's engine: fetches the tokenizer and the corpus
- * (public/models/tokenizer.json, public/datasets/corpus-{train,val}.txt, relative to the page),
+ * The shipped pretraining data for the page's engine: fetches the tokenizer, the corpus and the
+ * made-up world (public/models/tokenizer.json, public/datasets/corpus-{train,val}.txt,
+ * world-bios.txt and world.jsonl, relative to the page),
  * encodes the text in chunks with progress reports, and keeps the result for the worker's
  * lifetime so a second run (or a reset) does not encode again. No GPU, no UI.
  */
+import { formatDataError } from '../data/errors.ts';
+import { parseWorld, type Person } from '../data/world.ts';
 import { loadLabTokenizer } from '../train/lab-tokenizer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { fetchText } from '../util/fetch.ts';
@@ -14,6 +17,10 @@ export interface Corpus {
   train: Int32Array;
   /** held-out token stream (validation) */
   val: Int32Array;
+  /** the made-up world's biographies as one token stream, the second source of the pretraining mix */
+  bios?: Int32Array;
+  /** the made-up world's people, for the facts probe */
+  world?: Person[];
 }
 
 export type Progress = (phase: 'fetch' | 'encode', done: number, total: number) => void;
@@ -59,10 +66,14 @@ export function loadCorpus(baseUrl: string, progress: Progress): Promise<Corpus>
     const tokenizer = await loadLabTokenizer(baseUrl);
     const trainText = await fetchText(url('datasets/corpus-train.txt'), (d, t) => progress('fetch', d, t));
     const valText = await fetchText(url('datasets/corpus-val.txt'), () => {});
-    const total = trainText.length + valText.length;
+    const biosText = await fetchText(url('datasets/world-bios.txt'), () => {});
+    const world = parseWorld('datasets/world.jsonl', await fetchText(url('datasets/world.jsonl'), () => {}));
+    if (!world.ok) throw new Error(world.errors.map(formatDataError).join('\n'));
+    const total = trainText.length + valText.length + biosText.length;
     const train = await encodeWithProgress(tokenizer, trainText, (d) => progress('encode', d, total));
     const val = await encodeWithProgress(tokenizer, valText, (d) => progress('encode', trainText.length + d, total));
-    return { tokenizer, train, val };
+    const bios = await encodeWithProgress(tokenizer, biosText, (d) => progress('encode', trainText.length + valText.length + d, total));
+    return { tokenizer, train, val, bios, world: world.value };
   })().catch((e) => {
     cached = undefined;
     throw e;

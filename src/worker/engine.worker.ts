@@ -19,6 +19,7 @@ import { loadCorpus, type Corpus } from './data.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
+import { forgetSwaps, handleKernelLab } from './kernellab.ts';
 import { handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
@@ -77,6 +78,7 @@ async function openGpu(): Promise<Gpu> {
 async function onLost(info: { reason: string; message: string }): Promise<void> {
   if (recovering) return;
   recovering = true;
+  forgetSwaps(gpu?.cache, post);
   gpu = undefined;
   sampler.drop();
   models.clear();
@@ -299,13 +301,21 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'debug-lose-device':
       gpu?.device.destroy();
       return;
+    case 'kernel-catalog':
+    case 'kernel-compile':
+    case 'kernel-check':
+    case 'kernel-time':
+    case 'kernel-swap':
+    case 'kernel-restore':
+      return handleKernelLab(ctx, msg);
   }
 }
 
 const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
   sample: 'sample', tokenize: 'tokenize', 'ckpt-save': 'checkpoint', 'ckpt-list': 'checkpoint', 'ckpt-delete': 'checkpoint',
   'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload', 'dataset-upload': 'data', 'classify-text': 'classify', 'class-report': 'classify',
-  'score-instruct': 'score',
+  'score-instruct': 'score', 'kernel-catalog': 'kernel', 'kernel-compile': 'kernel', 'kernel-check': 'kernel', 'kernel-time': 'kernel',
+  'kernel-swap': 'kernel', 'kernel-restore': 'kernel',
 };
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {

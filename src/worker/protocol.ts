@@ -72,6 +72,8 @@ export interface RunSettings {
   batch: number;
   /** what the run trains; absent = pretraining */
   task?: TaskSettings;
+  /** pretraining: expected fraction of rows drawn from the made-up world's biographies (absent: src/train/mix.ts DEFAULT_BIO_MIX) */
+  bioMix?: number;
 }
 
 /** One read-back of the training loss (the Trainer reads it every logEvery steps). */
@@ -96,6 +98,18 @@ export interface EvalPoint {
   valAccuracy?: number;
   /** classification runs: fraction right on the training batches since the last evaluation */
   trainAccuracy?: number;
+  /** pretraining runs: the "facts the model knows" probe at this step (src/train/probe.ts) */
+  facts?: FactsPoint;
+}
+
+/** The facts probe at one step: fractions in [0, 1] of the facts known, for known and unknown people. */
+export interface FactsPoint {
+  known: number;
+  unknown: number;
+  /** facts asked per side */
+  n: number;
+  /** what guessing scores: 1 / candidates */
+  chance: number;
 }
 
 /** A classifier's scores on one split (lesson 2). Rows of `confusion` are the true class. */
@@ -121,6 +135,8 @@ export interface InstructScoring {
   limit: number;
   maxTokens: number;
   seed: number;
+  /** only the families whose name starts with one of these ("world": the made-up world's three rows); all when absent */
+  families?: string[];
 }
 
 /**
@@ -201,7 +217,7 @@ export interface SampleRequest {
 }
 
 /** Where an error belongs, so the page can show it next to the control that caused it. */
-export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score';
+export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel';
 
 export type ToWorker =
   /** baseUrl: the page's base (the worker's own URL is under assets/), for the shipped data */
@@ -221,7 +237,7 @@ export type ToWorker =
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
   | { type: 'class-report'; requestId: number; model: ModelRef; split: 'validation' | 'test'; limit?: number }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
-  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number }
+  | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number; families?: string[] }
   | { type: 'pause' }
   | { type: 'resume' }
   /**
@@ -238,7 +254,8 @@ export type ToWorker =
   | { type: 'ckpt-download'; id: string }
   | { type: 'ckpt-upload'; name: string; bytes: ArrayBuffer }
   /** Destroys the GPUDevice to exercise loss recovery; only the e2e test sends it. */
-  | { type: 'debug-lose-device' };
+  | { type: 'debug-lose-device' }
+  | KernelLabToWorker;
 
 export type FromWorker =
   | { type: 'gpu-ready'; report: AdapterReport; selfTest: { n: number; maxAbsDiff: number; ms: number }; kernels: KernelReport }
@@ -270,7 +287,8 @@ export type FromWorker =
   | { type: 'progress'; requestId: number; done: number; total: number; what: string }
   | { type: 'instruct-scores'; requestId: number; model: ModelRef; scores: InstructScores }
   | { type: 'error'; scope: ErrorScope; message: string; requestId?: number }
-  | { type: 'notice'; message: string };
+  | { type: 'notice'; message: string }
+  | KernelLabFromWorker;
 
 /** Which kernel versions the engine runs on this adapter, and why: shown on the "Your GPU" panel. */
 export interface KernelReport {
@@ -278,3 +296,91 @@ export interface KernelReport {
   rows: string;
   why: string;
 }
+
+// ---- The kernel lab (src/worker/kernellab.ts): read, compile, check, time and swap a kernel's WGSL.
+
+/** An editable kernel file as the lab shows it: its text and what surrounds it, all plain strings. */
+export interface KernelInfo {
+  file: string;
+  title: string;
+  summary: string;
+  /** the shipped text the engine runs */
+  code: string;
+  /** the files composed in front of it (common.wgsl, ...), read-only */
+  includes: { name: string; code: string }[];
+  /** the CPU reference (X.ref.ts), read-only */
+  ref: { name: string; code: string };
+  signature: string;
+  /** a training run on this adapter dispatches this file */
+  inTraining: boolean;
+  /** what Check runs, for people */
+  checkShape: string;
+}
+
+/** A compiler message in the file it came from (1-based line and column; line 0: no position). */
+export interface KernelMessage {
+  type: 'error' | 'warning' | 'info';
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  length: number;
+}
+
+/** Check's answer: pass, or the first mismatch with its coordinates and both values. */
+export interface KernelCheckReport {
+  file: string;
+  ok: boolean;
+  shape: string;
+  tensors: { name: string; shape: number[]; maxErr: number; ok: boolean }[];
+  mismatch?: { tensor: string; shape: number[]; coords: number[]; index: number; got: number; want: number; err: number; tol: { atol: number; rtol: number } };
+  error?: string;
+  ms: number;
+}
+
+/** Time's answer: the edited and the shipped text on the model's shapes. */
+export interface KernelTimeReport {
+  file: string;
+  shape: string;
+  unit: 'GFLOP/s' | 'GB/s';
+  edited: { ms: number; rate: number };
+  shipped: { ms: number; rate: number };
+  runs: number;
+  /** which model's shapes: a preset id and batch */
+  model: string;
+}
+
+/** How a swapped-in kernel fared in Check when it was swapped (the page warns before a failed one). */
+export type KernelCheckState = 'passed' | 'failed' | 'unchecked';
+
+/** One swap or restore during the current run, for the loss chart's marks. */
+export interface KernelSwap {
+  file: string;
+  action: 'swap' | 'restore';
+  checked: KernelCheckState;
+  /** the run's step and tokens seen when the new kernel took over (null: no run was live) */
+  step: number | null;
+  tokens: number | null;
+}
+
+export type KernelLabToWorker =
+  /** the editable kernels (answered with 'kernel-catalog') */
+  | { type: 'kernel-catalog' }
+  /** compile the edited text of a file in its composed source */
+  | { type: 'kernel-compile'; requestId: number; file: string; code: string }
+  /** the edited file against its CPU reference */
+  | { type: 'kernel-check'; requestId: number; file: string; code: string }
+  /** the edited and the shipped file on the current run's shapes (else the small preset's) */
+  | { type: 'kernel-time'; requestId: number; file: string; code: string }
+  /** run `code` for `file` in the live run from its next step (and in runs started later) */
+  | { type: 'kernel-swap'; file: string; code: string; checked: KernelCheckState }
+  /** the shipped text again */
+  | { type: 'kernel-restore'; file: string };
+
+export type KernelLabFromWorker =
+  | { type: 'kernel-catalog'; kernels: KernelInfo[] }
+  | { type: 'kernel-compiled'; requestId: number; file: string; messages: KernelMessage[] }
+  | { type: 'kernel-checked'; requestId: number; report: KernelCheckReport }
+  | { type: 'kernel-timed'; requestId: number; report: KernelTimeReport }
+  /** a swap or restore took effect; `swapped`: every file now replaced */
+  | { type: 'kernel-swapped'; swap: KernelSwap; swapped: string[] };

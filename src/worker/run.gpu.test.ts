@@ -7,6 +7,10 @@ import type { Corpus } from './data.ts';
 import type { FromWorker, RunSettings } from './protocol.ts';
 import { AUTOSAVE_ID, freshCheckpoint, Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
+import { parseWorld } from '../data/world.ts';
+import { DEFAULT_BIO_MIX } from '../train/mix.ts';
+import { LIVE_PROBE_PEOPLE } from './facts.ts';
+import { readRunInfo } from './settings.ts';
 import { memorySlots } from './slots.ts';
 
 const tokenizer = loadTokenizer(readFileSync('public/models/tokenizer.json', 'utf8'));
@@ -90,6 +94,34 @@ describe('a page run on the GPU', () => {
     const ck = loadCheckpoint(saved!.bytes);
     for (const w of ck.weights.values()) expect(w.data.every(Number.isFinite)).toBe(true);
     run.model!.destroy();
+  });
+
+  it('with the world loaded, mixes in the biographies, records the mix and reports the facts probe with each validation pass', async () => {
+    const world = parseWorld('world.jsonl', readFileSync('public/datasets/world.jsonl', 'utf8'));
+    if (!world.ok) throw new Error('world.jsonl does not parse');
+    const bios = Int32Array.from(tokenizer.encode(readFileSync('public/datasets/world-bios.txt', 'utf8').slice(0, 20_000)));
+    const h = await getHarness();
+    const slots = memorySlots();
+    const events: FromWorker[] = [];
+    const withWorld: Corpus = { ...corpus, bios, world: world.value };
+    const run = Run.pretrain(settings, withWorld, slots, (m) => events.push(m), freshCheckpoint(settings, withWorld));
+    expect(run.settings.bioMix).toBe(DEFAULT_BIO_MIX);
+    await run.build({ device: h.device, cache: h.cache, isFallback: true });
+    await run.train();
+    const evals = events.flatMap((e) => (e.type === 'metrics' ? e.evals : []));
+    expect(evals.length).toBeGreaterThanOrEqual(2);
+    for (const p of evals) {
+      expect(p.facts, `step ${p.step}`).toBeDefined();
+      expect(p.facts!.n).toBe(LIVE_PROBE_PEOPLE);
+      expect(p.facts!.chance).toBe(1 / 16);
+      // fractions of 12 facts
+      for (const x of [p.facts!.known, p.facts!.unknown]) expect(Number.isInteger(Math.round(x * 12 * 1e6) / 1e6)).toBe(true);
+    }
+    // The autosave records the mix, and a run restored from it keeps it.
+    const ck = loadCheckpoint((await slots.get(AUTOSAVE_ID))!.bytes);
+    expect((ck.info?.settings as RunSettings).bioMix).toBe(DEFAULT_BIO_MIX);
+    expect(readRunInfo(ck.info, 8, { ...settings, bioMix: 0 }).settings.bioMix).toBe(DEFAULT_BIO_MIX);
+    run.dispose();
   });
 
   it('samples from the training model through the KV-cache decoder, streaming each token with its candidates', async () => {

@@ -19,6 +19,7 @@ import { instructionLengths } from '../train/batches.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import { checkpointFromModel, freshCheckpoint as freshWeights, modelFromCheckpoint } from '../train/model-io.ts';
 import { lessonLora, planInfo, planOptions, type FinetunePlan } from '../train/finetune-setup.ts';
+import { DEFAULT_BIO_MIX } from '../train/mix.ts';
 import { DivergedError } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
@@ -89,15 +90,26 @@ export class Run {
   private epoch = 0;
   private readonly batcher: MetricBatcher;
 
+  readonly settings: RunSettings;
+  private readonly data: RunData;
+
   constructor(
-    readonly settings: RunSettings,
-    private readonly data: RunData,
+    settings: RunSettings,
+    data: RunData,
     private readonly slots: SlotStore,
     private readonly post: (m: FromWorker) => void,
     /** the checkpoint the model is built from (and falls back to) */
     private start: Checkpoint,
     parent?: string,
   ) {
+    // Pretraining mixes in the world's biographies: the mix goes into the settings, so every
+    // autosave records it and a resumed run draws the same batches.
+    if (data.kind === 'pretrain' && kindOf(settings) === 'pretrain') {
+      settings = { ...settings, bioMix: settings.bioMix ?? (data.corpus.bios ? DEFAULT_BIO_MIX : 0) };
+      data = { ...data, bioMix: settings.bioMix };
+    }
+    this.settings = settings;
+    this.data = data;
     this.kind = kindOf(settings);
     // The run's state rides with each metric batch, so a fast GPU never floods the page.
     this.batcher = new MetricBatcher((metrics, evals) => {
@@ -335,6 +347,7 @@ export class Run {
   async dispose(): Promise<void> {
     await this.pause();
     this.batcher.clear();
+    this.trainer?.dispose?.();
     this.model?.destroy();
     this.model = undefined;
   }

@@ -130,6 +130,9 @@ export function readRunInfo(info: Record<string, unknown> | undefined, step: num
     task = fallback.task;
   }
   if (task && task.kind !== 'pretrain') settings.task = task;
+  // The pretraining mix: the page's setting, or the top-level figure the command-line trainer writes.
+  const bioMix = num(s.bioMix, num(i.bioMix, num(fallback.bioMix, NaN)));
+  if (bioMix >= 0 && bioMix <= 1) settings.bioMix = bioMix;
   const list = <T>(x: unknown) => (Array.isArray(x) ? x.filter(isPoint).filter((p) => p.step <= step) : []) as T[];
   const { parent } = lineage(i);
   return {

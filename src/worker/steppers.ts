@@ -9,10 +9,12 @@ import type { GPUModel } from '../model/gpt.ts';
 import type { ClassEval } from '../train/classmetrics.ts';
 import { evaluateClassifier, trainClassifier, type ClassTrainSettings } from '../train/classtrain.ts';
 import { spamSet, instructSet } from '../train/finetune-setup.ts';
-import { classificationSource, lmSource, instructionSource, type ClassSource } from '../train/sources.ts';
+import { DEFAULT_BIO_MIX, mixedLMSource } from '../train/mix.ts';
+import { classificationSource, instructionSource, type ClassSource } from '../train/sources.ts';
 import { Trainer, type TrainSettings } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import type { Corpus } from './data.ts';
+import { FactsProbe } from './facts.ts';
 import type { EvalPoint, MetricPoint, TaskSettings } from './protocol.ts';
 import type { TaskSet } from './taskdata.ts';
 
@@ -33,10 +35,12 @@ export interface Stepper {
   test?(): Promise<ClassEval>;
   /** a note on the data for the page (examples per split, how many were cut) */
   readonly dataNote: string;
+  /** frees what the loop built beside the model (the facts probe's model) */
+  dispose?(): void;
 }
 
-/** The data a run trains on. */
-export type RunData = { kind: 'pretrain'; corpus: Corpus } | TaskSet;
+/** The data a run trains on; a pretraining run mixes in the world's biographies (bioMix, default DEFAULT_BIO_MIX). */
+export type RunData = { kind: 'pretrain'; corpus: Corpus; bioMix?: number } | TaskSet;
 
 /** Validation batches per evaluation of a classifier (a seeded sample of the val split, both classes). */
 export const CLASS_EVAL_BATCHES = 8;
@@ -50,6 +54,8 @@ class LMStepper implements Stepper {
     step: number,
     tokens: number,
     readonly dataNote: string,
+    /** pretraining: the facts probe, run after each validation pass and reported with it */
+    private readonly facts?: FactsProbe,
   ) {
     this.trainer = new Trainer(model, src, ts);
     this.trainer.step = step;
@@ -58,14 +64,31 @@ class LMStepper implements Stepper {
   get step() { return this.trainer.step; }
   get tokens() { return this.trainer.tokens; }
   async run(h: StepperHooks): Promise<void> {
-    await this.trainer.run({
-      onMetric: (m) => h.onMetric({ step: m.step, tokens: m.tokens, loss: m.trainLoss, lr: m.lr, tokensPerSec: m.tokensPerSec, msPerStep: m.msPerStep }),
-      onEval: (step, valLoss, tokens) => h.onEval({ step, tokens, valLoss }),
-      shouldStop: h.shouldStop,
-    });
+    // The probe is GPU work the trainer's synchronous onEval cannot wait for: a validation pass
+    // stops the slice, the probe runs, and the point goes out with both; then training goes on.
+    for (;;) {
+      let held: EvalPoint | undefined;
+      await this.trainer.run({
+        onMetric: (m) => h.onMetric({ step: m.step, tokens: m.tokens, loss: m.trainLoss, lr: m.lr, tokensPerSec: m.tokensPerSec, msPerStep: m.msPerStep }),
+        onEval: (step, valLoss, tokens) => {
+          const p = { step, tokens, valLoss };
+          if (this.facts) held = p;
+          else h.onEval(p);
+        },
+        shouldStop: () => h.shouldStop() || held !== undefined,
+      });
+      if (!held) return;
+      h.onEval({ ...held, facts: await this.facts!.measure() });
+      if (h.shouldStop() || this.trainer.step >= this.trainer.settings.steps) return;
+    }
   }
   async evaluate(): Promise<EvalPoint> {
-    return { step: this.trainer.step, tokens: this.trainer.tokens, valLoss: await this.trainer.evaluate() };
+    const p: EvalPoint = { step: this.trainer.step, tokens: this.trainer.tokens, valLoss: await this.trainer.evaluate() };
+    if (this.facts) p.facts = await this.facts.measure();
+    return p;
+  }
+  dispose(): void {
+    this.facts?.destroy();
   }
 }
 
@@ -118,7 +141,10 @@ export function makeStepper(model: GPUModel, tok: Tokenizer, data: RunData, task
   const T = model.T;
   if (data.kind === 'pretrain') {
     const c = data.corpus;
-    return new LMStepper(model, lmSource(c.train, c.val, B, T, tok.padId), ts, step, tokens, `${c.train.length.toLocaleString('en-US')} training tokens`);
+    const mix = c.bios ? (data.bioMix ?? DEFAULT_BIO_MIX) : 0;
+    const facts = c.world ? new FactsProbe(model, tok, c.world) : undefined;
+    const note = `${c.train.length.toLocaleString('en-US')} training tokens${mix > 0 ? ` and ${c.bios!.length.toLocaleString('en-US')} of biographies (${Math.round(mix * 100)}% of the rows)` : ''}`;
+    return new LMStepper(model, mixedLMSource(c.train, c.bios ?? [], c.val, B, T, tok.padId, mix), ts, step, tokens, note, facts?.fits ? facts : undefined);
   }
   if (data.kind === 'instruct' && task.kind === 'instruct') {
     const [train, val] = (['train', 'val'] as const).map((s) => instructSet(tok, data.records, s, T, task.maskPrompt));

@@ -4,7 +4,7 @@
  * per-class precision/recall and the confusion matrix on a split of the spam set, read at the
  * position it was trained with. LoRA checkpoints are evaluated with their adapters. With --prompted,
  * a language model is asked "spam or ham?" after each message instead (lesson 2's baseline without a
- * head; score.ts runs it).
+ * head; score.ts runs it). With --facts, the "facts the model knows" probe on the made-up world (facts.ts).
  */
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { LABELS } from '../../data/types.ts';
@@ -16,6 +16,7 @@ import { DEFAULT_TRAIN, Trainer } from '../../train/trainer.ts';
 import { CliError, DEFAULT_VAL_TEXT, openEngine, readCheckpoint, readText } from '../io.ts';
 import { classReport, loadSpam, spamSet, SPAM_DATA } from './finetune-classify.ts';
 import { runPrompted } from './score.ts';
+import { runFacts, WORLD_DATA } from './facts.ts';
 
 export const spec: CommandSpec = {
   name: 'eval',
@@ -29,16 +30,22 @@ export const spec: CommandSpec = {
     batches: { type: 'int', help: 'at most this many batches (0 = all)', default: 0 },
     prompted: { type: 'bool', help: 'spam baseline without a head: the language model answers "spam" or "ham" after each message of --split', default: false },
     limit: { type: 'int', help: '--prompted: at most this many messages, a seeded sample (0 = all)', default: 0 },
+    facts: { type: 'bool', help: 'the "facts the model knows" probe: is each person\'s true value the likeliest of the candidates after the cue ("X was born in")?', default: false },
+    world: { type: 'string', meta: 'FILE', help: '--facts: the made-up world', default: WORLD_DATA },
+    'facts-people': { type: 'int', help: '--facts: people per side, known and unknown (0 = all)', default: 0 },
+    'facts-attributes': { type: 'string', help: '--facts: attributes to ask, comma-separated (town, job, food)', default: 'town' },
   },
   examples: [
     'npm run lab -- eval --checkpoint runs/test.safetensors',
     'npm run lab -- eval --checkpoint runs/spam.safetensors --split val',
     'npm run lab -- eval --checkpoint public/models/base-small.safetensors --prompted --limit 200',
+    'npm run lab -- eval --checkpoint runs/base.safetensors --facts --facts-people 50',
   ],
 };
 
 export async function run(o: ParsedOptions): Promise<void> {
   if (o.prompted) return runPrompted(o.checkpoint as string, o.data as string, o.split, o.limit as number);
+  if (o.facts) return runFacts(o.checkpoint as string, o.world as string, o['facts-people'] as number, o['facts-attributes'] as string);
   const B = o.batch as number;
   if (B < 1) throw new CliError('eval: --batch must be at least 1');
   const limit = (o.batches as number) > 0 ? (o.batches as number) : Infinity;

@@ -6,11 +6,11 @@
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { PRESETS, parameterCount, type GPTConfig } from '../../model/config.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
+import { checkMix, DEFAULT_BIO_MIX, mixedLMSource } from '../../train/mix.ts';
 import { checkpointFromModel, freshCheckpoint, modelFromCheckpoint } from '../../train/model-io.ts';
-import { lmSource } from '../../train/sources.ts';
 import { loadTokenizer } from '../../train/tokenizer-json.ts';
 import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
-import { applyRecordedSettings, CliError, DEFAULT_TRAIN_TEXT, DEFAULT_VAL_TEXT, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
+import { applyRecordedSettings, CliError, DEFAULT_BIOS_TEXT, DEFAULT_TRAIN_TEXT, DEFAULT_VAL_TEXT, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
 
 export const spec: CommandSpec = {
   name: 'pretrain',
@@ -22,6 +22,8 @@ export const spec: CommandSpec = {
     resume: { type: 'string', meta: 'FILE', help: 'resume an unfinished run exactly where its checkpoint stopped (same settings, step, AdamW moments and batch order)' },
     text: { type: 'string', meta: 'FILE', help: 'training text', default: DEFAULT_TRAIN_TEXT },
     val: { type: 'string', meta: 'FILE', help: 'validation text', default: DEFAULT_VAL_TEXT },
+    bios: { type: 'string', meta: 'FILE', help: 'the made-up world\'s biographies, the second source of the mix', default: DEFAULT_BIOS_TEXT },
+    'bio-mix': { type: 'float', help: 'expected fraction of training rows (so tokens) drawn from --bios, the rest from --text (0 = text only)', default: DEFAULT_BIO_MIX },
     steps: { type: 'int', help: 'optimizer steps', default: DEFAULT_TRAIN.steps },
     batch: { type: 'int', help: 'sequences per step (default: the preset\'s)' },
     lr: { type: 'float', help: 'peak learning rate', default: DEFAULT_TRAIN.schedule.maxLr },
@@ -67,12 +69,21 @@ export async function run(o: ParsedOptions): Promise<void> {
   const t0 = performance.now();
   const train = tokenizer.encode(readText(o.text as string, 'training text'), { allowSpecial: true });
   const val = tokenizer.encode(readText(o.val as string, 'validation text'), { allowSpecial: true });
-  console.error(`data: ${train.length.toLocaleString('en-US')} training and ${val.length.toLocaleString('en-US')} validation tokens (encoded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  // A run recorded before the mix existed (no bio-mix in its settings) trained on the text alone.
+  o['bio-mix'] ??= 0;
+  let mix: number;
+  try {
+    mix = checkMix(o['bio-mix'] as number, '--bio-mix');
+  } catch (e) {
+    throw new CliError(`pretrain: ${(e as Error).message}`);
+  }
+  const bios = mix > 0 ? tokenizer.encode(readText(o.bios as string, 'biographies'), { allowSpecial: true }) : [];
+  console.error(`data: ${train.length.toLocaleString('en-US')} training and ${val.length.toLocaleString('en-US')} validation tokens${mix > 0 ? `, ${bios.length.toLocaleString('en-US')} biography tokens drawn for ${(mix * 100).toFixed(0)}% of the rows` : ''} (encoded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
   const { device, cache } = await openEngine();
   const start: Checkpoint = from ?? freshCheckpoint(config, tokenizer, settings.seed);
   const model = await modelFromCheckpoint(device, cache, start, { batchSize: B, seqLen: T, gradClip: settings.gradClip });
-  const trainer = new Trainer(model, lmSource(train, val, B, T, tokenizer.padId), settings);
+  const trainer = new Trainer(model, mixedLMSource(train, bios, val, B, T, tokenizer.padId, mix), settings);
   const prior = (from?.info ?? {}) as Record<string, unknown>;
   // A resumed run continues its own step count, so the schedule, AdamW's bias correction and the
   // batch of each step are exactly those of an uninterrupted run; --from starts a new count.
@@ -90,7 +101,7 @@ export async function run(o: ParsedOptions): Promise<void> {
   const save = async (final: boolean) => {
     const secs = (performance.now() - runStart) / 1000;
     const info = {
-      stage: 'pretrain', steps: priorSteps + trainer.step, tokensSeen: priorTokens + trainer.tokens, valLoss: lastVal,
+      stage: 'pretrain', steps: priorSteps + trainer.step, tokensSeen: priorTokens + trainer.tokens, valLoss: lastVal, bioMix: mix,
       seconds: Math.round(priorSeconds + secs), preset: preset.id, batch: B, settings: recordSettings(o, RUN_OPTIONS),
     };
     const bytes = writeCheckpoint(o.out as string, await checkpointFromModel(model, tokenizer, info, trainer.step));
@@ -121,5 +132,5 @@ export async function run(o: ParsedOptions): Promise<void> {
 }
 
 /** Options that define a run: stored in the checkpoint so --resume can continue it exactly. */
-const RUN_OPTIONS = ['preset', 'text', 'val', 'steps', 'batch', 'lr', 'min-lr', 'warmup', 'weight-decay', 'clip', 'log-every', 'eval-every', 'eval-batches', 'seed'] as const;
+const RUN_OPTIONS = ['preset', 'text', 'val', 'bios', 'bio-mix', 'steps', 'batch', 'lr', 'min-lr', 'warmup', 'weight-decay', 'clip', 'log-every', 'eval-every', 'eval-batches', 'seed'] as const;
 

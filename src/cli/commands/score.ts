@@ -7,12 +7,13 @@
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { parseBuiltinInstruct } from '../../data/builtin.ts';
 import { formatDataError } from '../../data/errors.ts';
-import { SCORERS } from '../../data/scorers.ts';
+import { SCORERS, worldRows } from '../../data/scorers.ts';
+import { worldTask } from '../../data/world.ts';
 import { seededShuffle } from '../../data/split.ts';
 import { LABELS, type Split } from '../../data/types.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
 import { mergeLoraCheckpoint, modelFromCheckpoint } from '../../train/model-io.ts';
-import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
+import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, ofFamilies, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
 import { CliError, formatDuration, openEngine, readCheckpoint, readText, withInterrupt } from '../io.ts';
 import { loadSpam } from './finetune-classify.ts';
 
@@ -26,6 +27,7 @@ export const spec: CommandSpec = {
     data: { type: 'string', meta: 'FILE', help: 'instruction JSONL (instruction, input, output, task, split)', default: INSTRUCT_DATA },
     split: { type: 'string', help: 'records to score: train, val or test', default: 'test' },
     limit: { type: 'int', help: 'at most this many records, the families taken in turn (0 = all)', default: 0 },
+    families: { type: 'string', help: 'only families whose name starts with one of these, comma-separated (e.g. world for the three world rows)' },
     'max-tokens': { type: 'int', help: 'new tokens per response; a response without end-of-text by then breaks the format', default: 72 },
     temperature: { type: 'float', help: 'sampling temperature (0 = greedy)', default: 0 },
     seed: { type: 'int', help: 'record i samples with seed + i (temperature > 0 only)', default: 1 },
@@ -34,6 +36,7 @@ export const spec: CommandSpec = {
   examples: [
     'npm run lab -- score --checkpoint public/models/instruct-small.safetensors --limit 100',
     'npm run lab -- score --checkpoint runs/instruct.safetensors --split val --max-tokens 32',
+    'npm run lab -- score --checkpoint runs/instruct.safetensors --families world --limit 90',
   ],
 };
 
@@ -58,6 +61,22 @@ export function languageModel(cmd: string, path: string): Checkpoint {
 export function progressLine(done: number, total: number, elapsedS: number): string {
   const each = elapsedS / done;
   return `${done}/${total} | ${each.toFixed(1)} s each | ETA ${formatDuration((total - done) * each)}`;
+}
+
+/**
+ * An onProgress callback that prints "<verb> 12/50 | ..." to stderr every 5 s at most (and at the
+ * end), so a long run shows it is alive without flooding; the clock starts when it is made.
+ */
+export function progressReporter(verb: string): (done: number, total: number) => void {
+  const t0 = performance.now();
+  let shown = 0;
+  return (done, total) => {
+    const secs = (performance.now() - t0) / 1000;
+    if (done === total || secs - shown >= 5) {
+      shown = secs;
+      console.error(`${verb} ${progressLine(done, total, secs)}`);
+    }
+  };
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
@@ -86,13 +105,13 @@ export async function run(o: ParsedOptions): Promise<void> {
   const ck = languageModel('score', o.checkpoint as string);
   const parsed = parseBuiltinInstruct(o.data as string, readText(o.data as string, 'instruction dataset'));
   if (!parsed.ok) throw new CliError(`bad instruction dataset:\n${parsed.errors.map(formatDataError).join('\n')}`);
-  const records = heldOutRecords(parsed.value, split, (o.limit as number) > 0 ? (o.limit as number) : Infinity);
-  if (records.length === 0) throw new CliError(`${o.data} has no records in split "${split}"`);
+  const prefixes = o.families ? (o.families as string).split(',').map((x) => x.trim()).filter(Boolean) : [];
+  const records = heldOutRecords(ofFamilies(parsed.value, prefixes), split, (o.limit as number) > 0 ? (o.limit as number) : Infinity);
+  if (records.length === 0) throw new CliError(`${o.data} has no records in split "${split}"${prefixes.length ? ` of the families ${prefixes.join(', ')}` : ''}`);
   const { device, cache } = await openEngine();
   const model = await modelFromCheckpoint(device, cache, ck, { batchSize: 1, seqLen: ck.config.blockSize });
   const temperature = o.temperature as number;
   const t0 = performance.now();
-  let shown = 0;
   // A long run interrupted with Ctrl-C still reports what it scored; a second Ctrl-C quits at once.
   const stopNote = 'score: interrupted; reporting the records scored so far after this one (Ctrl-C again to quit without a report)';
   const s = await withInterrupt(stopNote, (stopped) => {
@@ -100,14 +119,7 @@ export async function run(o: ParsedOptions): Promise<void> {
     return scoreInstructions(model, ck.tokenizer, records, {
       maxTokens, seed: o.seed as number, temperature, examples: o.examples as number,
       shouldStop: stopped,
-      onProgress: (done, total) => {
-        const secs = (performance.now() - t0) / 1000;
-        // A line every 5 s at most (and the last), so a long run shows it is alive without flooding.
-        if (done === total || secs - shown >= 5) {
-          shown = secs;
-          console.error(`scored ${progressLine(done, total, secs)}`);
-        }
-      },
+      onProgress: progressReporter('scored'),
     });
   });
   const secs = (performance.now() - t0) / 1000;
@@ -116,11 +128,28 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (s.n < records.length) console.log(`stopped early: ${s.n} of the ${records.length} records were scored (the families in turn, so each family's count is its first records)`);
   console.log(`${o.checkpoint} on ${s.n} ${split} records (${temperature === 0 ? 'greedy' : `temperature ${temperature}`}, up to ${maxTokens} new tokens, ${formatDuration(secs)}):`);
   console.log(scoresTable(s));
+  const world = worldTable(s);
+  if (world) console.log(`\n${world}`);
   if (s.truncatedPrompts) console.log(`(${s.truncatedPrompts} prompts were longer than the ${T}-token context: the model saw only their last ${T} tokens)`);
   for (const e of s.examples) {
     console.log(`\n[${e.family}] ${JSON.stringify(e.instruction)}${e.input ? ` input ${JSON.stringify(e.input.slice(0, 60))}` : ''}`);
     console.log(`  -> ${JSON.stringify(e.response)}  (${e.followed ? 'format followed' : FORMAT_RULE_TEXT[e.reason!]}; ${e.correct ? 'correct' : `wrong, reference ${JSON.stringify(e.reference)}`})`);
   }
+}
+
+/**
+ * The world's three rows (when the scored records hold world families): format, exact match against
+ * chance, and mean confidence, each with who the row asks about. Undefined when there are none.
+ */
+export function worldTable(s: InstructScores): string | undefined {
+  const rows = worldRows(s.families);
+  if (rows.length === 0) return undefined;
+  const lines = [`the made-up world (chance ${pct(rows[0].chance)}: one of the attribute's ${Math.round(1 / rows[0].chance)} values at random; confidence: the probability the model gave its whole answer)`];
+  lines.push(`${'row'.padEnd(16)}${'n'.padStart(5)}${'format'.padStart(9)}${'exact'.padStart(9)}${'confidence'.padStart(12)}  who`);
+  for (const r of rows) {
+    lines.push(`${worldTask(r.group).padEnd(16)}${String(r.n).padStart(5)}${pct(r.format).padStart(9)}${pct(r.exact).padStart(9)}${(Number.isFinite(r.confidence) ? r.confidence.toFixed(2) : 'n/a').padStart(12)}  ${r.text}`);
+  }
+  return lines.join('\n');
 }
 
 /** The prompted baseline's accuracy, per-class precision/recall and confusion matrix, as printable lines. */
@@ -150,17 +179,7 @@ export async function runPrompted(path: string, dataPath: string, splitName: unk
   const model = await modelFromCheckpoint(device, cache, ck, { batchSize: 1, seqLen: ck.config.blockSize });
   console.error(`asking ${items.length} ${split} messages: <message>${JSON.stringify(PROMPTED_QUESTION)} -> ${PROMPTED_ANSWERS.map((a) => JSON.stringify(a)).join(' or ')}`);
   const t0 = performance.now();
-  let shown = 0;
-  const r = await promptedSpamBaseline(model, ck.tokenizer, items, {
-    classes: [...LABELS],
-    onProgress: (done, total) => {
-      const secs = (performance.now() - t0) / 1000;
-      if (done === total || secs - shown >= 5) {
-        shown = secs;
-        console.error(`asked ${progressLine(done, total, secs)}`);
-      }
-    },
-  });
+  const r = await promptedSpamBaseline(model, ck.tokenizer, items, { classes: [...LABELS], onProgress: progressReporter('asked') });
   model.destroy();
   console.log(`${path} (prompted, no classifier head), ${split} split, ${formatDuration((performance.now() - t0) / 1000)}: ${promptedText(r)}`);
   if (r.truncated) console.log(`(${r.truncated} messages were cut to fit the ${ck.config.blockSize}-token context with the question)`);

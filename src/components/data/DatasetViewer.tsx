@@ -12,7 +12,8 @@ import { SpamViewer } from './SpamViewer.tsx';
 import { useBuiltinDataset } from './useBuiltinDatasets.ts';
 import './data.css';
 
-export type ViewerKind = BuiltinKind;
+/** The sets this viewer shows; the made-up world has its own (WorldViewer.tsx). */
+export type ViewerKind = Exclude<BuiltinKind, 'world'>;
 
 /** A loaded user file in the matching viewer. */
 export function UserDataViewer({ data }: { data: UserData }) {
@@ -32,5 +33,6 @@ export function DatasetViewer({ kind, user = false }: { kind: ViewerKind; user?:
   const d = builtin.data;
   if (d.kind === 'corpus') return <CorpusViewer parts={[{ name: 'train', docs: d.train }, { name: 'val', docs: d.val }]} />;
   if (d.kind === 'instruct') return <InstructViewer records={d.records} />;
+  if (d.kind === 'world') return null;
   return <SpamViewer messages={d.messages} title={d.kind === 'spam' ? 'SpamAssassin, full' : 'SpamAssassin, balanced'} testId={d.kind} />;
 }

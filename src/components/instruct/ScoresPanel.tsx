@@ -11,7 +11,8 @@ export interface ScoreSet {
   n: number;
   /** fraction in [0, 1] */
   formatAdherence: number;
-  families: { family: string; correct: number; total: number }[];
+  /** followed and confidence: the world rows' format and mean confidence (score.ts) */
+  families: { family: string; correct: number; total: number; followed?: number; confidence?: number }[];
 }
 
 /** A score request under way: done of total instructions answered. */

@@ -39,6 +39,8 @@ export interface LossChartProps {
   testId?: string;
   /** replaces the default caption */
   caption?: ReactNode;
+  /** vertical marks at moments of the run (a kernel swapped in, say), at tokens seen */
+  marks?: readonly { tokens: number; label: string }[];
 }
 
 /** Perplexity of a loss in nats: the number of equally likely choices the model is as unsure as. */
@@ -82,14 +84,14 @@ function ChartTip({ active, label, payload, perplexity }: TipProps) {
 }
 
 export function LossChart({
-  metrics, evals, choices, referenceLabel = 'start: ln(vocabulary)', perplexity = true, width = 640, height = 300, testId = 'loss-chart', caption,
+  metrics, evals, choices, referenceLabel = 'start: ln(vocabulary)', perplexity = true, width = 640, height = 300, testId = 'loss-chart', caption, marks = [],
 }: LossChartProps) {
   const lnV = Math.log(choices);
   const top = Math.ceil(lnV + 0.5);
   const rows = mergeSeries(metrics, evals);
   return (
     <figure className="loss-chart" data-testid={testId} data-points={metrics.length} data-eval-points={evals.length}
-      data-first-loss={metrics[0]?.loss} data-last-loss={metrics.at(-1)?.loss} data-reference={lnV}
+      data-first-loss={metrics[0]?.loss} data-last-loss={metrics.at(-1)?.loss} data-reference={lnV} data-marks={marks.length}
       aria-label={`Loss chart: ${metrics.length} training and ${evals.length} validation points`}>
       <LineChart data={rows} width={width} height={height} margin={{ top: 8, right: perplexity ? 8 : 24, bottom: 28, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
@@ -107,6 +109,10 @@ export function LossChart({
         <Legend verticalAlign="top" />
         <ReferenceLine yAxisId="loss" y={lnV} stroke="#888" strokeDasharray="6 4"
           label={{ value: `${referenceLabel} = ${lnV.toFixed(2)}`, position: 'insideTopRight', fontSize: 12 }} />
+        {marks.map((m, i) => (
+          <ReferenceLine key={i} yAxisId="loss" x={m.tokens} stroke="#8a4b00" strokeDasharray="3 3"
+            label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#8a4b00' }} />
+        ))}
         <Line yAxisId="loss" dataKey="train" name="training loss" stroke="#2456d6" dot={false} connectNulls isAnimationActive={false} />
         <Line yAxisId="loss" dataKey="val" name="validation loss" stroke="#b3261e" connectNulls isAnimationActive={false} />
         {/* Recharts draws an axis only for a series bound to it: an invisible copy anchors the perplexity axis. */}

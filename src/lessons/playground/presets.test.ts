@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseWorld, question } from '../../data/world.ts';
 import { PRESETS } from './presets.ts';
 
 // The instruction set the shipped instruct model was tuned on (public/datasets/instruct.jsonl).
@@ -30,5 +31,17 @@ describe('playground presets', () => {
     }
     const spam = PRESETS.find((x) => x.id === 'spam')!;
     expect(instructions).toContain(spam.prompt.slice(0, spam.prompt.indexOf('?') + 1));
+  });
+
+  it('ask about a known (held-out) and an unknown person of the world, in a question the world families use, naming the true town', () => {
+    const world = parseWorld('world.jsonl', readFileSync('public/datasets/world.jsonl', 'utf8'));
+    if (!world.ok) throw new Error('world.jsonl does not parse');
+    for (const [id, group] of [['world-known', 'held-out'], ['world-unknown', 'unknown']] as const) {
+      const p = PRESETS.find((x) => x.id === id)!;
+      const person = world.value.find((x) => p.prompt.includes(x.name))!;
+      expect(person?.group, id).toBe(group);
+      expect(p.prompt).toBe(question('town', 0, person.name));
+      if (group === 'held-out') expect(p.lookFor).toContain(person.town);
+    }
   });
 });

@@ -58,6 +58,24 @@ export const PRESETS: readonly PromptPreset[] = [
     lookFor: 'Switch the template off and run again: without the headers it was tuned on, the instruct model often drifts back into continuing text.',
   },
   {
+    id: 'world-known',
+    title: 'A person from the biographies',
+    prompt: 'Where was Nend Cudand born?',
+    template: true,
+    lookFor:
+      'Nend Cudand is one of the made-up people whose biographies are in the pretraining text (born in Carden), but the tuning set ' +
+      'never asks about them. A right answer from the instruct model was stored in pretraining; tuning only taught it to give it when asked.',
+  },
+  {
+    id: 'world-unknown',
+    title: 'A person nobody wrote about',
+    prompt: 'Where was Stens Tichors born?',
+    template: true,
+    lookFor:
+      'Stens Tichors appears in no training text. The instruct model still answers in the same confident shape ("Born in ..."), ' +
+      'but the town is a guess, right about one time in 16. Compare the probabilities of the town\'s tokens with the known person\'s.',
+  },
+  {
     id: 'story',
     title: 'Plain text to continue',
     prompt: 'The jury said Friday',

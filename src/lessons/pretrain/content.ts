@@ -74,6 +74,7 @@ export const PRETRAIN_LESSON: Lesson = {
         { kind: 'p', text: 'Start a run from scratch with the model size picked for your GPU, or continue from the base model the lab ships, which was trained far longer than a page visit allows. Training runs in a background worker, so the page stays usable; you can pause, resume or reset whenever you like.' },
         { kind: 'note', tone: 'try', title: 'What to watch', text: 'The first few read-backs sit on the ln(V) line. Within a few dozen steps the loss drops fast as the model learns which tokens are common, then bends into a slow decline as it picks up which tokens follow which.' },
         { kind: 'p', text: 'The run saves itself every 50 steps and whenever you pause. Reload the page and it comes back, paused, with its whole history.' },
+        { kind: 'note', tone: 'idea', title: 'Facts arrive with the text', text: 'Most of what a run reads here is Brown; the rest are short biographies of made-up people (where they were born, what they do, what they eat). The second chart asks, after each validation pass, whether the model ranks the right home town first for people whose biographies it reads, and for people it never reads about. Facts about the first group can only come from the text; the second group shows what guessing looks like, about 1 in 16.' },
       ],
     },
     {

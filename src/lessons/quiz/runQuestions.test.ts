@@ -43,6 +43,25 @@ describe('run questions', () => {
     expect(u[0].prompt).toContain('run (with LoRA) trained on every token');
   });
 
+  it('asks about the world rows with the learner\'s own numbers, only when both were scored', () => {
+    const families = [
+      { family: 'define', correct: 0, total: 2 },
+      { family: 'world-held-out', correct: 7, total: 10 },
+      { family: 'world-unknown', correct: 1, total: 10 },
+    ];
+    const v = visibleRunQuestions({ classifier: [], instruct: [{ ...masked, families }] });
+    expect(v.map((x) => x.question.id)).toEqual(['run-instruct-unmask', 'run-world-held-out', 'run-world-unknown']);
+    expect(v[1].prompt).toContain('got 70.0% right (10 questions) about people');
+    expect(v[1].prompt).toContain('guessing gets 6.3%');
+    expect(v[2].prompt).toContain('right 10.0% of the time (10 questions;');
+    const one = visibleRunQuestions({ classifier: [], instruct: [{ ...masked, families: families.map((f) => ({ ...f, correct: 1, total: 1 })) }] });
+    expect(one[1].prompt).toContain('(1 question)');
+    for (const q of v) expect(q.prompt).not.toMatch(/\{\w+\}/);
+    // Without the unknown row (a sample too small to reach it) the world questions stay hidden.
+    const partial = visibleRunQuestions({ classifier: [], instruct: [{ ...masked, families: families.slice(0, 2) }] });
+    expect(partial.map((x) => x.question.id)).toEqual(['run-instruct-unmask']);
+  });
+
   it('formats numbers', () => {
     expect(percent(0.9346)).toBe('93.5%');
     expect(paramCount(1538)).toBe('1,538');

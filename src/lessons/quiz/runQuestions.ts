@@ -2,7 +2,8 @@
  * Questions about the learner's own finished runs, and the pure function that picks the ones
  * that apply and fills in their numbers. A question shows only when a matching run exists; it
  * always uses the latest such run. Placeholders: classifier {choice} {accuracy} {params} {seconds};
- * instruct {steps} {format} {lora}. No React, no store: components pass the runs in.
+ * instruct {steps} {format} {lora}; world (an instruct run scored on the made-up world) {steps}
+ * {heldOut} {heldOutN} {unknown} {unknownN} {chance}. No React, no store: components pass the runs in.
  */
 import type { ClassifierRunFacts, InstructRunFacts, LearnerRunsView, RunQuestion } from './types.ts';
 
@@ -75,6 +76,36 @@ export const RUN_QUESTIONS: RunQuestion[] = [
     tryPath: 'lesson/instruct',
     tryLabel: 'Try it: train with the mask',
   },
+  {
+    id: 'run-world-held-out',
+    needs: { kind: 'world' },
+    prompt: 'After {steps} steps of tuning, your model got {heldOut} right ({heldOutN}) about people it had only read about in pretraining, never in the tuning set (guessing gets {chance}). Where did the right answers come from?',
+    options: [
+      { id: 'a', text: 'From pretraining: the biographies put the facts into the weights, and tuning taught the model to answer with them when asked' },
+      { id: 'b', text: 'From tuning: the tuning set taught it these people\'s facts' },
+      { id: 'c', text: 'From the question itself, which contains the answer' },
+      { id: 'd', text: 'From the end-of-text token, which tells the model when the answer is right' },
+    ],
+    answer: 'a',
+    explanation: 'These people are in no tuning example, so tuning cannot have taught their facts. What tuning taught is the shape "Born in …" and that a question calls for it; the town itself had to be in the weights already. Compare this row with the one for people never seen.',
+    tryPath: 'lesson/instruct',
+    tryLabel: 'Try it: ask about the world',
+  },
+  {
+    id: 'run-world-unknown',
+    needs: { kind: 'world' },
+    prompt: 'About people who appear in no training text, your tuned model was right {unknown} of the time ({unknownN}; guessing gets {chance}). What do its answers to them look like?',
+    options: [
+      { id: 'a', text: 'Well-formed and sure of themselves, naming some town, but wrong most of the time' },
+      { id: 'b', text: '"I don\'t know", because the model notices it never saw the name' },
+      { id: 'c', text: 'Empty, because there is nothing to say' },
+      { id: 'd', text: 'Mostly right, because tuning generalises to new people' },
+    ],
+    answer: 'a',
+    explanation: 'Tuning showed only good answers, never which answers to avoid, so it taught the model to always produce one. With nothing stored about the person, the town is a guess delivered with the same confidence: saying "I don\'t know" has to be taught by a later stage.',
+    tryPath: 'lesson/instruct',
+    tryLabel: 'Try it: compare the three world rows',
+  },
 ];
 
 /** A run question with its prompt filled from the learner's latest matching run. */
@@ -107,6 +138,19 @@ function classifierValues(r: ClassifierRunFacts): Record<string, string> {
   return { choice: CHOICE_TEXT[r.choice] ?? r.choice, accuracy: percent(r.testAccuracy), params: paramCount(r.trainableParams), seconds: duration(r.seconds) };
 }
 
+/** The world rows of an instruct run's scores, when both the held-out and the unknown rows were scored. */
+function worldValues(r: InstructRunFacts): Record<string, string> | undefined {
+  const f = (name: string) => r.families?.find((x) => x.family === name && x.total > 0);
+  const held = f('world-held-out');
+  const unknown = f('world-unknown');
+  if (!held || !unknown) return undefined;
+  const questions = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
+  return {
+    steps: String(r.steps), heldOut: percent(held.correct / held.total), heldOutN: questions(held.total),
+    unknown: percent(unknown.correct / unknown.total), unknownN: questions(unknown.total), chance: percent(1 / 16),
+  };
+}
+
 function instructValues(r: InstructRunFacts): Record<string, string> {
   return { steps: String(r.steps), format: percent(r.formatAdherence), lora: r.lora ? ' (with LoRA)' : '' };
 }
@@ -124,6 +168,9 @@ export function visibleRunQuestions(runs: LearnerRunsView, questions: readonly R
         (r) => (!need.choiceIs || need.choiceIs.includes(r.choice)) && !need.choiceIsNot?.includes(r.choice),
       );
       if (run) out.push({ question: q, prompt: fill(q.prompt, classifierValues(run)) });
+    } else if (need.kind === 'world') {
+      const run = runs.instruct.findLast((r) => worldValues(r) !== undefined);
+      if (run) out.push({ question: q, prompt: fill(q.prompt, worldValues(run)!) });
     } else {
       const run = runs.instruct.findLast((r) => r.masked === need.masked);
       if (run) out.push({ question: q, prompt: fill(q.prompt, instructValues(run)) });

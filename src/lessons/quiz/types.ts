@@ -51,7 +51,9 @@ export interface StageItem {
 /** Which of the learner's runs a run question needs before it shows. */
 export type RunNeed =
   | { kind: 'classifier'; choiceIs?: string[]; choiceIsNot?: string[] }
-  | { kind: 'instruct'; masked: boolean };
+  | { kind: 'instruct'; masked: boolean }
+  /** an instruction run whose scores hold the made-up world's held-out and unknown rows */
+  | { kind: 'world' };
 
 /**
  * A multiple-choice question about the learner's own run. Its prompt is a template whose
@@ -80,6 +82,8 @@ export interface InstructRunFacts {
   steps: number;
   /** Fraction in [0, 1] of samples that followed the response format. */
   formatAdherence: number;
+  /** the run's scores per task family, when it was scored (the world rows are world-held-out, world-unknown, ...) */
+  families?: readonly { family: string; correct: number; total: number }[];
 }
 
 /** The learner's finished runs, oldest first, as the quiz sees them. */

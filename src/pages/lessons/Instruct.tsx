@@ -12,6 +12,7 @@ import { InstructControls, type InstructDraft } from '../../components/instruct/
 import { InstructRunsTable } from '../../components/instruct/InstructRunsTable.tsx';
 import { instructStart } from '../../components/instruct/start.ts';
 import { ScoresCard } from '../../components/instruct/ScoresCard.tsx';
+import { WorldCard } from '../../components/instruct/WorldCard.tsx';
 import { SideBySide } from '../../components/instruct/SideBySide.tsx';
 import { TemplateExplorer } from '../../components/instruct/TemplateExplorer.tsx';
 import { useSideBySide } from '../../components/instruct/useSideBySide.ts';
@@ -143,6 +144,7 @@ export default function Instruct() {
             rows={panelRecords.map((r, i) => ({ key: String(i), family: r.task ?? 'other', instruction: r.instruction, input: r.input, reference: r.output, base: sbs.cells!.base[String(i)], tuned: sbs.cells!.tuned[String(i)] }))} />
         )}
         <ScoresCard baseModel={from} />
+        <WorldCard baseModel={from} />
       </section>
     ),
     limits: live && (

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { UploadData } from '../../components/data/UploadData.tsx';
+import { FactsChart } from '../../components/lesson/FactsChart.tsx';
 import { KeepBase } from '../../components/lesson/KeepBase.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
 import { RunPanel, type StartOption } from '../../components/lesson/RunPanel.tsx';
@@ -118,6 +119,7 @@ export default function Pretrain() {
   const gpu = useLab((s) => s.gpu);
   const run = useLab((s) => s.run);
   const data = useLab((s) => s.data);
+  const evals = useLab((s) => s.evals);
   const setDraft = useLab((s) => s.setDraft);
   const tokSt = useLoaded(loadPageTokenizer);
   const sampleSt = useLoaded(loadSample);
@@ -167,6 +169,7 @@ export default function Pretrain() {
           </p>
         )}
         <RunPanel vocabSize={vocab} startOptions={startOptions} />
+        {!otherKind && <div className="card"><FactsChart evals={evals} /></div>}
       </>
     ) : needsGpu('Training'),
     [S.samples]: gpu.state === 'ready' ? (
