@@ -1,13 +1,13 @@
 /**
  * The bench page: times the lab's matmul variants and TF.js (webgpu and wasm backends) on the same
- * shapes in this browser. Exposes `window.runBench(options)` for scripts/bench/kernels.mjs; logs
+ * shapes in this browser. Exposes `window.runBench(options)` for bench/kernels.mjs; logs
  * progress lines starting with "[chromium]". Not part of the app.
  */
-import { openBenchDevice, pageLog } from './bench-page.ts';
+import { openBenchDevice, pageLog } from './lib/bench-page.ts';
 import { MATMUL_VARIANTS, type MatmulVariant } from '../src/kernels/matmul.ts';
-import { benchOurs, type MatmulTiming } from '../scripts/bench/matmul-bench.ts';
-import { BENCH_PRESETS, matmulShapes } from '../scripts/bench/shapes.ts';
-import { benchTfjs, type TfjsBackend } from './tfjs-bench.ts';
+import { benchOurs, type MatmulTiming } from './lib/matmul-bench.ts';
+import { BENCH_PRESETS, matmulShapes } from './lib/shapes.ts';
+import { benchTfjs, type TfjsBackend } from './lib/tfjs-bench.ts';
 
 export interface BenchOptions {
   presets: string[];

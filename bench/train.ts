@@ -2,15 +2,15 @@
  * The training benchmark's page (bench/train.html): for each preset, full training steps of our
  * GPUModel, then the same GPT in TF.js on each chosen backend, back to back in this browser so
  * both run under the same load; then our KV-cache generation. Exposes
- * `window.runTrainBench(options)` for scripts/bench/train.mjs and logs progress lines starting
+ * `window.runTrainBench(options)` for bench/train.mjs and logs progress lines starting
  * with "[chromium]". Not part of the app.
  */
-import { openBenchDevice, pageLog } from './bench-page.ts';
+import { openBenchDevice, pageLog } from './lib/bench-page.ts';
 import { PRESETS } from '../src/model/config.ts';
-import { benchOursTrain } from '../scripts/bench/train-bench.ts';
-import type { GenTiming, TrainTiming } from '../scripts/bench/train-steps.ts';
-import type { TfjsBackend } from './tfjs-bench.ts';
-import { benchTfjsTrain } from './train-tfjs.ts';
+import { benchOursTrain } from './lib/train-bench.ts';
+import type { GenTiming, TrainTiming } from './lib/train-steps.ts';
+import type { TfjsBackend } from './lib/tfjs-bench.ts';
+import { benchTfjsTrain } from './lib/train-tfjs.ts';
 
 export interface TrainBenchOptions {
   presets: string[];

@@ -11,6 +11,6 @@ test('the home page presents the lab and the worker reports a real adapter', asy
   await expect(page.getByTestId('gpu-vendor')).not.toHaveText('not reported');
   await expect(page.getByTestId('gpu-fallback')).toHaveText(/^(yes|no)/);
   await expect(panel.getByRole('row', { name: /Largest storage buffer binding/ })).toContainText(/\d+ (MiB|GiB)/);
-  await expect(page.getByTestId('gpu-kernels')).toContainText(/matmul (blocked|blocked_vec4|tiled)/);
+  await expect(page.getByTestId('gpu-kernels')).toContainText(/matmul (blocked8_vec4|blocked_vec4|blocked|tiled)/);
   await expect(page.getByTestId('webgpu-missing')).toHaveCount(0);
 });

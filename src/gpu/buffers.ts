@@ -25,16 +25,31 @@ export function createUniformBuffer(device: GPUDevice, data: ArrayBufferView, la
 
 /** Copies `byteLength` bytes at `offset` of `buffer` to the CPU. Slow path: use for tests and occasional reads. */
 export async function readBuffer(device: GPUDevice, buffer: GPUBuffer, byteLength = buffer.size, offset = 0): Promise<ArrayBuffer> {
-  const size = align(byteLength, 4);
-  const staging = device.createBuffer({ label: `${buffer.label}-readback`, size, usage: Usage.MAP_READ | Usage.COPY_DST });
+  const [copy] = await readBuffers(device, [{ buffer, byteLength, offset }]);
+  return copy;
+}
+
+/**
+ * Copies several ranges to the CPU through one staging buffer: one submit and one map, so one
+ * wait for the GPU however many ranges (each wait costs a round trip, and in Node a poll).
+ */
+export async function readBuffers(device: GPUDevice, ranges: readonly { buffer: GPUBuffer; byteLength: number; offset?: number }[]): Promise<ArrayBuffer[]> {
+  const at: number[] = [];
+  let size = 0;
+  for (const r of ranges) {
+    at.push(size);
+    size += align(r.byteLength, 4);
+  }
+  const staging = device.createBuffer({ label: `${ranges[0].buffer.label}-readback`, size, usage: Usage.MAP_READ | Usage.COPY_DST });
   const enc = device.createCommandEncoder({ label: 'readback' });
-  enc.copyBufferToBuffer(buffer, offset, staging, 0, size);
+  ranges.forEach((r, i) => enc.copyBufferToBuffer(r.buffer, r.offset ?? 0, staging, at[i], align(r.byteLength, 4)));
   device.queue.submit([enc.finish()]);
   await staging.mapAsync(MAP_READ_MODE);
-  const copy = staging.getMappedRange().slice(0, byteLength);
+  const mapped = staging.getMappedRange();
+  const copies = ranges.map((r, i) => mapped.slice(at[i], at[i] + r.byteLength));
   staging.unmap();
   staging.destroy();
-  return copy;
+  return copies;
 }
 
 export function align(n: number, to: number): number {

@@ -9,6 +9,7 @@
  */
 import { create, globals } from 'webgpu';
 import { requestLabDevice, type DeviceCallbacks, type LabDevice } from './device.ts';
+import { spinningWaits } from './pace.ts';
 
 let dawn: GPU | undefined;
 
@@ -21,7 +22,9 @@ export function nodeGPU(): GPU {
   return dawn;
 }
 
-/** Requests the lab's device from Dawn, with the same features and limits as in the browser. */
+/** Requests the lab's device from Dawn, with the same features and limits as in the browser; its waits are paced (pace.ts). */
 export async function requestNodeDevice(callbacks?: DeviceCallbacks): Promise<LabDevice> {
-  return requestLabDevice(nodeGPU(), callbacks);
+  const lab = await requestLabDevice(nodeGPU(), callbacks);
+  spinningWaits.add(lab.device); // Dawn-in-Node polls while a GPU promise is pending: see pace.ts
+  return lab;
 }

@@ -9,11 +9,14 @@ import * as ref from './attention.ref.ts';
 
 // [B, T, NH, HS, matmul variant, row variant]. T=7/HS=5 and T=67: nothing a multiple of 4 (the
 // vec4 kernel hands over to blocked); T=36/HS=8 and T=68: the vec4 kernel with partial tiles and
-// B·NH products in one dispatch; T=67 with tiled: partial 64x64 tiles and key ranges.
+// B·NH products in one dispatch; T=40/HS=16: the 8x8 kernel with partial tiles (T=36: its
+// hand-over to the 4x4 one on products whose M or N is not a multiple of 8); T=67 with tiled: partial 64x64 tiles and key ranges.
 const CASES: [number, number, number, number, MatmulVariant, RowVariant][] = [
   [2, 7, 3, 5, 'blocked_vec4', 'thread'],
   [2, 36, 2, 8, 'blocked_vec4', 'thread'],
   [3, 68, 2, 12, 'blocked_vec4', 'thread'],
+  [2, 40, 2, 16, 'blocked8_vec4', 'thread'],
+  [2, 36, 2, 8, 'blocked8_vec4', 'thread'],
   [2, 67, 2, 12, 'blocked', 'thread'],
   [2, 7, 3, 5, 'naive', 'thread'],
   [2, 36, 2, 8, 'naive', 'workgroup'],

@@ -6,12 +6,14 @@ import { MATMUL_VARIANTS, matmul_backward, matmul_forward } from './matmul.ts';
 import * as ref from './matmul.ref.ts';
 
 // An awkward shape (no size a multiple of any tile or workgroup), one with sizes that are multiples
-// of 4 but not of a tile (the vec4 kernel runs, with partial tiles), and the small preset's fc layer.
+// of 4 but not of a tile (the vec4 kernel runs, with partial tiles), one whose products all have M and
+// N multiples of 8 but not of a tile (the 8x8 kernel runs, with partial tiles), and the small preset's fc layer.
 // Below 4 rows every variant but naive runs matmul_rows.wgsl: one row as in decoding (its vec4 sums),
 // and three awkward rows (scalar sums).
 const SHAPES = [
   { BT: 37, C: 45, OC: 29 },
   { BT: 36, C: 44, OC: 28 },
+  { BT: 40, C: 48, OC: 24 },
   { BT: 1, C: 128, OC: 71 },
   { BT: 3, C: 45, OC: 29 },
   { BT: 16 * 64, C: 128, OC: 512 },

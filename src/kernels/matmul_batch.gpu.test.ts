@@ -7,7 +7,8 @@ import * as ref from './matmul.ref.ts';
 
 // Batched products with per-product offsets (z = z1 · inner + z2) and an output row stride wider
 // than N: three of them side by side in each row of a shared buffer, the way attention writes its
-// heads. Sizes: M=N=K=13 (no multiple of 4: vec4 hands over to blocked) and 12 (vec4 runs); then
+// heads. Sizes: M=N=K=13 (no multiple of 4: vec4 hands over to blocked), 12 (vec4 runs; 8x8 hands over to it) and
+// 16 (8x8 runs, the three causal hints included); then
 // fewer rows than 4 (matmul_rows.wgsl): one of 12 with op(B) transposed (its vec4 sums run where
 // op(A) is k-major too) and three of 13.
 function shape(S: number, causal: GemmCausal | undefined, transA: boolean, M = S, transB = false): GemmShape {
@@ -28,7 +29,7 @@ function shape(S: number, causal: GemmCausal | undefined, transA: boolean, M = S
 }
 
 describe.each(MATMUL_VARIANTS)('batched gemm, %s, vs the reference', (variant) => {
-  for (const [S, M] of [[13, 13], [12, 12], [12, 1], [13, 3]]) {
+  for (const [S, M] of [[13, 13], [12, 12], [16, 16], [12, 1], [13, 3]]) {
     for (const [causal, transA] of [[undefined, false], ['a-lower', false], ['a-upper', true], ['out', false]] as const) {
       it(`S=${S}, M=${M}, causal ${causal ?? 'none'}${transA ? ', op(A) transposed' : ''}`, async () => {
         const h = await getHarness();

@@ -23,7 +23,7 @@ const noGpu = new Proxy({}, { get: () => { throw new Error('the GPU was used'); 
 
 describe('matmul variant selection', () => {
   it('picks register blocking on software adapters and shared-memory tiles on real GPUs', () => {
-    expect(variantForAdapter(report({}))).toBe('blocked_vec4');
+    expect(variantForAdapter(report({}))).toBe('blocked8_vec4');
     expect(variantForAdapter(report({ vendor: 'nvidia', architecture: 'ampere', isFallback: false }))).toBe('tiled');
   });
 
@@ -37,8 +37,8 @@ describe('matmul variant selection', () => {
   it('chooses from the adapter on SwiftShader without measuring, caches it, then reads the cache', async () => {
     const cache = new MemoryVariantCache();
     const first = await selectMatmulVariant(noGpu, report({}), shapes, { cache });
-    expect(first).toMatchObject({ variant: 'blocked_vec4', how: 'adapter' });
-    expect(cache.entries.get(first.key)).toBe('blocked_vec4');
+    expect(first).toMatchObject({ variant: 'blocked8_vec4', how: 'adapter' });
+    expect(cache.entries.get(first.key)).toBe('blocked8_vec4');
     cache.set(first.key, 'tiled'); // a stored choice wins over the adapter rule
     expect(await selectMatmulVariant(noGpu, report({}), shapes, { cache })).toMatchObject({ variant: 'tiled', how: 'cached' });
   });
@@ -46,6 +46,6 @@ describe('matmul variant selection', () => {
   it('ignores a cached value that is not a variant', async () => {
     const cache = new MemoryVariantCache();
     cache.set(choiceKey(report({}), shapes), 'warp-speed');
-    expect(await selectMatmulVariant(noGpu, report({}), shapes, { cache })).toMatchObject({ variant: 'blocked_vec4', how: 'adapter' });
+    expect(await selectMatmulVariant(noGpu, report({}), shapes, { cache })).toMatchObject({ variant: 'blocked8_vec4', how: 'adapter' });
   });
 });

@@ -60,14 +60,14 @@ export function choiceKey(report: AdapterReport, shapes: readonly MatmulDims[]):
  * multiples of 4), shared-memory tiles on real GPUs.
  */
 export function variantForAdapter(report: AdapterReport): MatmulVariant {
-  return report.isFallback ? 'blocked_vec4' : 'tiled';
+  return report.isFallback ? 'blocked8_vec4' : 'tiled';
 }
 
 export interface SelectOptions {
   cache?: VariantCache;
-  /** variants to measure (default: blocked_vec4 and tiled; naive and scalar blocked are never the fastest on shapes that fit vec4) */
+  /** variants to measure (default: the vec4 kernels and tiled; naive and scalar blocked are never the fastest on shapes that fit vec4) */
   candidates?: readonly MatmulVariant[];
-  /** measure on software adapters too (default false: SwiftShader takes seconds, and blocked_vec4 wins there) */
+  /** measure on software adapters too (default false: SwiftShader takes seconds, and blocked8_vec4 wins there) */
   measureFallback?: boolean;
 }
 
@@ -80,7 +80,7 @@ export async function selectMatmulVariant(
   k: PipelineCache,
   report: AdapterReport,
   shapes: readonly MatmulDims[],
-  { cache, candidates = ['blocked_vec4', 'tiled'], measureFallback = false }: SelectOptions = {},
+  { cache, candidates = ['blocked_vec4', 'blocked8_vec4', 'tiled'], measureFallback = false }: SelectOptions = {},
 ): Promise<MatmulChoice> {
   const key = choiceKey(report, shapes);
   const hit = await cache?.get(key);

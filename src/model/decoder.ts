@@ -104,9 +104,9 @@ export class KVDecoder {
   static async create(model: GPUModel, kernels?: KernelChoice): Promise<KVDecoder> {
     const dec = new KVDecoder(model);
     const kc = kernels ?? model.opts.kernels ?? defaultKernelChoice(true);
-    // A decode step is a one-row product, which blocked_vec4 hands to blocked; prefill runs blocked
+    // A decode step is a one-row product, which the vec4 kernels hand to blocked; prefill runs blocked
     // too, so both prefill modes give bit-identical caches and a fixed seed the same tokens.
-    await dec.build(kc.matmul === 'blocked_vec4' ? { ...kc, matmul: 'blocked' } : kc);
+    await dec.build(kc.matmul.endsWith('_vec4') ? { ...kc, matmul: 'blocked' } : kc);
     return dec;
   }
 

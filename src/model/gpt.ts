@@ -11,8 +11,9 @@
  * Owns GPU objects only; batching, schedules and events live in src/train.
  */
 import { createArena, layoutArena, tensorTable, type ArenaLayout } from '../gpu/arena.ts';
-import { createStorageBuffer, readBuffer, writeArray } from '../gpu/buffers.ts';
+import { createStorageBuffer, readBuffer, readBuffers, writeArray } from '../gpu/buffers.ts';
 import { encodeDispatches, type BufferView, type Dispatch } from '../gpu/compute.ts';
+import { Pacer, spinningWaits } from '../gpu/pace.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { createAdamWUniforms, writeAdamWUniforms, adamw_update, type AdamWHyper } from '../kernels/adamw.ts';
 import { encoder_buckets } from '../kernels/encoder.ts';
@@ -77,6 +78,8 @@ export class GPUModel {
   private zero: GPUBuffer[] = [];
   private update: Dispatch[] = [];
   private allOnes: Float32Array;
+  /** sleeps through most of a wait where waiting spins the JS thread (Dawn in Node) */
+  private readonly pacer: Pacer;
   /** the kernel versions the dispatches run (opts.kernels, until rebuildDispatches changes them) */
   private kernels: KernelChoice;
 
@@ -139,6 +142,7 @@ export class GPUModel {
     };
     this.adamHyper = createAdamWUniforms(device, { lr: 0, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, step: 1 });
     this.allOnes = new Float32Array(BT).fill(1);
+    this.pacer = new Pacer(spinningWaits.has(device));
   }
 
   /** Builds the model's buffers and every dispatch (pipelines compiled once, through the cache). */
@@ -248,6 +252,12 @@ export class GPUModel {
     return passes;
   }
 
+  /** The dispatches of one training step at the full length, in order (for profiling: nothing is submitted). */
+  stepDispatches(): readonly Dispatch[] {
+    const p = this.passes.get(this.T) as Passes;
+    return [...p.forward, ...p.loss, ...p.backward, ...this.update];
+  }
+
   /** One training step in one command buffer. The loss stays on the GPU: read it with readLoss(). */
   trainStep(input: StepInput | ClassStepInput, hyper: AdamWHyper): void {
     const p = this.writeBatch(input);
@@ -267,6 +277,7 @@ export class GPUModel {
     if (zeroGrads) for (const b of this.zero) enc.clearBuffer(b);
     encodeDispatches(enc, dispatches, label);
     this.device.queue.submit([enc.finish()]);
+    this.pacer.submitted(label);
   }
 
   /**
@@ -280,8 +291,8 @@ export class GPUModel {
 
   /** The last step's mean loss (over counted positions) and the gradient norm before clipping. */
   async readLoss(): Promise<{ loss: number; gradNorm: number }> {
-    const stats = new Float32Array(await readBuffer(this.device, this.bufs.stats.buffer, 8));
-    const gn = new Float32Array(await readBuffer(this.device, this.bufs.gnorm.buffer, 8));
+    const ranges = [this.bufs.stats, this.bufs.gnorm].map((v) => ({ buffer: v.buffer, byteLength: 8, offset: v.offset }));
+    const [stats, gn] = (await this.pacer.settle(() => readBuffers(this.device, ranges))).map((b) => new Float32Array(b));
     return { loss: stats[0], gradNorm: gn[0] };
   }
 
@@ -297,7 +308,7 @@ export class GPUModel {
       what === 'params' ? this.bufs.paramsWhole : what === 'grads' ? this.bufs.gradsWhole : what === 'm' ? this.bufs.m : what === 'v' ? this.bufs.v
       : 'act' in what ? this.bufs.acts[what.act] : this.bufs.dacts[what.dact];
     if (!v) throw new Error(`no buffer ${JSON.stringify(what)}`);
-    return new Float32Array(await readBuffer(this.device, v.buffer, v.size, v.offset));
+    return new Float32Array(await this.pacer.settle(() => readBuffer(this.device, v.buffer, v.size, v.offset)));
   }
 
   /** Frees every GPU buffer the model made. */

@@ -17,6 +17,7 @@ import { layernorm_backward, layernorm_forward } from '../kernels/layernorm.ts';
 import { matmul_backward, matmul_forward, type MatmulVariant } from '../kernels/matmul.ts';
 import { residual_backward, residual_forward } from '../kernels/residual.ts';
 import type { RowVariant } from '../kernels/fill.ts';
+import type { MatmulDims } from '../kernels/variants.ts';
 import { act } from './activations.ts';
 import type { GPTConfig } from './config.ts';
 import { backwardPlan, LORA_OUT, loraAct } from './finetune.ts';
@@ -38,14 +39,21 @@ export interface KernelChoice {
 
 /**
  * What an adapter runs by default. Software adapters (SwiftShader) run workgroups one after
- * another, so barriers cost there: register-blocked vec4 products and a thread per row. Real GPUs
+ * another, so barriers cost there: register-blocked vec4 products, 8x8 outputs per thread (half
+ * the GPU time of 4x4 on a small-preset step: bench/profile-step.ts), and a thread per row. Real GPUs
  * reward workgroups: shared-memory tiles and a workgroup per row. Both run attention as batched
  * products (on SwiftShader a small-preset step spent 2.8x less time in attention than with the row
  * kernels: scripts/attention-step.ts; on a GPU it is the form cuBLAS-based trainers use, every
  * head's product in one tiled dispatch, though not yet timed there).
  */
 export function defaultKernelChoice(isFallback: boolean): KernelChoice {
-  return { matmul: isFallback ? 'blocked_vec4' : 'tiled', rows: isFallback ? 'thread' : 'workgroup', attention: 'gemm' };
+  return { matmul: isFallback ? 'blocked8_vec4' : 'tiled', rows: isFallback ? 'thread' : 'workgroup', attention: 'gemm' };
+}
+
+/** The matmul shapes of a training step (llm.c layout, see kernels/variants.ts): the four linear layers and the tied LM head. */
+export function matmulShapes(c: GPTConfig, BT: number): MatmulDims[] {
+  const C = c.nEmbd;
+  return [{ BT, C, OC: 3 * C }, { BT, C, OC: C }, { BT, C, OC: 4 * C }, { BT, C: 4 * C, OC: C }, { BT, C, OC: c.vocabSize }];
 }
 
 /** Every buffer the passes bind. */

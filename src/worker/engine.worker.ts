@@ -8,7 +8,10 @@
 /// <reference lib="webworker" />
 import { requestLabDevice, WebGPUUnavailableError } from '../gpu/device.ts';
 import { PipelineCache } from '../gpu/pipelines.ts';
-import { defaultKernelChoice } from '../model/passes.ts';
+import { DEFAULT_CONFIG } from '../model/config.ts';
+import { defaultKernelChoice, matmulShapes } from '../model/passes.ts';
+import { selectMatmulVariant } from '../kernels/variants.ts';
+import { openVariantCache } from './variant-store.ts';
 import { runSelfTest } from '../gpu/selftest.ts';
 import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
 import { loadLabTokenizer } from '../train/lab-tokenizer.ts';
@@ -55,12 +58,21 @@ async function openGpu(): Promise<Gpu> {
     onUncapturedError: (message) => post({ type: 'gpu-error', message }),
   });
   const st = await runSelfTest(lab.device);
-  const kc = defaultKernelChoice(lab.report.isFallback);
-  const why = lab.report.isFallback
-    ? 'a software adapter runs workgroups one after another, so kernels without workgroup barriers win'
+  const cache = new PipelineCache(lab.device);
+  // The matmul: on a real GPU the fastest candidate on the base model's shapes, timed once per
+  // adapter and kept in IndexedDB; on a software adapter the rule (variants.ts), without timing.
+  const choice = await selectMatmulVariant(cache, lab.report, matmulShapes(DEFAULT_CONFIG, 16 * DEFAULT_CONFIG.blockSize), {
+    cache: await openVariantCache(scope.indexedDB),
+  });
+  const kc = { ...defaultKernelChoice(lab.report.isFallback), matmul: choice.variant };
+  const times = choice.timesMs ? ` (${Object.entries(choice.timesMs).map(([v, ms]) => `${v} ${ms.toFixed(1)} ms`).join(', ')})` : '';
+  const why =
+    choice.how === 'measured' ? `the fastest matmul measured on this GPU${times}`
+    : lab.report.isFallback ? 'a software adapter runs workgroups one after another, so kernels without workgroup barriers win'
+    : choice.how === 'cached' ? 'the fastest matmul when this GPU was measured at an earlier visit (kept in this browser)'
     : 'a hardware GPU rewards shared-memory tiles and workgroup reductions';
   post({ type: 'gpu-ready', report: lab.report, selfTest: st, kernels: { ...kc, why } });
-  return { device: lab.device, cache: new PipelineCache(lab.device), isFallback: lab.report.isFallback };
+  return { device: lab.device, cache, isFallback: lab.report.isFallback, kernels: kc };
 }
 
 async function onLost(info: { reason: string; message: string }): Promise<void> {

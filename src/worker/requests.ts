@@ -10,7 +10,6 @@ import { LABELS } from '../data/types.ts';
 import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import { gptParamSpecs } from '../model/params.ts';
-import { defaultKernelChoice } from '../model/passes.ts';
 import { evaluateClassifier, toClassStepInput } from '../train/classtrain.ts';
 import { finetuneInfo, finetuneOptions, modelFromCheckpoint } from '../train/model-io.ts';
 import { spamSet } from '../train/finetune-setup.ts';
@@ -24,6 +23,7 @@ import { REQUEST_BATCH, type ModelCache } from './models.ts';
 import type { ClassReport, FromWorker, InstructScores, InstructScoring, ModelRef, ToWorker } from './protocol.ts';
 import type { Gpu, Run } from './run.ts';
 import { scoreModel, toClassReport } from './reports.ts';
+import { kernelsOf } from './run.ts';
 import type { Sampler } from './sampler.ts';
 import type { BuiltinSets } from './taskdata.ts';
 
@@ -64,7 +64,7 @@ export async function resolveModel(ctx: RequestContext, ref: ModelRef | undefine
     const ck: Checkpoint = await ctx.library.load(ref, (done, total) => requestId !== undefined && ctx.post({ type: 'progress', requestId, done, total, what: `loading ${row.name}` }));
     const head = finetuneOptions(ck);
     const model = await modelFromCheckpoint(gpu.device, gpu.cache, ck, {
-      nClasses: head.nClasses, lora: head.lora, batchSize: REQUEST_BATCH, seqLen: ck.config.blockSize, kernels: defaultKernelChoice(gpu.isFallback),
+      nClasses: head.nClasses, lora: head.lora, batchSize: REQUEST_BATCH, seqLen: ck.config.blockSize, kernels: kernelsOf(gpu),
     });
     return { ck, model };
   });

@@ -14,7 +14,7 @@ import { presetDoesNotFit } from '../model/config.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import { parameterCounts } from '../model/finetune.ts';
 import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
-import { defaultKernelChoice } from '../model/passes.ts';
+import { defaultKernelChoice, type KernelChoice } from '../model/passes.ts';
 import { instructionLengths } from '../train/batches.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import { checkpointFromModel, freshCheckpoint as freshWeights, modelFromCheckpoint } from '../train/model-io.ts';
@@ -47,6 +47,13 @@ export interface Gpu {
   device: GPUDevice;
   cache: PipelineCache;
   isFallback: boolean;
+  /** the kernels this device runs (measured on real GPUs: engine.worker.ts); the adapter's defaults when absent */
+  kernels?: KernelChoice;
+}
+
+/** The kernels models on `gpu` are built with. */
+export function kernelsOf(gpu: Gpu): KernelChoice {
+  return gpu.kernels ?? defaultKernelChoice(gpu.isFallback);
 }
 
 /** A fresh checkpoint of `settings`' preset: initial weights from the seed, no moments. */
@@ -161,7 +168,7 @@ export class Run {
     const opts = this.modelOptions();
     this.params = parameterCounts(gptParamSpecs(this.start.config, opts));
     const model = await modelFromCheckpoint(gpu.device, gpu.cache, this.start, {
-      ...opts, batchSize: B, seqLen: T, gradClip: ts.gradClip, kernels: defaultKernelChoice(gpu.isFallback),
+      ...opts, batchSize: B, seqLen: T, gradClip: ts.gradClip, kernels: kernelsOf(gpu),
       // instruction batches of short examples run fewer columns (batches.ts instructionBatch)
       seqLens: this.settings.task?.kind === 'instruct' ? instructionLengths(T) : undefined,
     });

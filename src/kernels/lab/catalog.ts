@@ -53,8 +53,8 @@ const matmulKernel = (variant: MatmulVariant, title: string): LabKernel => ({
     `void matmul_backward(float* dinp /* (BT, C) += */, float* dweight /* (OC, C) += */, float* dbias /* (OC) += */, const float* dout /* (BT, OC) */, const float* inp, const float* weight, int BT, int C, int OC);`,
     `// both run gemm(): out (M, N) = alpha · op(A) · op(B) [+ bias] [+ out], sizes and strides as uniforms`,
   ].join('\n'),
-  // blocked_vec4 falls back to blocked for shapes that are not multiples of 4
-  inTraining: (v) => v.matmul === variant || (variant === 'blocked' && v.matmul === 'blocked_vec4'),
+  // the vec4 kernels fall back to blocked for shapes that are not multiples of 4, and 8x8 to 4x4 for M or N not multiples of 8
+  inTraining: (v) => v.matmul === variant || (variant === 'blocked' && v.matmul.endsWith('_vec4')) || (variant === 'blocked_vec4' && v.matmul === 'blocked8_vec4'),
   check: matmulCheck(variant),
   timing: (s) => matmulTiming(s, variant),
 });
@@ -134,6 +134,7 @@ export const LAB_KERNELS: LabKernel[] = [
   matmulKernel('naive', 'Matmul, naive'),
   matmulKernel('blocked', 'Matmul, register-blocked'),
   matmulKernel('blocked_vec4', 'Matmul, blocked with vec4 loads'),
+  matmulKernel('blocked8_vec4', 'Matmul, 8×8 per thread with vec4 loads'),
   matmulKernel('tiled', 'Matmul, shared-memory tiles'),
 ];
 

@@ -1,13 +1,13 @@
 // `npm run bench:kernels`: times the lab's matmul variants, forward and backward, on the model's
-// real shapes (scripts/bench/shapes.ts), in Node (Dawn) and in Chromium, and TF.js (webgpu and
+// real shapes (bench/lib/shapes.ts), in Node (Dawn) and in Chromium, and TF.js (webgpu and
 // wasm backends) on the same shapes in the same browser. Prints tables and writes them to
 // .bench/kernels.json and .bench/kernels.md (git-ignored). Changes nothing else.
 //
 // Options: --presets=test,small,medium (also: large)  --variants=naive,blocked,blocked_vec4,tiled (default: all)
 //          --tfjs=webgpu,wasm
 //          --skip-node  --skip-browser  --report-only (re-print and rewrite the tables from .bench/kernels.json)
-import { arg, flag, readSaved, runBenchPage, runNodeChild, writeBench } from './harness.mjs';
-import { compactMarkdown, formatReport } from './report.mjs';
+import { arg, flag, readSaved, runBenchPage, runNodeChild, writeBench } from './lib/harness.mjs';
+import { compactMarkdown, formatReport } from './lib/report.mjs';
 
 const options = {
   presets: arg('presets', 'test,small,medium').split(','),
@@ -18,7 +18,7 @@ const started = Date.now();
 
 /** Our variants on Dawn, in a child process started with the GPU environment. */
 const runNode = () =>
-  runNodeChild('scripts/bench/node-matmul.ts', { BENCH_PRESETS: options.presets.join(','), ...(options.variants ? { BENCH_VARIANTS: options.variants.join(',') } : {}) });
+  runNodeChild('bench/node-matmul.ts', { BENCH_PRESETS: options.presets.join(','), ...(options.variants ? { BENCH_VARIANTS: options.variants.join(',') } : {}) });
 
 /** Our variants and TF.js in Chromium, on the bench page served by Vite. */
 const runBrowser = () => runBenchPage({ page: '', port: 5181, fn: 'runBench', options });

@@ -4,11 +4,11 @@
  * environment and BENCH_OPTIONS (JSON of its options); progress on stderr, one JSON line
  * `{ adapter, train, gen }` on stdout.
  */
-import { PipelineCache } from '../../src/gpu/pipelines.ts';
-import { requestNodeDevice } from '../../src/gpu/node.ts';
-import { PRESETS } from '../../src/model/config.ts';
-import { benchOursTrain } from './train-bench.ts';
-import type { GenTiming, TrainTiming } from './train-steps.ts';
+import { PipelineCache } from '../src/gpu/pipelines.ts';
+import { requestNodeDevice } from '../src/gpu/node.ts';
+import { PRESETS } from '../src/model/config.ts';
+import { benchOursTrain } from './lib/train-bench.ts';
+import type { GenTiming, TrainTiming } from './lib/train-steps.ts';
 
 const o = JSON.parse(process.env.BENCH_OPTIONS ?? '{}') as { presets: string[]; steps: number; budgetS: number; genTokens: number };
 const { device, report } = await requestNodeDevice();

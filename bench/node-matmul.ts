@@ -3,11 +3,11 @@
  * Node reaches one, else SwiftShader). Started by kernels.mjs with the GPU environment; prints
  * progress on stderr and one JSON line `{ adapter, rows }` on stdout.
  */
-import { PipelineCache } from '../../src/gpu/pipelines.ts';
-import { requestNodeDevice } from '../../src/gpu/node.ts';
-import { MATMUL_VARIANTS, type MatmulVariant } from '../../src/kernels/matmul.ts';
-import { benchOurs, type MatmulTiming } from './matmul-bench.ts';
-import { BENCH_PRESETS, matmulShapes } from './shapes.ts';
+import { PipelineCache } from '../src/gpu/pipelines.ts';
+import { requestNodeDevice } from '../src/gpu/node.ts';
+import { MATMUL_VARIANTS, type MatmulVariant } from '../src/kernels/matmul.ts';
+import { benchOurs, type MatmulTiming } from './lib/matmul-bench.ts';
+import { BENCH_PRESETS, matmulShapes } from './lib/shapes.ts';
 
 const presets = (process.env.BENCH_PRESETS ?? 'test,small,medium').split(',');
 const variants = (process.env.BENCH_VARIANTS ?? MATMUL_VARIANTS.join(',')).split(',') as MatmulVariant[];

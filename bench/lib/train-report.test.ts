@@ -1,6 +1,6 @@
 /** The training benchmark's pure parts: step planning, batches, and the report's ratios and bar. */
 import { describe, expect, it } from 'vitest';
-import { barVerdict, formatTrainReport, ratios } from './train-report.mjs';
+import { barVerdict, baselineRatios, formatTrainReport, ratios } from './train-report.mjs';
 import { benchBatch, moreSteps, timeSteps } from './train-steps.ts';
 
 const row = (preset: string, impl: string, tokensPerSec: number) => ({
@@ -69,5 +69,15 @@ describe('train report', () => {
     expect(markdown).toContain('| small | 32.0 (64 tokens) | - |');
     expect(markdown).toContain('| test | - | 100.0 (31 tokens) |');
     expect(text).not.toContain('Node (Dawn) on swiftshader: ours vs TF.js');
+  });
+});
+
+describe('a baseline commit beside this tree', () => {
+  it('compares each preset measured on both sides, and tables it', () => {
+    const rows = [row('small', 'ours', 600), row('small', 'ours@ce2ac12', 200), row('test', 'ours', 900), row('medium', 'ours@ce2ac12', 50)];
+    expect(baselineRatios(rows)).toEqual([{ preset: 'small', base: 'ce2ac12', ours: 600, baseRate: 200, speedup: 3 }]);
+    const { markdown } = formatTrainReport({ node: { adapter: 'swiftshader', train: rows, gen: [] } });
+    expect(markdown).toContain('this tree vs ce2ac12');
+    expect(markdown).toMatch(/\| small \| 200\.0 \| 600\.0 \| 3\.00x \|/);
   });
 });

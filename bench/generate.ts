@@ -1,23 +1,22 @@
 /**
  * Benchmark (Node only, not part of the app or the tests): generation tokens/s with the KV cache
- * (generateCached) and without it (engine.ts generate), on a preset's shapes with random weights,
+ * (generateCached) and without it (generate.ts generate), on a preset's shapes with random weights,
  * and a check that both chose the same tokens. Two phases: inside the first window (the cache's
  * case) and past it (the window slides; both paths recompute about a window per token).
  *
  * With no GPU, point Dawn at SwiftShader (what scripts/gpu-env.mjs finds), then run:
  *   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json LD_LIBRARY_PATH=/usr/lib/chromium \
- *     node --import tsx --import ./scripts/register-raw.mjs src/train/generate.bench.ts [test,small]
+ *     node --import tsx --import ./scripts/register-raw.mjs bench/generate.ts [test,small]
  */
 import { readFileSync } from 'node:fs';
-import { PipelineCache } from '../gpu/pipelines.ts';
-import { requestNodeDevice } from '../gpu/node.ts';
-import { PRESETS } from '../model/config.ts';
-import { KVDecoder } from '../model/decoder.ts';
-import { initParams } from '../model/flat.ts';
-import { GPUModel } from '../model/gpt.ts';
-import { generate, type GenerateOptions } from './engine.ts';
-import { generateCached } from './generate.ts';
-import { loadTokenizer } from './tokenizer-json.ts';
+import { PipelineCache } from '../src/gpu/pipelines.ts';
+import { requestNodeDevice } from '../src/gpu/node.ts';
+import { PRESETS } from '../src/model/config.ts';
+import { KVDecoder } from '../src/model/decoder.ts';
+import { initParams } from '../src/model/flat.ts';
+import { GPUModel } from '../src/model/gpt.ts';
+import { generate, generateCached, type GenerateOptions } from '../src/train/generate.ts';
+import { loadTokenizer } from '../src/train/tokenizer-json.ts';
 
 const tok = loadTokenizer(readFileSync('public/models/tokenizer.json', 'utf8'), 'public/models/tokenizer.json');
 const { device, report } = await requestNodeDevice();

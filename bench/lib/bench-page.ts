@@ -3,9 +3,9 @@
  * the console, as "[chromium] ..." lines the driving script echoes, and to the page's <pre id="log">;
  * and the lab's device with its pipeline cache. Measures nothing.
  */
-import { requestLabDevice } from '../src/gpu/device.ts';
-import { PipelineCache } from '../src/gpu/pipelines.ts';
-import type { AdapterReport } from '../src/gpu/info.ts';
+import { requestLabDevice } from '../../src/gpu/device.ts';
+import { PipelineCache } from '../../src/gpu/pipelines.ts';
+import type { AdapterReport } from '../../src/gpu/info.ts';
 
 /** A line logger for a bench page. */
 export function pageLog(): (line: string) => void {

@@ -7,8 +7,8 @@
  * import the lab's GPU code.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Preset } from '../src/model/config.ts';
-import { BENCH_ADAMW, benchBatch, timeSteps, trainRow, type StepPlan, type TrainTiming } from '../scripts/bench/train-steps.ts';
+import type { Preset } from '../../src/model/config.ts';
+import { BENCH_ADAMW, benchBatch, timeSteps, trainRow, type StepPlan, type TrainTiming } from './train-steps.ts';
 import { type TfjsBackend, useTfjsBackend } from './tfjs-bench.ts';
 
 interface Block {

@@ -1,7 +1,7 @@
 // Formats the training benchmark's results (train.mjs) as tables: per runtime, every
 // implementation's ms per step and tokens/s per preset (with how many steps each figure
 // averages); ours against TF.js (webgpu, wasm) as ratios of tokens/s; KV-cache generation
-// tokens/s per preset and runtime; and the bar (ours >= 5x TF.js-webgpu on `small`). Pure: no I/O.
+// tokens/s per preset and runtime; this tree against a baseline commit when one ran; and the bar (ours >= 5x TF.js-webgpu on `small`). Pure: no I/O.
 import { f, table } from './report.mjs';
 
 export const BAR = 5;
@@ -23,6 +23,20 @@ export function ratios(rows) {
       const wasm = rate(rows, preset, 'tfjs-wasm');
       return { preset, ours, webgpu, wasm, xWebgpu: ours / webgpu, xWasm: ours / wasm };
     });
+}
+
+/**
+ * This tree against a baseline commit (rows `ours@SHA` from train.mjs --baseline), in tokens/s:
+ * { preset, base, ours, baseRate, speedup } for each preset measured on both sides.
+ */
+export function baselineRatios(rows) {
+  return rows
+    .filter((r) => r.impl.startsWith('ours@'))
+    .map(({ preset, impl, tokensPerSec: baseRate }) => {
+      const ours = rate(rows, preset, 'ours');
+      return { preset, base: impl.slice('ours@'.length), ours, baseRate, speedup: ours / baseRate };
+    })
+    .filter((r) => Number.isFinite(r.ours));
 }
 
 /** The bar's verdict from one runtime's rows: 'met', 'NOT met' or null when small or TF.js-webgpu was not measured. */
@@ -49,6 +63,13 @@ export function formatTrainReport(results) {
         res.train.map((r) => [r.preset, r.impl === 'ours' ? `ours (${r.detail})` : r.impl, `${r.B} x ${r.T}`, r.params.toLocaleString('en-US'), f(r.msPerStep, 0), f(r.tokensPerSec, 1), r.steps, f(r.warmupMs / 1000, 1), f(r.loss, 3)]),
       ),
     );
+    const vsBase = baselineRatios(res.train);
+    if (vsBase.length) {
+      add(
+        `${title}: this tree vs ${vsBase[0].base} (measured side by side, alternating)`,
+        table(['preset', `${vsBase[0].base} tok/s`, 'this tree tok/s', 'speed-up'], vsBase.map((r) => [r.preset, f(r.baseRate, 1), f(r.ours, 1), `${f(r.speedup, 2)}x`])),
+      );
+    }
     if (!res.train.some((r) => r.impl.startsWith('tfjs'))) continue;
     add(
       `${title}: ours vs TF.js (tokens/s ratio, how many times faster)`,

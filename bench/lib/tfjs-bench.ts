@@ -6,8 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { type MatmulTiming, timingRow } from '../scripts/bench/matmul-bench.ts';
-import { type MatmulShape, timeAdaptive } from '../scripts/bench/shapes.ts';
+import { type MatmulTiming, timingRow } from './matmul-bench.ts';
+import { type MatmulShape, timeAdaptive } from './shapes.ts';
 
 export type TfjsBackend = 'webgpu' | 'wasm';
 
