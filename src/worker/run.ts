@@ -17,16 +17,18 @@ import { gptParamSpecs, type ParamOptions } from '../model/params.ts';
 import { defaultKernelChoice, type KernelChoice } from '../model/passes.ts';
 import { instructionLengths } from '../train/batches.ts';
 import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
-import { checkpointFromModel, freshCheckpoint as freshWeights, modelFromCheckpoint } from '../train/model-io.ts';
-import { lessonLora, planInfo, planOptions, type FinetunePlan } from '../train/finetune-setup.ts';
+import { checkpointFromModel, modelFromCheckpoint } from '../train/model-io.ts';
+import { planInfo, planOptions } from '../train/finetune-setup.ts';
 import { DEFAULT_BIO_MIX } from '../train/mix.ts';
 import { DivergedError } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
 import { toClassReport } from './reports.ts';
-import { AUTOSAVE_IDS, type InstructScores, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind, type TaskSettings } from './protocol.ts';
-import { kindOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
+import { AUTOSAVE_IDS, type InstructScores, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
+import { freshCheckpoint, kindOf, planOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
+
+export { freshCheckpoint, planOf };
 import type { SlotStore } from './slots.ts';
 import { makeStepper, type RunData, type Stepper } from './steppers.ts';
 
@@ -34,13 +36,6 @@ import { makeStepper, type RunData, type Stepper } from './steppers.ts';
 export const AUTOSAVE_ID = AUTOSAVE_IDS.pretrain;
 export const AUTOSAVE_EVERY = 50;
 const AUTOSAVE_NAMES: Record<TaskKind, string> = { pretrain: 'Autosave', classify: 'Autosave (classifier)', instruct: 'Autosave (instruction tuning)' };
-
-/** The finetuning plan of a task (LoRA as the lessons train it: all four matmuls, alpha = 2r), or undefined for pretraining. */
-export function planOf(task: TaskSettings | undefined): FinetunePlan | undefined {
-  if (!task || task.kind === 'pretrain') return undefined;
-  if (task.kind === 'classify') return { task: 'classify', choice: task.choice, readAt: task.readAt, lora: task.choice === 'lora' ? lessonLora(task.loraRank) : undefined };
-  return { task: 'instruct', maskPrompt: task.maskPrompt, lora: task.lora ? lessonLora(task.loraRank) : undefined };
-}
 
 /** The GPU side the run needs; replaced after a device loss. */
 export interface Gpu {
@@ -54,11 +49,6 @@ export interface Gpu {
 /** The kernels models on `gpu` are built with. */
 export function kernelsOf(gpu: Gpu): KernelChoice {
   return gpu.kernels ?? defaultKernelChoice(gpu.isFallback);
-}
-
-/** A fresh checkpoint of `settings`' preset: initial weights from the seed, no moments. */
-export function freshCheckpoint(settings: RunSettings, corpus: Pick<Corpus, 'tokenizer'>): Checkpoint {
-  return freshWeights({ ...presetFor(settings).config, vocabSize: corpus.tokenizer.vocabSize }, corpus.tokenizer, settings.seed);
 }
 
 export class Run {

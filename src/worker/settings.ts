@@ -1,12 +1,17 @@
 /**
  * From the page's run settings to the trainer's, and the run facts kept in a checkpoint's info
- * (so a reload or an upload resumes with the same settings and history). Pure functions.
+ * (so a reload or an upload resumes with the same settings and history), a task's finetuning
+ * plan and a fresh checkpoint of a preset. No GPU.
  */
 import { PRESETS, type GPTConfig, type Preset } from '../model/config.ts';
 import { DEFAULT_TRAIN, type TrainSettings } from '../train/trainer.ts';
 import { thin } from './downsample.ts';
 import type { EvalPoint, InstructScoring, MetricPoint, PresetId, RunSettings, TaskKind, TaskSettings } from './protocol.ts';
 import { FREEZE_CHOICES } from '../model/finetune.ts';
+import type { Checkpoint } from '../train/checkpoint.ts';
+import { lessonLora, type FinetunePlan } from '../train/finetune-setup.ts';
+import { freshCheckpoint as freshWeights } from '../train/model-io.ts';
+import type { Tokenizer } from '../train/tokenizer.ts';
 
 /** Points of each series kept in a checkpoint's info (older ones are thinned). */
 export const SAVED_POINTS = 400;
@@ -139,4 +144,16 @@ export function readRunInfo(info: Record<string, unknown> | undefined, step: num
     stage: kindOf(settings), steps: step, tokensSeen: num(i.tokensSeen, 0), settings, metrics: list<MetricPoint>(i.metrics), evals: list<EvalPoint>(i.evals),
     ...(parent !== undefined ? { parent } : {}), ...(typeof i.seconds === 'number' ? { seconds: i.seconds } : {}),
   };
+}
+
+/** The finetuning plan of a task (LoRA as the lessons train it: all four matmuls, alpha = 2r), or undefined for pretraining. */
+export function planOf(task: TaskSettings | undefined): FinetunePlan | undefined {
+  if (!task || task.kind === 'pretrain') return undefined;
+  if (task.kind === 'classify') return { task: 'classify', choice: task.choice, readAt: task.readAt, lora: task.choice === 'lora' ? lessonLora(task.loraRank) : undefined };
+  return { task: 'instruct', maskPrompt: task.maskPrompt, lora: task.lora ? lessonLora(task.loraRank) : undefined };
+}
+
+/** A fresh checkpoint of `settings`' preset: initial weights from the seed, no moments. */
+export function freshCheckpoint(settings: RunSettings, corpus: { tokenizer: Tokenizer }): Checkpoint {
+  return freshWeights({ ...presetFor(settings).config, vocabSize: corpus.tokenizer.vocabSize }, corpus.tokenizer, settings.seed);
 }
