@@ -14,7 +14,7 @@ async function open(page: Page) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('./#/lesson/classify');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lesson 2: teaching the model to spot spam');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lesson 2: Spam classification');
   return errors;
 }
 

@@ -9,7 +9,7 @@ import type { Lesson } from '../types.ts';
 export const CLASSIFY_LESSON: Lesson = {
   id: 'classify',
   path: 'lesson/classify',
-  title: 'Lesson 2: teaching the model to spot spam',
+  title: 'Lesson 2: Spam classification',
   summary:
     'Take a pretrained model, swap its word-predicting output for a two-way spam / not-spam head, and train it on labelled e-mails until it becomes a narrow but reliable specialist.',
   sections: [

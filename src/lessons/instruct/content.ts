@@ -8,7 +8,7 @@ import type { Lesson } from '../types.ts';
 export const INSTRUCT_LESSON: Lesson = {
   id: 'instruct',
   path: 'lesson/instruct',
-  title: 'Lesson 3 · Instruction tuning',
+  title: 'Lesson 3: Instruction tuning',
   summary:
     'Same model, same next-token loss, different data: pairs of a request and a good answer, with only the answer counted. Tune your base model and watch it start answering instead of rambling on.',
   sections: [
