@@ -15,6 +15,15 @@ test('the Datasets page shows counts, browses examples and names the bad line of
   await expect(page.getByTestId('spam').getByTestId('spam-row-test')).toContainText(/test\s*819\s*343/);
   await expect(page.getByTestId('spam-balanced').getByTestId('spam-balanced-row-train')).toContainText(/train\s*1,200\s*1,200\s*50%/);
   await expect(page.getByTestId('instruct').getByTestId('instruct-row-antonym')).toBeVisible();
+  // The shortcut report: before the cleaning a list tag or reply prefix is among the strongest ham
+  // features; after it, none is; the yardstick does better on the everyday messages.
+  const report = page.getByTestId('shortcut-report');
+  await expect(report.getByTestId('shortcuts-before-ham').getByTestId('shortcut-row')).toHaveCount(8);
+  const beforeHam = await report.getByTestId('shortcuts-before-ham').locator('code').allTextContents();
+  const afterHam = await report.getByTestId('shortcuts-after-ham').locator('code').allTextContents();
+  expect(beforeHam.some((t) => t === '[' || t === 'Re')).toBe(true);
+  expect(afterHam.some((t) => t === 'Re' || t === 'e:')).toBe(false);
+  expect(Number(await report.getAttribute('data-everyday-after'))).toBeGreaterThan(Number(await report.getAttribute('data-everyday-before')));
   // The label-balance chart has labelled axes.
   await expect(page.getByTestId('spam').locator('.recharts-label').filter({ hasText: 'messages' })).toHaveCount(1);
 

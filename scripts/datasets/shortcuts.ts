@@ -7,7 +7,7 @@
  * Datasets page and to the datasets README. Deterministic: seeded SGD, fixed order.
  */
 import { readFileSync } from 'node:fs';
-import { LABELS, type Message, type Split } from '../../src/data/types.ts';
+import { LABELS, type Message, type ShortcutSide, type Split } from '../../src/data/types.ts';
 import { BOW_DEFAULTS, evaluateBow, setFeatures, trainBow } from '../../src/train/bow.ts';
 import { formatClassSet } from '../../src/train/sources.ts';
 import { topShortcuts, type Shortcut } from '../../src/train/shortcuts.ts';
@@ -17,14 +17,8 @@ import { loadTokenizer } from '../../src/train/tokenizer-json.ts';
 export const SHORTCUT_CONTEXT = 128;
 const TOP = 12;
 
-export interface ShortcutReport {
-  /** top features toward ham, then toward spam */
-  ham: Shortcut[];
-  spam: Shortcut[];
-  /** bag-of-words accuracy on the balanced test split and on the everyday messages */
-  testAccuracy: number;
-  everydayAccuracy: number;
-}
+/** One side of the report (the type spam-shortcuts.json is read with). */
+export type ShortcutReport = ShortcutSide;
 
 /** Fit the yardstick on `balanced`'s training split and report its shortcuts and accuracies. */
 export function shortcutReport(balanced: readonly Message[], everyday: readonly Message[], tokenizerFile: string): ShortcutReport {

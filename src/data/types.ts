@@ -99,3 +99,29 @@ export interface DatasetManifest {
   /** Bytes of every data file (the manifest itself excluded). */
   bytes: Record<string, number>;
 }
+
+/** One feature of the spam set's shortcut report (src/train/shortcuts.ts) read back as text. */
+export interface Shortcut {
+  /** the token or token pair as text (spaces shown as they are) */
+  text: string;
+  /** the bag-of-words weight: positive pushes toward spam, negative toward ham */
+  weight: number;
+  /** training messages of each class (ham, spam) that contain it */
+  count: [number, number];
+}
+
+/** One side of public/datasets/spam-shortcuts.json: the strongest features per class and the yardstick's accuracy. */
+export interface ShortcutSide {
+  ham: Shortcut[];
+  spam: Shortcut[];
+  /** on the balanced test split */
+  testAccuracy: number;
+  /** on the everyday messages written for the lab */
+  everydayAccuracy: number;
+}
+
+/** public/datasets/spam-shortcuts.json: the report before and after the source cleaning. */
+export interface ShortcutReportFile {
+  before: ShortcutSide;
+  after: ShortcutSide;
+}

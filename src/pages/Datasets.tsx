@@ -5,6 +5,7 @@
  */
 import { DatasetViewer, UserDataViewer } from '../components/data/DatasetViewer.tsx';
 import { UploadData } from '../components/data/UploadData.tsx';
+import { ShortcutReport } from '../components/data/ShortcutReport.tsx';
 import { WorldViewer } from '../components/data/WorldViewer.tsx';
 import { useLab } from '../store/index.ts';
 
@@ -41,6 +42,14 @@ export default function Datasets() {
         <DatasetViewer kind="spam" />
         <h3>Balanced version (used by the lesson)</h3>
         <DatasetViewer kind="spam-balanced" />
+        <h3>What a model could cheat with</h3>
+        <p>
+          Most of the ham is mailing-list traffic, so replies ("Re:"), list tags ("[zzzzteana]"), quoted headers and
+          list footers used to tell the classes apart better than the words did. A model that learns those calls an
+          ordinary e-mail spam. The lab's build removes them from both classes. Below, the tokens a simple word-count
+          model weighs most, before and after, and how it does on 48 everyday e-mails written for the lab.
+        </p>
+        <ShortcutReport />
       </section>
 
       <section className="card" aria-labelledby="ds-instruct">

@@ -5,17 +5,11 @@
  * marks where a message came from (a reply prefix, a list tag) rather than what it says. Pure CPU.
  */
 import { pairFeature, type BowModel } from './bow.ts';
+import type { Shortcut } from '../data/types.ts';
 import type { ClassSet } from './sources.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
-export interface Shortcut {
-  /** the token or token pair as text (spaces shown as they are) */
-  text: string;
-  /** the model's weight: positive pushes toward class 1 (spam), negative toward class 0 (ham) */
-  weight: number;
-  /** training messages of class 0 and class 1 that contain it */
-  count: [number, number];
-}
+export type { Shortcut };
 
 /** The `k` largest weights toward each class: [class 0's (most negative first), class 1's (most positive first)]. */
 export function topShortcuts(model: BowModel, train: ClassSet, tok: Tokenizer, k = 10): [Shortcut[], Shortcut[]] {
