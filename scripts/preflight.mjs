@@ -60,14 +60,11 @@ export function requirements(steps) {
     reqs.push({ what: 'npm packages', for: steps.join(', '), problem, fix: FIX_NODE_MODULES });
   }
   if (want.has('gpu')) {
-    let problem = checkDawn();
-    let label = '';
-    if (!problem) {
-      const found = findGpuEnv();
-      if ('error' in found) problem = found.error;
-      else label = found.label;
-    }
-    reqs.push({ what: 'a WebGPU adapter for Node', for: 'gpu', problem, fix: problem && !checkDawn() ? FIX_CHROMIUM : FIX_NODE_MODULES, apt: problem && !checkDawn(), label });
+    // Without Dawn's binary the fix is npm; with it, a missing adapter is the chromium package.
+    const dawn = checkDawn();
+    const found = dawn ? { error: dawn } : findGpuEnv();
+    const problem = 'error' in found ? found.error : null;
+    reqs.push({ what: 'a WebGPU adapter for Node', for: 'gpu', problem, fix: dawn ? FIX_NODE_MODULES : FIX_CHROMIUM, apt: !!problem && !dawn, label: found.label ?? '' });
   }
   if (want.has('e2e')) {
     let problem = null;

@@ -2,6 +2,8 @@
  * The kernel lab's part of the worker protocol (src/worker/kernellab.ts): read, compile, check,
  * time and swap a kernel's WGSL. Types only; protocol.ts re-exports them with the rest.
  */
+import type { MappedMessage } from '../gpu/pipelines.ts';
+import type { CheckReport, TimeReport } from '../kernels/lab/lab.ts';
 
 /** An editable kernel file as the lab shows it: its text and what surrounds it, all plain strings. */
 export interface KernelInfo {
@@ -22,37 +24,13 @@ export interface KernelInfo {
 }
 
 /** A compiler message in the file it came from (1-based line and column; line 0: no position). */
-export interface KernelMessage {
-  type: 'error' | 'warning' | 'info';
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  length: number;
-}
+export type KernelMessage = MappedMessage;
 
 /** Check's answer: pass, or the first mismatch with its coordinates and both values. */
-export interface KernelCheckReport {
-  file: string;
-  ok: boolean;
-  shape: string;
-  tensors: { name: string; shape: number[]; maxErr: number; ok: boolean }[];
-  mismatch?: { tensor: string; shape: number[]; coords: number[]; index: number; got: number; want: number; err: number; tol: { atol: number; rtol: number } };
-  error?: string;
-  ms: number;
-}
+export type KernelCheckReport = CheckReport;
 
-/** Time's answer: the edited and the shipped text on the model's shapes. */
-export interface KernelTimeReport {
-  file: string;
-  shape: string;
-  unit: 'GFLOP/s' | 'GB/s';
-  edited: { ms: number; rate: number };
-  shipped: { ms: number; rate: number };
-  runs: number;
-  /** which model's shapes: a preset id and batch */
-  model: string;
-}
+/** Time's answer: the edited and the shipped text on the model's shapes, and whose shapes (a preset id and batch). */
+export type KernelTimeReport = TimeReport & { model: string };
 
 /** How a swapped-in kernel fared in Check when it was swapped (the page warns before a failed one). */
 export type KernelCheckState = 'passed' | 'failed' | 'unchecked';
