@@ -41,7 +41,8 @@ test('trains with a falling loss, pauses, resumes, and a reload continues from t
   await expect(page.getByTestId('run-speed')).toContainText('tokens/s');
   await expect(page.getByTestId('run-lr')).toHaveText(/^\d\.\d\de-\d$/);
   await trainUntil(page, 40);
-  expect(await points(page)).toBeGreaterThan(p1);
+  // The step counter and the chart's points arrive in separate messages: wait for the chart too.
+  await expect.poll(() => points(page)).toBeGreaterThan(p1);
 
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
