@@ -1,0 +1,361 @@
+"""PyTorch prototype of the world runs (issues 18 and 19): the lab's `small` GPT pretrained on Brown + the
+world's biographies, tuned with lesson 3's recipe, scored like `lab score --families world`, then
+preference-tuned (DPO, IPO, + NLL on the chosen answer, LoRA) from the SFT model with the SFT model as the
+frozen reference. Same tokens, batches, init, AdamW, schedule and clipping as the lab's trainer
+(scripts/proto/dump-world.ts writes them with the lab's code); its own float summation order, so its figures
+are close to the lab's, not equal. Every stage caches its model under .cache/world/.
+
+usage (repository root; `pip install torch`; one thread, niced, the machine is shared):
+  node --import tsx --import ./scripts/register-raw.mjs scripts/proto/dump-world.ts .cache/world [prefs.jsonl]
+  python3 scripts/proto/world_dpo.py pretrain            # 3,200 steps x 8 x 128, 80% biographies -> base.pt
+  python3 scripts/proto/world_dpo.py sft [--idk N]       # lesson 3's recipe (200 x 16, lr 1e-3) -> sft.pt
+  python3 scripts/proto/world_dpo.py score base.pt       # probe, Brown validation loss, the world's rows
+  python3 scripts/proto/world_dpo.py pairs               # made-up pairs to the dpo design -> prefs-proto.jsonl
+  python3 scripts/proto/world_dpo.py dpo --beta 0.1 --nll 1 --lr 3e-4 --steps 300 --batch 16 [...]
+"""
+import argparse, json, math, os, random, struct, sys, time
+import torch, torch.nn.functional as F
+torch.set_num_threads(1)
+DIR = '.cache/world'
+D = json.load(open(f'{DIR}/data.json'))
+CFG = D['config']; C, NH, L, T, V = CFG['nEmbd'], CFG['nHead'], CFG['nLayer'], CFG['blockSize'], CFG['vocabSize']
+EOT, PAD = D['eot'], D['pad']
+
+# ---- the model: GPT-2 layout as the lab's checkpoints store it (nn.Linear (out, in)), tied embeddings
+def load_st(path):
+    b = open(path, 'rb').read(); n = struct.unpack('<Q', b[:8])[0]; h = json.loads(b[8:8 + n]); base = 8 + n
+    out = {}
+    for k, v in h.items():
+        if k == '__metadata__' or k.startswith('optim.'): continue
+        s, e = v['data_offsets']
+        out[k] = torch.frombuffer(bytearray(b[base + s:base + e]), dtype=torch.float32).reshape(v['shape']).clone()
+    return out
+
+def new_params(w):
+    return {k: v.clone().requires_grad_(True) for k, v in w.items()}
+
+def lin(x, P, name, lora):
+    y = F.linear(x, P[name + '.weight'], P[name + '.bias'])
+    if lora and name in lora['A']:  # W + (alpha / r) B A, as the lab's LoRA
+        y = y + lora['scale'] * F.linear(F.linear(x, lora['A'][name]), lora['B'][name])
+    return y
+
+def forward(P, idx, lora=None):
+    B_, T_ = idx.shape
+    x = P['wte.weight'][idx] + P['wpe.weight'][:T_]
+    for l in range(L):
+        p = f'h.{l}.'
+        h = F.layer_norm(x, (C,), P[p + 'ln_1.weight'], P[p + 'ln_1.bias'], 1e-5)
+        q, k, v = lin(h, P, p + 'attn.c_attn', lora).split(C, 2)
+        q, k, v = (t.view(B_, T_, NH, C // NH).transpose(1, 2) for t in (q, k, v))
+        y = F.scaled_dot_product_attention(q, k, v, is_causal=True).transpose(1, 2).reshape(B_, T_, C)
+        x = x + lin(y, P, p + 'attn.c_proj', lora)
+        h = F.layer_norm(x, (C,), P[p + 'ln_2.weight'], P[p + 'ln_2.bias'], 1e-5)
+        x = x + lin(F.gelu(lin(h, P, p + 'mlp.c_fc', lora), approximate='tanh'), P, p + 'mlp.c_proj', lora)
+    x = F.layer_norm(x, (C,), P['ln_f.weight'], P['ln_f.bias'], 1e-5)
+    return F.linear(x, P['wte.weight'])
+
+def masked_ce(P, inp, tgt, mask, lora=None):
+    """The lab's loss: cross-entropy averaged over the counted positions (mask 1)."""
+    logits = forward(P, inp, lora)
+    l = F.cross_entropy(logits.reshape(-1, V), tgt.reshape(-1), reduction='none').view(mask.shape)
+    return (l * mask).sum() / mask.sum()
+
+def lr_at(step, max_lr, min_lr, warmup, total):  # src/train/schedule.ts
+    if step < warmup: return max_lr * (step + 1) / warmup
+    if step >= total: return min_lr
+    return min_lr + (max_lr - min_lr) * (1 + math.cos(math.pi * (step - warmup) / (total - warmup))) / 2
+
+def adamw(params, lr, wd=0.1):
+    """AdamW as the lab's: betas (0.9, 0.95), eps 1e-8, decay on 2-D tensors only."""
+    dec = [p for p in params if p.dim() >= 2]; nodec = [p for p in params if p.dim() < 2]
+    return torch.optim.AdamW([{'params': dec, 'weight_decay': wd}, {'params': nodec, 'weight_decay': 0.0}], lr=lr, betas=(0.9, 0.95), eps=1e-8)
+
+def train_step(opt, params, loss, lr):
+    for g in opt.param_groups: g['lr'] = lr
+    opt.zero_grad(); loss.backward()
+    gn = torch.nn.utils.clip_grad_norm_(params, 1.0)
+    opt.step()
+    return gn.item()
+
+def save(P, name): torch.save({k: v.detach() for k, v in P.items()}, f'{DIR}/{name}')
+def load(name): return torch.load(f'{DIR}/{name}')
+
+# ---- data
+def val_loss(P, batches=None, B=8):
+    """Brown validation loss: windows at 0, T, 2T... of the stream (`lab eval`; the trainer's eval takes 8 batches)."""
+    raw = open(f'{DIR}/val.bin', 'rb').read()
+    toks = torch.tensor(struct.unpack(f'<{len(raw) // 2}h', raw))
+    w = (len(toks) - 1) // T
+    n = w if batches is None else min(w, batches * B)
+    tot, cnt = 0.0, 0
+    with torch.no_grad():
+        for i in range(0, n, 64):
+            k = min(64, n - i)
+            win = torch.stack([toks[(i + j) * T:(i + j) * T + T + 1] for j in range(k)])
+            logits = forward(P, win[:, :-1])
+            tot += F.cross_entropy(logits.reshape(-1, V), win[:, 1:].reshape(-1), reduction='sum').item(); cnt += k * T
+    return tot / cnt
+
+def pad_batch(exs):
+    """Instruction examples (ids, mask) as inputs/targets/mask: the lab's instructionBatch, cut to the longest."""
+    Lm = min(T, max(len(e['ids']) for e in exs) - 1)
+    inp = torch.full((len(exs), Lm), PAD); tgt = torch.full((len(exs), Lm), PAD); m = torch.zeros(len(exs), Lm)
+    for b, e in enumerate(exs):
+        ids = e['ids'][:Lm + 1]; n = len(ids) - 1
+        inp[b, :n] = torch.tensor(ids[:-1]); tgt[b, :n] = torch.tensor(ids[1:]); m[b, :n] = torch.tensor(e['mask'][1:Lm + 1], dtype=torch.float)
+    return inp, tgt, m
+
+# ---- tokens to text (byte-level BPE: ids < 256 are bytes, merge r makes id 256 + r)
+TOK = json.load(open('public/models/tokenizer.json'))
+BYTES = [bytes([i]) for i in range(256)]
+for a, b in TOK['merges']: BYTES.append(BYTES[a] + BYTES[b])
+def decode(ids): return b''.join(BYTES[i] for i in ids if i < len(BYTES)).decode('utf-8', 'replace')
+
+HEADERS = ['### Instruction:', '### Input:', '### Response:']
+def normalise(s):  # src/data/scorers.ts
+    import re
+    s = s.strip(); s = re.sub(r'^["\'“”]+|["\'“”]+$', '', s); s = re.sub(r'[.!?]+$', '', s)
+    return re.sub(r'\s+', ' ', s).strip().lower()
+IDK = "I don't know."
+
+def generate(P, prompts, max_tokens=72):
+    """Greedy answers, prompts of one length batched: (token ids with the end-of-text if it came, log-prob before it)."""
+    out = [None] * len(prompts)
+    by_len = {}
+    for i, p in enumerate(prompts): by_len.setdefault(len(p), []).append(i)
+    with torch.no_grad():
+        for n, idxs in by_len.items():
+            seq = torch.tensor([prompts[i] for i in idxs]); done = [False] * len(idxs)
+            gen = [[] for _ in idxs]; lp = [0.0] * len(idxs)
+            for _ in range(max_tokens):
+                logits = forward(P, seq[:, -T:])[:, -1]
+                logp = F.log_softmax(logits, -1); nxt = logits.argmax(-1)
+                for j in range(len(idxs)):
+                    if done[j]: continue
+                    t = nxt[j].item(); gen[j].append(t)
+                    if t == EOT: done[j] = True; continue
+                    lp[j] += logp[j, t].item()
+                    if any(h in decode(gen[j]) for h in HEADERS): done[j] = True
+                if all(done): break
+                seq = torch.cat([seq, nxt[:, None]], 1)
+            for j, i in enumerate(idxs): out[i] = (gen[j], lp[j])
+    return out
+
+def score_world(P):
+    """`lab score --families world`: per group format, exact, mean confidence, and the share answering "I don't know."."""
+    res = generate(P, [r['prompt'] for r in D['test']])
+    rows = {}
+    for r, (ids, lp) in zip(D['test'], res):
+        ended = bool(ids) and ids[-1] == EOT
+        text = decode(ids[:-1] if ended else ids)
+        cut = min([text.index(h) for h in HEADERS if h in text] + [len(text)])
+        ans = text[:cut].strip()
+        fmt = text.strip() != '' and not any(h in text for h in HEADERS) and ended
+        g = rows.setdefault(r['task'].replace('world-', ''), {'n': 0, 'format': 0, 'exact': 0, 'idk': 0, 'conf': 0.0, 'examples': []})
+        g['n'] += 1; g['format'] += fmt; g['exact'] += normalise(ans) == normalise(r['output'])
+        g['idk'] += normalise(ans) == normalise(IDK); g['conf'] += math.exp(lp)
+        if len(g['examples']) < 3: g['examples'].append((r['instruction'], ans, r['output']))
+    for g in rows.values():
+        for k in ('format', 'exact', 'idk', 'conf'): g[k] /= g['n']
+    return rows
+
+def probe(P):
+    """`lab eval --facts` (town): the true town's summed log-probability after the cue is strictly the highest of 16."""
+    rows = [(i, r) for i, it in enumerate(D['probe']) for r in it['rows']]
+    ll = []
+    with torch.no_grad():
+        for s in range(0, len(rows), 256):
+            chunk = [r for _, r in rows[s:s + 256]]; Lm = max(len(r['ids']) for r in chunk)
+            idx = torch.full((len(chunk), Lm), PAD)
+            for b, r in enumerate(chunk): idx[b, :len(r['ids'])] = torch.tensor(r['ids'])
+            logp = F.log_softmax(forward(P, idx), -1)
+            for b, r in enumerate(chunk):
+                ll.append(sum(logp[b, t - 1, r['ids'][t]].item() for t in range(r['from'], len(r['ids']))))
+    out = {'known': [0, 0], 'unknown': [0, 0]}; k = 0
+    for it in D['probe']:
+        c = ll[k:k + len(it['candidates'])]; k += len(it['candidates'])
+        right = all(x < c[it['answer']] for j, x in enumerate(c) if j != it['answer'])
+        out[it['side']][0] += right; out[it['side']][1] += 1
+    return out
+
+def world_line(rows):
+    return ' | '.join(f"{g}: fmt {100*r['format']:.0f}% exact {100*r['exact']:.0f}% idk {100*r['idk']:.0f}% conf {r['conf']:.2f}" for g, r in rows.items())
+
+def log_result(line):
+    with open(f'{DIR}/results.md', 'a') as f: f.write(line + '\n')
+    print(line, flush=True)
+
+def load_mode(): return f'load {os.getloadavg()[0]:.1f}'
+
+# ---- stages
+def cmd_pretrain(a):
+    """`lab pretrain --preset small --batch 8 --steps 3200 --warmup 100 --bio-mix 0.8` (lr 3e-3 -> 3e-4)."""
+    pre = D['pretrain']; S, B = pre['steps'], pre['B']
+    raw = open(f'{DIR}/pretrain.bin', 'rb').read(); n = S * B * T
+    arr = torch.frombuffer(bytearray(raw), dtype=torch.int16).long()
+    inputs, targets = arr[:n].view(S, B, T), arr[n:].view(S, B, T)
+    P = new_params(load_st(f'{DIR}/init.safetensors')); params = list(P.values())
+    opt = adamw(params, a.lr); ones = torch.ones(B, T); t0 = time.time()
+    for s in range(S):
+        loss = masked_ce(P, inputs[s], targets[s], ones)
+        gn = train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, a.warmup, S))
+        if (s + 1) % 100 == 0: print(f'step {s+1} loss {loss.item():.4f} lr {lr_at(s, a.lr, a.lr/10, a.warmup, S):.2e} gn {gn:.2f} {time.time()-t0:.0f}s {load_mode()}', flush=True)
+        if (s + 1) % 400 == 0:
+            print(f'step {s+1} validation (8 batches) {val_loss(P, 8):.4f}', flush=True); save(P, 'base.pt')
+    save(P, 'base.pt')
+    log_result(f'| pretrain | {S} x {B} x {T}, lr {a.lr} warm-up {a.warmup}, bio-mix 0.8 | {time.time()-t0:.0f} s | {load_mode()} |')
+
+def cmd_sft(a):
+    """`lab finetune-instruct` defaults (lesson 3): all weights, 200 x 16, lr 1e-3 -> 1e-4, warm-up 20, prompt masked.
+    --idk N adds N "I don't know." examples about made-up names (from the pairs file) to the training set."""
+    P = new_params(load(a.base)); params = list(P.values())
+    train = list(D['sft']['train'])
+    rows = D['sft']['rows']
+    extra = []
+    if a.idk:
+        pool = [p for p in pairs_pool() if p['kind'] == 'unknown']
+        extra = [p['chosenEx'] for p in pool[:a.idk]]
+    opt = adamw(params, a.lr); t0 = time.time(); rng = random.Random(a.seed)
+    for s in range(a.steps):
+        if extra:  # the lab would draw uniformly over the enlarged set: same here, with its own generator
+            n = len(train) + len(extra); batch = [(train + extra)[rng.randrange(n)] for _ in range(a.batch)]
+        else:
+            batch = [train[i] for i in rows[s][:a.batch]]
+        inp, tgt, m = pad_batch(batch)
+        loss = masked_ce(P, inp, tgt, m)
+        train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, a.warmup, a.steps))
+        if (s + 1) % 50 == 0: print(f'step {s+1} loss {loss.item():.4f} {time.time()-t0:.0f}s', flush=True)
+    save(P, a.out)
+    rows_ = score_world(P)
+    log_result(f'| sft {a.out} | {a.steps} x {a.batch}, lr {a.lr}, idk examples {a.idk} | {world_line(rows_)} | {time.time()-t0:.0f} s | {load_mode()} |')
+
+def cmd_score(a):
+    P = load(a.ckpt); t0 = time.time()
+    pr = probe(P); vl = val_loss(P); rows = score_world(P)
+    log_result(f"| score {a.ckpt} | probe known {pr['known'][0]}/{pr['known'][1]} unknown {pr['unknown'][0]}/{pr['unknown'][1]} | Brown val {vl:.4f} | {world_line(rows)} | {time.time()-t0:.0f} s |")
+    for g, r in rows.items():
+        for q, ans, ref in r['examples']: print(f'  [{g}] {q} -> {ans!r} (ref {ref!r})')
+
+# ---- preference pairs to the `dpo` helper's design (until public/datasets/world-prefs.jsonl exists):
+# unknown pairs ask about new made-up names (none of the world's); chosen "I don't know.", rejected a
+# confident made-up answer in the taught wording. Known pairs ask about the world's sft people: chosen the
+# right answer, rejected "I don't know.". Held-out known and the world's unknown people are never in a pair.
+# The syllables are scripts/datasets/world.ts's, so the new names look like the world's.
+ONSETS = ['b', 'br', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'c', 'st', 'ch', 'j']
+VOWELS = ['a', 'e', 'i', 'o', 'u', 'ar', 'er', 'or', 'an', 'en', 'in', 'on']
+CODAS = ['', 'n', 'l', 'r', 's', 't', 'd', 'm', 'ck', 'll', 'nd', 'rt', 'st', 'ne', 'le']
+PROTO_PAIRS = f'{DIR}/prefs-proto.jsonl'
+
+def cmd_pairs(a):
+    rng = random.Random(19)
+    taken = {h for p in D['people'] for h in p['name'].split()}
+    values = {at: sorted({p[at] for p in D['people']}) for at in D['wording']}
+    def word(syl, lo, hi):
+        while True:
+            w = ''.join(rng.choice(ONSETS) + rng.choice(VOWELS) + (rng.choice(CODAS) if i == syl - 1 else '') for i in range(syl)).capitalize()
+            if lo <= len(w) <= hi and w not in taken: taken.add(w); return w
+    out = []
+    for i in range(a.names):  # unknown: every attribute, a drawn phrasing
+        name = f'{word(rng.choice([1, 2]), 4, 7)} {word(2, 5, 9)}'
+        for at, wd in D['wording'].items():
+            q = rng.choice(wd['questions']).replace('{name}', name)
+            out.append({'kind': 'unknown', 'name': name, 'attribute': at, 'instruction': q, 'chosen': IDK, 'rejected': wd['answer'].replace('{value}', rng.choice(values[at]))})
+    for p in D['people']:  # known: the sft people, every attribute and phrasing
+        if p['group'] != 'sft': continue
+        for at, wd in D['wording'].items():
+            for q in wd['questions']:
+                out.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q.replace('{name}', p['name']), 'chosen': wd['answer'].replace('{value}', p[at]), 'rejected': IDK})
+    with open(PROTO_PAIRS, 'w') as f:
+        for o in out: f.write(json.dumps(o) + '\n')
+    print(f'{PROTO_PAIRS}: {sum(o["kind"] == "unknown" for o in out)} unknown and {sum(o["kind"] == "known" for o in out)} known pairs; now rerun dump-world.ts with it')
+
+def pairs_pool(path=None):
+    prefs = D['prefs']
+    if not prefs: sys.exit('no pairs in data.json: run `pairs`, then dump-world.ts with the file')
+    key = path or (PROTO_PAIRS if PROTO_PAIRS in prefs else next(iter(prefs)))
+    return prefs[key]
+
+# ---- DPO / IPO (+ NLL on the chosen answer), all weights or LoRA, the SFT model as the frozen reference
+def seq_logp(P, exs, lora=None):
+    """Summed log-probability of each example's response tokens (the loss mask), and the masked CE terms."""
+    inp, tgt, m = pad_batch(exs)
+    l = F.cross_entropy(forward(P, inp, lora).reshape(-1, V), tgt.reshape(-1), reduction='none').view(m.shape)
+    return -(l * m).sum(1), (l * m).sum() / m.sum()
+
+def make_lora(rank):
+    g = torch.Generator().manual_seed(1337); A, B = {}, {}
+    for l in range(L):
+        for t, (cin, cout) in {'attn.c_attn': (C, 3 * C), 'attn.c_proj': (C, C), 'mlp.c_fc': (C, 4 * C), 'mlp.c_proj': (4 * C, C)}.items():
+            n = f'h.{l}.{t}'
+            A[n] = (torch.randn(rank, cin, generator=g) / math.sqrt(3 * cin)).requires_grad_(True)
+            B[n] = torch.zeros(cout, rank, requires_grad=True)
+    return {'A': A, 'B': B, 'scale': 2.0}  # alpha = 2r
+
+def cmd_dpo(a):
+    t0 = time.time()
+    pool = pairs_pool(a.pairs)
+    unk = [p for p in pool if p['kind'] == 'unknown']; kn = [p for p in pool if p['kind'] == 'known']
+    names = list(dict.fromkeys(p['name'] for p in unk))[:a.unknown_names]
+    unk = [p for p in unk if p['name'] in set(names)]
+    kn = kn[:a.known] if a.known >= 0 else kn
+    if a.known_per_attr:  # one phrasing per person and attribute instead of all four
+        seen = set(); kn = [p for p in kn if (p['name'], p['attribute']) not in seen and not seen.add((p['name'], p['attribute']))]
+    pairs = unk + kn
+    ref = load(a.sft)
+    with torch.no_grad():  # the reference's log-probabilities, once
+        for i in range(0, len(pairs), 64):
+            ch = pairs[i:i + 64]
+            rc, _ = seq_logp(ref, [p['chosenEx'] for p in ch]); rr, _ = seq_logp(ref, [p['rejectedEx'] for p in ch])
+            for p, x, y in zip(ch, rc.tolist(), rr.tolist()): p['refc'], p['refr'] = x, y
+    P = new_params(ref)
+    lora = make_lora(a.lora) if a.lora else None
+    if lora:
+        for v in P.values(): v.requires_grad_(False)
+        params = list(lora['A'].values()) + list(lora['B'].values())
+    else:
+        params = list(P.values())
+    opt = adamw(params, a.lr); rng = random.Random(a.seed)
+    for s in range(a.steps):
+        batch = [pairs[rng.randrange(len(pairs))] for _ in range(a.batch)]
+        lc, nll = seq_logp(P, [p['chosenEx'] for p in batch], lora)
+        lr_, _ = seq_logp(P, [p['rejectedEx'] for p in batch], lora)
+        refc = torch.tensor([p['refc'] for p in batch]); refr = torch.tensor([p['refr'] for p in batch])
+        h = (lc - refc) - (lr_ - refr)
+        pref = -F.logsigmoid(a.beta * h).mean() if a.loss == 'dpo' else ((h - 1 / (2 * a.beta)) ** 2).mean()
+        loss = pref + a.nll * nll
+        train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, min(a.warmup, a.steps), a.steps))
+        if (s + 1) % 50 == 0:
+            print(f'step {s+1} loss {loss.item():.4f} pref {pref.item():.4f} nll {nll.item():.4f} margin {(a.beta*h).mean().item():.3f} acc {(h > 0).float().mean().item():.2f} {time.time()-t0:.0f}s', flush=True)
+    if lora:  # merge, as `lab export` does
+        with torch.no_grad():
+            for n in lora['A']: P[n + '.weight'] += lora['scale'] * lora['B'][n] @ lora['A'][n]
+        lora = None
+    rows = score_world(P)
+    # generalisation inside the pairs: the trained made-up names' questions (first 60)
+    tr = generate(P, [p['chosenEx']['ids'][:p['chosenEx']['prompt']] for p in unk[:60]], 16)
+    tr_idk = sum(normalise(decode([t for t in ids if t != EOT])) == normalise(IDK) for ids, _ in tr) / max(1, len(tr))
+    h_, u_ = rows['held-out'], rows['unknown']
+    ok = u_['idk'] >= 0.5 and h_['exact'] >= 0.8 and h_['idk'] <= 0.1
+    name = a.tag or f"{a.loss} b{a.beta} nll{a.nll} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft}"
+    log_result(f"| {name} | {len(unk)}+{len(kn)} | {100*rows['sft']['exact']:.0f} / {100*rows['sft']['idk']:.0f} | {100*h_['exact']:.0f} / {100*h_['idk']:.0f} | {100*u_['idk']:.0f} / {100*u_['exact']:.0f} / {u_['conf']:.2f} | {100*tr_idk:.0f} | {'**meets**' if ok else 'no'} | {time.time()-t0:.0f} s, {load_mode()} |")
+    if a.save: save(P, a.save)
+    for g, r in rows.items():
+        for q, ans, ref_ in r['examples'][:2]: print(f'  [{g}] {q} -> {ans!r} (ref {ref_!r})')
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(); sub = ap.add_subparsers(dest='cmd', required=True)
+    p = sub.add_parser('pretrain'); p.add_argument('--lr', type=float, default=3e-3); p.add_argument('--warmup', type=int, default=100)
+    p = sub.add_parser('sft'); p.add_argument('--base', default='base.pt'); p.add_argument('--out', default='sft.pt')
+    p.add_argument('--steps', type=int, default=200); p.add_argument('--batch', type=int, default=16); p.add_argument('--lr', type=float, default=1e-3)
+    p.add_argument('--warmup', type=int, default=20); p.add_argument('--idk', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
+    p = sub.add_parser('score'); p.add_argument('ckpt')
+    p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600)
+    p = sub.add_parser('dpo'); p.add_argument('--sft', default='sft.pt'); p.add_argument('--pairs')
+    p.add_argument('--loss', choices=['dpo', 'ipo'], default='dpo'); p.add_argument('--beta', type=float, default=0.1); p.add_argument('--nll', type=float, default=1.0)
+    p.add_argument('--lr', type=float, default=3e-4); p.add_argument('--steps', type=int, default=300); p.add_argument('--batch', type=int, default=16)
+    p.add_argument('--warmup', type=int, default=20); p.add_argument('--unknown-names', type=int, default=100); p.add_argument('--known', type=int, default=-1)
+    p.add_argument('--known-per-attr', action='store_true'); p.add_argument('--lora', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
+    p.add_argument('--tag'); p.add_argument('--save')
+    a = ap.parse_args()
+    {'pretrain': cmd_pretrain, 'sft': cmd_sft, 'score': cmd_score, 'pairs': cmd_pairs, 'dpo': cmd_dpo}[a.cmd](a)
