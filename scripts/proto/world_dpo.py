@@ -113,6 +113,19 @@ for a, b in TOK['merges']: BYTES.append(BYTES[a] + BYTES[b])
 def decode(ids): return b''.join(BYTES[i] for i in ids if i < len(BYTES)).decode('utf-8', 'replace')
 
 HEADERS = ['### Instruction:', '### Input:', '### Response:']
+RANKS = {(a, b): r for r, (a, b) in enumerate(TOK['merges'])}
+def piece_ids(word):
+    """BPE of one pre-split piece (" Brenlik"): merge the lowest-ranked adjacent pair until none is left (tokenizer.ts)."""
+    ids = list(word.encode('utf-8'))
+    while True:
+        best = min(((RANKS[p], i) for i, p in enumerate(zip(ids, ids[1:])) if p in RANKS), default=None)
+        if best is None: return ids
+        r = best[0]; a, b = TOK['merges'][r]; out = []; i = 0
+        while i < len(ids):
+            if i + 1 < len(ids) and ids[i] == a and ids[i + 1] == b: out.append(256 + r); i += 2
+            else: out.append(ids[i]); i += 1
+        ids = out
+
 def normalise(s):  # src/data/scorers.ts
     import re
     s = s.strip(); s = re.sub(r'^["\'“”]+|["\'“”]+$', '', s); s = re.sub(r'[.!?]+$', '', s)
@@ -249,26 +262,35 @@ PROTO_PAIRS = f'{DIR}/prefs-proto.jsonl'
 
 def cmd_pairs(a):
     rng = random.Random(19)
-    taken = {h for p in D['people'] for h in p['name'].split()}
+    for it in D['probe']:  # the BPE port must give the lab's tokens for every cue
+        words = f"{it['name']} was born in".split(' ')
+        assert sum((piece_ids(w if i == 0 else ' ' + w) for i, w in enumerate(words)), []) == it['rows'][0]['ids'][:it['rows'][0]['from']], it['name']
+    taken = {h for p in D['people'] for h in p['name'].split()}  # no half of a world name
+    names = set()
     values = {at: sorted({p[at] for p in D['people']}) for at in D['wording']}
-    def word(syl, lo, hi):
+    def word(syl, lo, hi, most):
         while True:
-            w = ''.join(rng.choice(ONSETS) + rng.choice(VOWELS) + (rng.choice(CODAS) if i == syl - 1 else '') for i in range(syl)).capitalize()
-            if lo <= len(w) <= hi and w not in taken: taken.add(w); return w
+            n = syl()  # drawn again each try, as the world's generator does
+            w = ''.join(rng.choice(ONSETS) + rng.choice(VOWELS) + (rng.choice(CODAS) if i == n - 1 else '') for i in range(n)).capitalize()
+            # the world's rule (scripts/datasets/world.ts): few tokens after a space, no one-token English word
+            if lo <= len(w) <= hi and w not in taken and len(piece_ids(' ' + w)) <= most and len(piece_ids(' ' + w.lower())) > 1:
+                return w
     out = []
     for i in range(a.names):  # unknown: every attribute, a drawn phrasing
-        name = f'{word(rng.choice([1, 2]), 4, 7)} {word(2, 5, 9)}'
-        for at, wd in D['wording'].items():
-            q = rng.choice(wd['questions']).replace('{name}', name)
+        while True:  # halves may repeat among the new names (there are ~2,000 short first names), whole names not
+            name = f'{word(lambda: rng.choice([1, 2]), 4, 7, 2)} {word(lambda: 2, 5, 9, 3)}'
+            if name not in names: names.add(name); break
+        for at in rng.sample(sorted(D['wording']), a.per_name):
+            wd = D['wording'][at]; q = rng.choice(wd['questions']).replace('{name}', name)
             out.append({'kind': 'unknown', 'name': name, 'attribute': at, 'instruction': q, 'chosen': IDK, 'rejected': wd['answer'].replace('{value}', rng.choice(values[at]))})
     for p in D['people']:  # known: the sft people, every attribute and phrasing
         if p['group'] != 'sft': continue
         for at, wd in D['wording'].items():
             for q in wd['questions']:
                 out.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q.replace('{name}', p['name']), 'chosen': wd['answer'].replace('{value}', p[at]), 'rejected': IDK})
-    with open(PROTO_PAIRS, 'w') as f:
+    with open(a.out, 'w') as f:
         for o in out: f.write(json.dumps(o) + '\n')
-    print(f'{PROTO_PAIRS}: {sum(o["kind"] == "unknown" for o in out)} unknown and {sum(o["kind"] == "known" for o in out)} known pairs; now rerun dump-world.ts with it')
+    print(f'{a.out}: {sum(o["kind"] == "unknown" for o in out)} unknown and {sum(o["kind"] == "known" for o in out)} known pairs; now rerun dump-world.ts with it')
 
 def pairs_pool(path=None):
     prefs = D['prefs']
@@ -277,11 +299,13 @@ def pairs_pool(path=None):
     return prefs[key]
 
 # ---- DPO / IPO (+ NLL on the chosen answer), all weights or LoRA, the SFT model as the frozen reference
-def seq_logp(P, exs, lora=None):
-    """Summed log-probability of each example's response tokens (the loss mask), and the masked CE terms."""
+def seq_logp(P, exs, lora=None, rows=None):
+    """Summed log-probability of each example's response tokens (the loss mask), and the masked-mean CE
+    over the examples `rows` marks (all by default)."""
     inp, tgt, m = pad_batch(exs)
     l = F.cross_entropy(forward(P, inp, lora).reshape(-1, V), tgt.reshape(-1), reduction='none').view(m.shape)
-    return -(l * m).sum(1), (l * m).sum() / m.sum()
+    w = m if rows is None else m * rows[:, None]
+    return -(l * m).sum(1), (l * w).sum() / w.sum().clamp(min=1)
 
 def make_lora(rank):
     g = torch.Generator().manual_seed(1337); A, B = {}, {}
@@ -318,7 +342,8 @@ def cmd_dpo(a):
     opt = adamw(params, a.lr); rng = random.Random(a.seed)
     for s in range(a.steps):
         batch = [pairs[rng.randrange(len(pairs))] for _ in range(a.batch)]
-        lc, nll = seq_logp(P, [p['chosenEx'] for p in batch], lora)
+        rows = None if a.nll_on == 'all' else torch.tensor([float(p['kind'] == 'known') for p in batch])
+        lc, nll = seq_logp(P, [p['chosenEx'] for p in batch], lora, rows)
         lr_, _ = seq_logp(P, [p['rejectedEx'] for p in batch], lora)
         refc = torch.tensor([p['refc'] for p in batch]); refr = torch.tensor([p['refr'] for p in batch])
         h = (lc - refc) - (lr_ - refr)
@@ -337,11 +362,35 @@ def cmd_dpo(a):
     tr_idk = sum(normalise(decode([t for t in ids if t != EOT])) == normalise(IDK) for ids, _ in tr) / max(1, len(tr))
     h_, u_ = rows['held-out'], rows['unknown']
     ok = u_['idk'] >= 0.5 and h_['exact'] >= 0.8 and h_['idk'] <= 0.1
-    name = a.tag or f"{a.loss} b{a.beta} nll{a.nll} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft}"
+    name = a.tag or f"{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
     log_result(f"| {name} | {len(unk)}+{len(kn)} | {100*rows['sft']['exact']:.0f} / {100*rows['sft']['idk']:.0f} | {100*h_['exact']:.0f} / {100*h_['idk']:.0f} | {100*u_['idk']:.0f} / {100*u_['exact']:.0f} / {u_['conf']:.2f} | {100*tr_idk:.0f} | {'**meets**' if ok else 'no'} | {time.time()-t0:.0f} s, {load_mode()} |")
     if a.save: save(P, a.save)
     for g, r in rows.items():
         for q, ans, ref_ in r['examples'][:2]: print(f'  [{g}] {q} -> {ans!r} (ref {ref_!r})')
+
+def auc(pos, neg):
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+def cmd_signal(a):
+    """Can the model tell held-out known people from unknown ones at all? AUC (held-out above unknown) of the
+    greedy answer's probability, and of the surname's log-probability after the first name in the prompt."""
+    P = load(a.ckpt); res = generate(P, [r['prompt'] for r in D['test']], 16)
+    conf = {'held-out': [], 'unknown': []}; sur = {'held-out': [], 'unknown': []}
+    with torch.no_grad():
+        for r, (ids, lp) in zip(D['test'], res):
+            g = r['task'].replace('world-', '')
+            if g not in conf: continue
+            conf[g].append(lp)
+            name = next(p['name'] for p in D['people'] if p['name'] in r['instruction'])
+            pre = r['instruction'][:r['instruction'].index(name)]; first, last = name.split()
+            head = piece_ids(' ' + first) if pre.endswith(' ') else piece_ids(first)
+            k = len(r['prompt']); tail = piece_ids(' ' + last)
+            # the surname's tokens sit right after the first name's inside the prompt: find them
+            pr = r['prompt']
+            at = next(i for i in range(len(pr)) if pr[i:i + len(head) + len(tail)] == head + tail) + len(head)
+            logp = F.log_softmax(forward(P, torch.tensor([pr])), -1)[0]
+            sur[g].append(sum(logp[at + j - 1, pr[at + j]].item() for j in range(len(tail))))
+    print(f"{a.ckpt}: AUC answer probability {auc(conf['held-out'], conf['unknown']):.3f}, surname log-prob {auc(sur['held-out'], sur['unknown']):.3f}")
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); sub = ap.add_subparsers(dest='cmd', required=True)
@@ -350,12 +399,13 @@ if __name__ == '__main__':
     p.add_argument('--steps', type=int, default=200); p.add_argument('--batch', type=int, default=16); p.add_argument('--lr', type=float, default=1e-3)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--idk', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
     p = sub.add_parser('score'); p.add_argument('ckpt')
-    p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600)
+    p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600); p.add_argument('--per-name', type=int, default=3); p.add_argument('--out', default=PROTO_PAIRS)
     p = sub.add_parser('dpo'); p.add_argument('--sft', default='sft.pt'); p.add_argument('--pairs')
     p.add_argument('--loss', choices=['dpo', 'ipo'], default='dpo'); p.add_argument('--beta', type=float, default=0.1); p.add_argument('--nll', type=float, default=1.0)
     p.add_argument('--lr', type=float, default=3e-4); p.add_argument('--steps', type=int, default=300); p.add_argument('--batch', type=int, default=16)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--unknown-names', type=int, default=100); p.add_argument('--known', type=int, default=-1)
     p.add_argument('--known-per-attr', action='store_true'); p.add_argument('--lora', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
-    p.add_argument('--tag'); p.add_argument('--save')
+    p.add_argument('--nll-on', choices=['all', 'known'], default='all'); p.add_argument('--tag'); p.add_argument('--save')
+    p = sub.add_parser('signal'); p.add_argument('ckpt')
     a = ap.parse_args()
-    {'pretrain': cmd_pretrain, 'sft': cmd_sft, 'score': cmd_score, 'pairs': cmd_pairs, 'dpo': cmd_dpo}[a.cmd](a)
+    {'pretrain': cmd_pretrain, 'sft': cmd_sft, 'score': cmd_score, 'pairs': cmd_pairs, 'dpo': cmd_dpo, 'signal': cmd_signal}[a.cmd](a)
