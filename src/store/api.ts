@@ -22,18 +22,22 @@
  *   requestClassReport(model, split, limit?) -> id   classReports[id] (a model without a head: the prompted baseline)
  *   scoreInstruct(model, opts)        -> id      progress[id] while it runs, then instructScores[id]
  *   forgetRequest(id)                            drops what is kept for the id
+ *   measureThisGpu(request?)                     gpuMeasuring while it runs, then gpuMeasurements[adapter] (kept in
+ *                                                localStorage); useRecipeEstimate(recipe) / estimateRecipe(state, recipe)
+ *                                                give a recipe's time on this GPU
  *   errors of a request                          requestErrors[id]
  *
  * `model` is 'run' (the current run's model) or a checkpoint id from `slots` (shipped ids start
  * with "shipped:"). myModel(state, role) gives the learner's base/classifier/instruct model
  * (myModelsSlice), setMyModel(role, id) changes it.
  */
-import type { ModelRef, SampleRequest, TaskKind } from '../worker/protocol.ts';
+import type { MeasureRequest, ModelRef, SampleRequest, TaskKind } from '../worker/protocol.ts';
 import { workerLink, type EngineLink } from './bridge.ts';
 import {
   classifyText as classifyCmd, nextRequestId, pauseRun as pauseCmd, requestClassReport as reportCmd, restoreRun as restoreCmd, resumeRun as resumeCmd,
   scoreInstruct as scoreCmd, startFinetune as finetuneCmd, uploadDataset as uploadCmd, type Command, type CommandState, type FinetuneArgs,
 } from './commands.ts';
+import { measureGpu as measureCmd } from './gpuMeasure.ts';
 import { useLab } from './index.ts';
 import type { LabState } from './index.ts';
 import type { SampleStream } from './requestsSlice.ts';
@@ -42,6 +46,9 @@ export { myModel, type ModelRole } from './myModelsSlice.ts';
 export { nextRequestId } from './commands.ts';
 // Components may not import the worker: the contract's constants and shapes come from here.
 export { AUTOSAVE_IDS, SHIPPED_BASE, SHIPPED_INSTRUCT, SHIPPED_PREFIX } from '../worker/protocol.ts';
+export type { GpuMeasurement, MeasureRequest } from '../worker/protocol.ts';
+export { currentMeasurement, estimateRecipe, measureSecondsLeft, type RecipeEstimate } from './gpuMeasureSlice.ts';
+export { measureGpu, useRecipeEstimate } from './gpuMeasure.ts';
 export type { ClassReport, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
 
 let link: EngineLink = workerLink;
@@ -142,6 +149,11 @@ export function scoreInstruct(model: ModelRef, opts: { limit: number; maxTokens:
   const requestId = nextRequestId();
   scoreCmd.perform(link, state(), { requestId, model, ...opts });
   return requestId;
+}
+
+/** Times the matmul variants and a few training steps of each preset on this GPU (defaults: model/measure.ts). */
+export function measureThisGpu(request: MeasureRequest = {}): void {
+  measureCmd.perform(link, useLab.getState(), request);
 }
 
 /** Drops what the store keeps for a request. */
