@@ -15,7 +15,7 @@ export function StartEstimate({ recipe, testId = 'start-estimate' }: { recipe: R
   const can = useLab((s) => measureGpu.predicate(s));
   if (!ready || !(recipe.steps >= 1 && recipe.batch >= 1)) return null;
   if (e.source === 'measured') {
-    return <span className="small muted start-estimate" data-testid={testId} data-seconds={Math.round(e.seconds)}>Training: {estimateWords(e, recipe.preset)}</span>;
+    return <span className="small muted start-estimate" data-testid={testId} data-seconds={Math.round(e.seconds)}>Training takes {estimateWords(e, recipe.preset)}</span>;
   }
   if (measuring) {
     const pct = measuring.total > 0 ? Math.round((100 * measuring.done) / measuring.total) : 0;
