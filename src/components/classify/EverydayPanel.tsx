@@ -25,15 +25,35 @@ export interface EverydayPanelProps {
   onRemove(index: number): void;
 }
 
+const recall = (r: ClassReport, cls: string) => pct(r.perClass[r.classes.indexOf(cls)]?.recall ?? NaN);
+
+/** Both splits in one table: the learner's classifier and the bag-of-words yardstick, accuracy and each class's recall. */
+function SideBySide({ test, everyday, yardstick }: { test: ClassReport; everyday: ClassReport; yardstick: ShortcutSide | null }) {
+  return (
+    <table className="report" data-testid="split-compare">
+      <caption>Accuracy on each split</caption>
+      <thead>
+        <tr><th scope="col" /><th scope="col">corpus test split</th><th scope="col">everyday messages</th></tr>
+      </thead>
+      <tbody>
+        <tr><th scope="row">your classifier</th><td>{pct(test.accuracy)} <span className="muted small">({test.n})</span></td><td>{pct(everyday.accuracy)} <span className="muted small">({everyday.n})</span></td></tr>
+        <tr><th scope="row">… ham recall</th><td>{recall(test, 'ham')}</td><td>{recall(everyday, 'ham')}</td></tr>
+        <tr><th scope="row">… spam recall</th><td>{recall(test, 'spam')}</td><td>{recall(everyday, 'spam')}</td></tr>
+        {yardstick && <tr><th scope="row">bag-of-words yardstick</th><td>{pct(yardstick.testAccuracy)}</td><td>{pct(yardstick.everydayAccuracy)} <span className="muted small">(the lab's only)</span></td></tr>}
+      </tbody>
+    </table>
+  );
+}
+
 export function EverydayPanel({ test, everyday, pending, error, yardstick, shipped, mine, onRemove }: EverydayPanelProps) {
   return (
     <div className="everyday" data-testid="everyday-panel">
       <p className="small muted">
         {shipped ?? 'The'} everyday messages written for the lab{mine.length > 0 ? `, and ${mine.length} of yours` : ''}: a test from outside the corpus.
-        {yardstick && <> The bag-of-words yardstick scores {pct(yardstick.testAccuracy)} on the test split and {pct(yardstick.everydayAccuracy)} on the lab's everyday messages.</>}
       </p>
       {test && everyday && <p data-testid="domain-shift"><strong>{domainShiftText(test.accuracy, everyday.accuracy)}</strong></p>}
-      {everyday ? <ClassReportView report={everyday} testId="everyday-report" />
+      {test && everyday && <SideBySide test={test} everyday={everyday} yardstick={yardstick} />}
+      {everyday ? <details open><summary>The everyday split in detail</summary><ClassReportView report={everyday} testId="everyday-report" /></details>
         : <p className="muted" data-testid="everyday-report-none">{pending ? 'Scoring the everyday messages…' : 'The everyday split\'s accuracy appears here beside the test split\'s when a run finishes.'}</p>}
       {pending && everyday && <p role="status" className="small muted">Scoring again with your messages…</p>}
       {error && <p role="alert" className="error" data-testid="everyday-error">{error}</p>}
