@@ -15,7 +15,7 @@
  *                      instruction examples with their loss masks)
  * A prefs file is JSONL with {instruction, chosen, rejected} and any other fields (kept as they are).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseBuiltinInstruct } from '../../src/data/builtin.ts';
 import { ATTRIBUTES, attributeValues, parseWorld, WORDING } from '../../src/data/world.ts';
 import { PRESETS } from '../../src/model/config.ts';
@@ -99,11 +99,13 @@ for (const f of prefsFiles) {
     return { ...o, chosenEx: as(o.chosen), rejectedEx: as(o.rejected) };
   });
 }
-writeFileSync(`${dir}/data.json`, JSON.stringify({
+// Written aside and renamed, so a prototype run starting meanwhile reads the old file or the new one, never half.
+writeFileSync(`${dir}/data.json.part`, JSON.stringify({
   config, seed, pretrain: { ...PRE, T }, eot: tok.endOfTextId, pad: tok.padId,
   sft: { train: train.examples.map(ex), val: valSet.examples.map(ex), rows: sftRows },
   people, test, probe: items, prefs,
   // The taught wording, for pairs written outside the lab: each attribute's questions and answer ({value} stands for the value).
   wording: Object.fromEntries(ATTRIBUTES.map((a) => [a, { questions: WORDING[a].questions, answer: WORDING[a].answer('{value}') }])),
 }));
+renameSync(`${dir}/data.json.part`, `${dir}/data.json`);
 console.log(`${dir}: ${PRE.steps} pretraining steps, ${brown.length} Brown + ${bios.length} biography tokens, ${val.length} validation; ${train.examples.length} SFT examples; ${test.length} world test records; ${items.length} probe items; prefs ${Object.entries(prefs).map(([f, p]) => `${f}: ${p.length}`).join(', ') || 'none'}`);

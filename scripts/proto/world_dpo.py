@@ -126,6 +126,19 @@ def piece_ids(word):
             else: out.append(ids[i]); i += 1
         ids = out
 
+SPLIT = None
+def encode(text):
+    """The lab's encode (GPT-2 pre-split, then BPE per piece); checked against the lab's tokens where used."""
+    global SPLIT
+    import regex
+    SPLIT = SPLIT or regex.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+""")
+    return [t for piece in SPLIT.findall(text) for t in piece_ids(piece)]
+
+def instruction_example(instruction, output):
+    """formatInstruction: the prompt's tokens (masked), then the response's and end-of-text (counted)."""
+    prompt = encode(f'### Instruction:\n{instruction}\n\n### Response:\n'); resp = encode(output) + [EOT]
+    return {'ids': (prompt + resp)[:T + 1], 'mask': ([0] * len(prompt) + [1] * len(resp))[:T + 1], 'prompt': len(prompt)}
+
 def normalise(s):  # src/data/scorers.ts
     import re
     s = s.strip(); s = re.sub(r'^["\'“”]+|["\'“”]+$', '', s); s = re.sub(r'[.!?]+$', '', s)
@@ -155,7 +168,7 @@ def generate(P, prompts, max_tokens=72):
             for j, i in enumerate(idxs): out[i] = (gen[j], lp[j])
     return out
 
-def score_world(P):
+def score_world(P, regroup=lambda r: None):
     """`lab score --families world`: per group format, exact, mean confidence, and the share answering "I don't know."."""
     res = generate(P, [r['prompt'] for r in D['test']])
     rows = {}
@@ -165,7 +178,7 @@ def score_world(P):
         cut = min([text.index(h) for h in HEADERS if h in text] + [len(text)])
         ans = text[:cut].strip()
         fmt = text.strip() != '' and not any(h in text for h in HEADERS) and ended
-        g = rows.setdefault(r['task'].replace('world-', ''), {'n': 0, 'format': 0, 'exact': 0, 'idk': 0, 'conf': 0.0, 'examples': []})
+        g = rows.setdefault(regroup(r) or r['task'].replace('world-', ''), {'n': 0, 'format': 0, 'exact': 0, 'idk': 0, 'conf': 0.0, 'examples': []})
         g['n'] += 1; g['format'] += fmt; g['exact'] += normalise(ans) == normalise(r['output'])
         g['idk'] += normalise(ans) == normalise(IDK); g['conf'] += math.exp(lp)
         if len(g['examples']) < 3: g['examples'].append((r['instruction'], ans, r['output']))
@@ -276,13 +289,14 @@ def cmd_pairs(a):
             if lo <= len(w) <= hi and w not in taken and len(piece_ids(' ' + w)) <= most and len(piece_ids(' ' + w.lower())) > 1:
                 return w
     out = []
-    for i in range(a.names):  # unknown: every attribute, a drawn phrasing
+    for i in range(a.names):  # unknown: per_name attributes, a drawn phrasing (or all four)
         while True:  # halves may repeat among the new names (there are ~2,000 short first names), whole names not
             name = f'{word(lambda: rng.choice([1, 2]), 4, 7, 2)} {word(lambda: 2, 5, 9, 3)}'
             if name not in names: names.add(name); break
         for at in rng.sample(sorted(D['wording']), a.per_name):
-            wd = D['wording'][at]; q = rng.choice(wd['questions']).replace('{name}', name)
-            out.append({'kind': 'unknown', 'name': name, 'attribute': at, 'instruction': q, 'chosen': IDK, 'rejected': wd['answer'].replace('{value}', rng.choice(values[at]))})
+            wd = D['wording'][at]
+            for q in (wd['questions'] if a.all_phrasings else [rng.choice(wd['questions'])]):
+                out.append({'kind': 'unknown', 'name': name, 'attribute': at, 'instruction': q.replace('{name}', name), 'chosen': IDK, 'rejected': wd['answer'].replace('{value}', rng.choice(values[at]))})
     for p in D['people']:  # known: the sft people, every attribute and phrasing
         if p['group'] != 'sft': continue
         for at, wd in D['wording'].items():
@@ -325,6 +339,17 @@ def cmd_dpo(a):
     kn = kn[:a.known] if a.known >= 0 else kn
     if a.known_per_attr:  # one phrasing per person and attribute instead of all four
         seen = set(); kn = [p for p in kn if (p['name'], p['attribute']) not in seen and not seen.add((p['name'], p['attribute']))]
+    lent = []
+    if a.heldout_known:  # DIAGNOSTIC, not the design: the first N held-out people lent to the known side
+        for r in D['test'][:3]: assert instruction_example(r['instruction'], r['output'])['ids'][:len(r['prompt'])] == r['prompt']
+        for p in kn[:3]: assert instruction_example(p['instruction'], p['chosen']) == p['chosenEx'], p
+        lent = [p for p in D['people'] if p['group'] == 'held-out'][:a.heldout_known]
+        for p in lent:
+            for at, wd in D['wording'].items():
+                for q in wd['questions']:
+                    q = q.replace('{name}', p['name']); right = wd['answer'].replace('{value}', p[at])
+                    kn.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q, 'chosen': right, 'rejected': IDK,
+                               'chosenEx': instruction_example(q, right), 'rejectedEx': instruction_example(q, IDK)})
     pairs = unk + kn
     ref = load(a.sft)
     with torch.no_grad():  # the reference's log-probabilities, once
@@ -356,14 +381,16 @@ def cmd_dpo(a):
         with torch.no_grad():
             for n in lora['A']: P[n + '.weight'] += lora['scale'] * lora['B'][n] @ lora['A'][n]
         lora = None
-    rows = score_world(P)
+    lent_names = {p['name'] for p in lent}
+    rows = score_world(P, lambda r: 'lent' if any(n in r['instruction'] for n in lent_names) else None)
     # generalisation inside the pairs: the trained made-up names' questions (first 60)
     tr = generate(P, [p['chosenEx']['ids'][:p['chosenEx']['prompt']] for p in unk[:60]], 16)
     tr_idk = sum(normalise(decode([t for t in ids if t != EOT])) == normalise(IDK) for ids, _ in tr) / max(1, len(tr))
     h_, u_ = rows['held-out'], rows['unknown']
     ok = u_['idk'] >= 0.5 and h_['exact'] >= 0.8 and h_['idk'] <= 0.1
-    name = a.tag or f"{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
+    name = a.tag or f"{'DIAGNOSTIC held-out lent ' + str(a.heldout_known) + ' ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
     log_result(f"| {name} | {len(unk)}+{len(kn)} | {100*rows['sft']['exact']:.0f} / {100*rows['sft']['idk']:.0f} | {100*h_['exact']:.0f} / {100*h_['idk']:.0f} | {100*u_['idk']:.0f} / {100*u_['exact']:.0f} / {u_['conf']:.2f} | {100*tr_idk:.0f} | {'**meets**' if ok else 'no'} | {time.time()-t0:.0f} s, {load_mode()} |")
+    if 'lent' in rows: log_result(f"|   (lent held-out people, in the pairs: exact {100*rows['lent']['exact']:.0f} / IDK {100*rows['lent']['idk']:.0f}; the held-out column above is the other {h_['n']}) |")
     if a.save: save(P, a.save)
     for g, r in rows.items():
         for q, ans, ref_ in r['examples'][:2]: print(f'  [{g}] {q} -> {ans!r} (ref {ref_!r})')
@@ -399,13 +426,13 @@ if __name__ == '__main__':
     p.add_argument('--steps', type=int, default=200); p.add_argument('--batch', type=int, default=16); p.add_argument('--lr', type=float, default=1e-3)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--idk', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
     p = sub.add_parser('score'); p.add_argument('ckpt')
-    p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600); p.add_argument('--per-name', type=int, default=3); p.add_argument('--out', default=PROTO_PAIRS)
+    p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600); p.add_argument('--per-name', type=int, default=3); p.add_argument('--all-phrasings', action='store_true'); p.add_argument('--out', default=PROTO_PAIRS)
     p = sub.add_parser('dpo'); p.add_argument('--sft', default='sft.pt'); p.add_argument('--pairs')
     p.add_argument('--loss', choices=['dpo', 'ipo'], default='dpo'); p.add_argument('--beta', type=float, default=0.1); p.add_argument('--nll', type=float, default=1.0)
     p.add_argument('--lr', type=float, default=3e-4); p.add_argument('--steps', type=int, default=300); p.add_argument('--batch', type=int, default=16)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--unknown-names', type=int, default=100); p.add_argument('--known', type=int, default=-1)
     p.add_argument('--known-per-attr', action='store_true'); p.add_argument('--lora', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
-    p.add_argument('--nll-on', choices=['all', 'known'], default='all'); p.add_argument('--tag'); p.add_argument('--save')
+    p.add_argument('--heldout-known', type=int, default=0); p.add_argument('--nll-on', choices=['all', 'known'], default='all'); p.add_argument('--tag'); p.add_argument('--save')
     p = sub.add_parser('signal'); p.add_argument('ckpt')
     a = ap.parse_args()
     {'pretrain': cmd_pretrain, 'sft': cmd_sft, 'score': cmd_score, 'pairs': cmd_pairs, 'dpo': cmd_dpo, 'signal': cmd_signal}[a.cmd](a)
