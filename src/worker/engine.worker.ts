@@ -48,7 +48,7 @@ const tokenizer = () => loadLabTokenizer(baseUrl);
 let library = new Library(() => slots, shipped, tokenizer, (message) => post({ type: 'notice', message }));
 const sets = new BuiltinSets((path) => fetchText(new URL(path, baseUrl).href));
 /** the learner's uploaded set of each kind (dataset 'upload') */
-const uploads: Partial<Record<'classify' | 'instruct', TaskSet>> = {};
+const uploads: Partial<Record<'classify' | 'instruct' | 'prefer', TaskSet>> = {};
 
 const ctx: RequestContext = { gpu: () => gpu, run: () => run, library, models, sampler, sets, post };
 
@@ -110,7 +110,7 @@ async function dataFor(settings: RunSettings) {
   if (!t || t.kind === 'pretrain') return { kind: 'pretrain' as const, corpus: await corpus() };
   if (t.dataset === 'upload') {
     const u = uploads[t.kind];
-    if (!u) throw new DataFileError([{ file: `your ${t.kind === 'classify' ? 'labelled messages' : 'instructions'}`, message: 'no uploaded file in this session: upload it again, or train on the shipped set' }]);
+    if (!u) throw new DataFileError([{ file: `your ${t.kind === 'classify' ? 'labelled messages' : t.kind === 'prefer' ? 'pairs' : 'instructions'}`, message: 'no uploaded file in this session: upload it again, or train on the shipped set' }]);
     return u;
   }
   return sets.get(t.kind);
@@ -125,6 +125,8 @@ async function newRun(make: () => Promise<Run>): Promise<Run> {
   await run?.dispose();
   run = undefined;
   const r = await make();
+  // A preference run's frozen reference is the model it started from (its parent), also after a restore.
+  if (r.kind === 'prefer' && r.parent) r.reference = await library.load(r.parent);
   r.listSlots = () => library.list();
   r.scoreFinished = (run, s) => scoreFinishedRun(ctx, run, s);
   r.postState('loading');
