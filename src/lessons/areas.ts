@@ -6,6 +6,7 @@
 import { CLASSIFY_LESSON } from './classify/content.ts';
 import { INSTRUCT_LESSON } from './instruct/content.ts';
 import { PRETRAIN_LESSON } from './pretrain/content.ts';
+import { PREFER_LESSON } from './prefer/content.ts';
 import { STAGES_LESSON } from './stages/content.ts';
 import type { Lesson } from './types.ts';
 
@@ -24,6 +25,7 @@ export const AREA_INFO: AreaInfo[] = [
   lesson(PRETRAIN_LESSON, true),
   lesson(CLASSIFY_LESSON, true),
   lesson(INSTRUCT_LESSON, true),
+  lesson(PREFER_LESSON, true),
   lesson(STAGES_LESSON, false),
   {
     path: 'workshop',

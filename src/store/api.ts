@@ -107,7 +107,7 @@ export function deleteCheckpoint(id: string): void {
 }
 
 /** Sends the learner's file for runs with dataset 'upload'. */
-export function uploadDataset(kind: 'classify' | 'instruct', name: string, text: string): void {
+export function uploadDataset(kind: 'classify' | 'instruct' | 'prefer', name: string, text: string): void {
   uploadCmd.perform(link, state(), { kind, name, text });
 }
 

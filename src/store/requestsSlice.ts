@@ -38,7 +38,7 @@ export interface RequestsSlice {
   /** requests that failed: the message */
   requestErrors: Record<number, string>;
   /** the learner's finetuning sets the engine accepted (items per split) */
-  uploads: Partial<Record<'classify' | 'instruct', { name: string; counts: { train: number; val: number; test: number } }>>;
+  uploads: Partial<Record<'classify' | 'instruct' | 'prefer', { name: string; counts: { train: number; val: number; test: number } }>>;
   /** drops everything kept for one request id (a pane closed) */
   forgetRequest(requestId: number): void;
 }

@@ -22,3 +22,6 @@ export const PREFER_RECIPE: PreferRecipe = { ...recipe({ preset: 'small', steps:
 export const PREFER_START = 'public/models/instruct-small.safetensors';
 /** The world's preference pairs (public/datasets/world-prefs.jsonl, built by `npm run datasets`). */
 export const PREFER_PAIRS = 'public/datasets/world-prefs.jsonl';
+
+/** The page's end-of-run scoring: greedy answers to `limit` world test questions (held-out known and unknown people in turn; the choices offered). */
+export const PREFER_SCORING = { limits: [6, 20, 60, 200] as const, limit: 20, maxTokens: 12, seed: 1, families: ['world-held-out', 'world-unknown'] };
