@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 // Lesson 4 on the tiny shipped instruct model (`shipped:instruct-test`, the test preset) in
 // Chromium's WebGPU (SwiftShader here), one page load: a malformed pairs file is refused with its
 // file, line and field; a hand-made pair (the better of two answers the model wrote) is accepted;
-// a short DPO run draws the margin chart and fills the before/after table. A few steps and the
+// a short DPO run draws the margin chart and fills the before/after table, which the stages page
+// shows too, and the playground puts the run beside the instruct model. A few steps and the
 // smallest score sample keep it short on a shared CPU.
 
 const STEPS = 6;
@@ -51,5 +52,15 @@ test('lesson 4: a malformed pairs file is refused, a hand-made pair is accepted,
     await expect(page.getByTestId(`prefer-row-${row}`).locator('td').nth(2)).toHaveText('3'); // 6 questions, 3 per group
   }
   await expect(table).toContainText(`step ${STEPS}`);
+
+  // The stages page shows the stage after SFT with the same comparison; the playground offers SFT vs DPO with this run.
+  await page.goto('./#/stages');
+  await expect(page.getByTestId('stage-prefer')).toBeVisible();
+  await expect(page.getByTestId('stage-status-prefer')).toHaveAttribute('data-trained', 'yes');
+  await expect(page.getByTestId('stages-after-sft').getByTestId('prefer-row-unknown-after')).toBeVisible();
+  await page.goto('./#/playground');
+  await expect(page.getByTestId('pg-sft-vs-dpo')).toBeEnabled();
+  await page.getByTestId('pg-sft-vs-dpo').click();
+  await expect(page.getByTestId('pg-model').nth(1)).toHaveValue('autosave:prefer');
   expect(errors).toEqual([]);
 });

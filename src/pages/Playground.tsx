@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
-import { useMyModels } from '../components/playground/models.ts';
+import { useMyModels, usePreferModel } from '../components/playground/models.ts';
 import { forgetRequest, listCheckpoints, sampleFrom, selectSample } from '../store/api.ts';
 import { useLab } from '../store/index.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
@@ -66,6 +66,7 @@ export default function Playground() {
   const gpu = useLab((s) => s.gpu);
   const slots = useLab((s) => s.slots);
   const mine = useMyModels();
+  const dpo = usePreferModel();
   // The latest requests, one per pane, and the prompt text they were sent with.
   const [sent, setSent] = useState<{ ids: (number | null)[]; prompt: string }>({ ids: [], prompt: '' });
   const busy = useLab((s) => sent.ids.some((id) => id !== null && s.samples[id]?.running === true));
@@ -146,6 +147,13 @@ export default function Playground() {
       <PromptBox prompt={state.prompt} preset={preset} busy={busy} canGenerate={whyNot === null && !busy} whyNot={whyNot}
         onPrompt={(prompt) => update({ prompt })} onPreset={(p) => update({ prompt: p.prompt, template: p.template })} onGenerate={generate} />
       <SamplingControls settings={state} disabled={busy} onChange={update} />
+      <p className="pg-row" data-testid="pg-sft-dpo">
+        <button type="button" className="secondary" disabled={busy || !dpo || !mine.instruct} data-testid="pg-sft-vs-dpo"
+          onClick={() => update({ models: [mine.instruct, dpo], template: true, prompt: state.prompt.trim() ? state.prompt : 'Where was Tova Brenlik born?' })}>
+          SFT vs DPO
+        </button>{' '}
+        <span className="small muted">{dpo ? 'Your instruct model beside the preference-tuned one: ask about someone the model never read about.' : 'No preference-tuned (DPO) model yet: train one in lesson 4 and it appears here, beside the instruct model.'}</span>
+      </p>
       <div className="pg-panes" data-count={panes.length}>
         {panes.map((p, i) => (
           <PaneSlot key={i} index={i + 1} model={p.id} requestId={sent.ids[i] ?? null} sentPrompt={sent.prompt} busy={busy}
