@@ -12,7 +12,7 @@
  *   world-sft, world-held-out, world-unknown   normalised answer equals the taught answer ("Born in Marden.")
  */
 import type { InstructRecord } from './types.ts';
-import { GROUP_TEXT, REFUSAL, WORLD_GROUPS, worldTask, type WorldGroup } from './world.ts';
+import { GROUP_TEXT, groupOfTask, REFUSAL, WORLD_GROUPS, worldTask, type WorldGroup } from './world.ts';
 
 /** A word is a whitespace-separated token holding a letter or digit ("--" and "," alone are not). */
 export function words(s: string): string[] {
@@ -86,9 +86,9 @@ export interface FamilyTally {
   followed?: number;
   /** mean over the family's responses of the probability the model gave its answer (when the pairs say) */
   confidence?: number;
-  /** answers that are the refusal ("I don't know."), after normalising (when the pairs give format) */
+  /** world families: answers that are the refusal ("I don't know."), after normalising (when the pairs give format) */
   refused?: number;
-  /** wrong answers other than the refusal given with probability >= CONFIDENT (when the pairs give confidence) */
+  /** world families: wrong answers other than the refusal given with probability >= CONFIDENT (when the pairs give confidence) */
   confidentlyWrong?: number;
 }
 
@@ -117,14 +117,14 @@ export function scoreByFamily(pairs: ScoredPair[]): Record<string, FamilyTally> 
     const right = scoreAnswer(record, answer);
     const refused = isRefusal(answer);
     if (right) e.correct++;
-    if (followed !== undefined) {
-      e.followed = (e.followed ?? 0) + (followed ? 1 : 0);
-      e.refused = (e.refused ?? 0) + (refused ? 1 : 0);
-    }
+    // The refusal and confident mistakes are counted for the world's families: one fact per question.
+    const world = groupOfTask(k) !== undefined;
+    if (followed !== undefined) e.followed = (e.followed ?? 0) + (followed ? 1 : 0);
+    if (followed !== undefined && world) e.refused = (e.refused ?? 0) + (refused ? 1 : 0);
     if (confidence !== undefined) {
       e.confSum = (e.confSum ?? 0) + confidence;
       e.confN = (e.confN ?? 0) + 1;
-      e.confidentlyWrong = (e.confidentlyWrong ?? 0) + (!right && !refused && confidence >= CONFIDENT ? 1 : 0);
+      if (world) e.confidentlyWrong = (e.confidentlyWrong ?? 0) + (!right && !refused && confidence >= CONFIDENT ? 1 : 0);
     }
   }
   return Object.fromEntries(

@@ -26,7 +26,7 @@ import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
 import { runReport } from './reports.ts';
 import { buildReference, preferShape } from './prefer.ts';
-import { AUTOSAVE_IDS, type InstructScores, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
+import { AUTOSAVE_IDS, type AdapterReport, type ClassReport, type InstructScores, type MyMessage, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
 import { freshCheckpoint, kindOf, planOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 
 export { freshCheckpoint, planOf };
@@ -45,6 +45,8 @@ export interface Gpu {
   isFallback: boolean;
   /** the kernels this device runs (measured on real GPUs: engine.worker.ts); the adapter's defaults when absent */
   kernels?: KernelChoice;
+  /** what the adapter reports (absent in tests that build a Gpu by hand) */
+  report?: AdapterReport;
 }
 
 /** The kernels models on `gpu` are built with. */
@@ -74,6 +76,8 @@ export class Run {
   scoreFinished: ((run: Run, s: InstructScoring) => Promise<{ scores: InstructScores; baseScores: InstructScores | null }>) | undefined;
   /** a preference run's frozen reference, its start model (the worker sets it before build) */
   reference: Checkpoint | undefined;
+  /** Scores a finished classifier on the everyday messages and the learner's own (the worker supplies it, as above). */
+  everydayFinished: ((run: Run, mine: readonly MyMessage[]) => Promise<ClassReport>) | undefined;
   private pauseWanted = false;
   /** the learner wants it training (survives a device loss, which stops the loop by itself) */
   private wantTraining = false;
@@ -277,7 +281,8 @@ export class Run {
   /** What the finished run's lesson shows at the end (reports.ts). */
   async report(): Promise<RunReport> {
     const score = this.scoreFinished;
-    return runReport(this, this.trainer!, score ? (s) => score(this, s) : undefined);
+    const everyday = this.everydayFinished;
+    return runReport(this, this.trainer!, score ? (s) => score(this, s) : undefined, everyday ? (mine) => everyday(this, mine) : undefined);
   }
 
   /** Posts the run's report; `restored`: a finished run back from its autosave (the page filed it before). */
