@@ -18,7 +18,8 @@ async function decodeQr(page: Page): Promise<string | null> {
   return jsQR(Uint8ClampedArray.from(img.data), img.width, img.height)?.data ?? null;
 }
 
-test('a class: offline after one visit, projector and presenter in step, live training and skip, a QR code to the same step', async ({ context, page }) => {
+test('a class: offline after one visit, projector and presenter in step, live training and skip, a QR code to the same step', async ({ context, page }, info) => {
+  const shot = (name: string) => page.screenshot({ path: info.outputPath(`projector-1280x720-${name}.png`) });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -56,14 +57,17 @@ test('a class: offline after one visit, projector and presenter in step, live tr
   await present.getByTestId('demo-train').click();
   await expect.poll(async () => Number(await show.getByTestId('demo-progress').getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
   await expect(present.getByTestId('present-status')).toContainText(/pretrain run training: step \d+ of 300/);
+  await shot('training');
   await present.getByTestId('demo-skip').click();
   await expect(show.getByTestId('skip-result')).toHaveAttribute('data-model', 'shipped:base-test');
   await expect(show.getByTestId('skip-sample-text')).not.toBeEmpty();
+  await shot('skipped');
 
   // 4: the base writes (PageDown, a clicker's key).
   await show.keyboard.press('PageDown');
   await expect(present.getByTestId('demo-present')).toHaveAttribute('data-step', '4');
   await expect(show.getByTestId('demo-writes-text')).not.toBeEmpty();
+  await shot('writes');
 
   // 5: the class's message reaches the projector; no shipped classifier yet, and the step says so.
   await show.keyboard.press('ArrowRight');
@@ -73,18 +77,22 @@ test('a class: offline after one visit, projector and presenter in step, live tr
   await expect(show.getByTestId('demo-spam-text')).toHaveText('Lunch at noon tomorrow? Bring the slides.');
   await present.getByTestId('demo-skip').click();
   await expect(show.getByTestId('skip-none')).toContainText('ships no trained spam classifier');
+  await shot('spam');
 
   // 6: base and instruct answer the same request.
   await show.keyboard.press('ArrowRight');
   await expect(present.getByTestId('demo-present')).toHaveAttribute('data-step', '6');
   await expect(show.getByTestId('demo-base-text')).not.toBeEmpty();
   await expect(show.getByTestId('demo-instruct-text')).not.toBeEmpty();
+  await shot('compare');
 
   // 7: the quiz, revealed from the presenter.
   await show.keyboard.press('ArrowRight');
   await expect(present.getByTestId('demo-present')).toHaveAttribute('data-step', '7');
   await present.getByTestId('demo-reveal').click();
   await expect(show.getByTestId('demo-quiz')).toHaveAttribute('data-revealed', 'true');
+  await shot('quiz');
+  await present.screenshot({ path: info.outputPath('presenter-quiz.png') });
 
   // Back with ← and PageUp; the step survives a reload.
   await show.keyboard.press('ArrowLeft');
@@ -117,4 +125,34 @@ test('a class: offline after one visit, projector and presenter in step, live tr
   await show.keyboard.press('Escape');
   await expect(show.getByTestId('overview-steps')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+/** The smallest computed font size of the visible text in the projector view. */
+async function smallestText(page: Page): Promise<{ px: number; what: string }> {
+  return page.getByTestId('demo-show').evaluate((root) => {
+    let best = { px: Infinity, what: '' };
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent?.trim() || el.closest('svg') || !el.checkVisibility()) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < best.px) best = { px, what: `${el.tagName.toLowerCase()}.${el.className}: ${n.textContent.trim().slice(0, 30)}` };
+    }
+    return best;
+  });
+}
+
+test('the projector view reads from the back: text of 24 px or more at 1280x720 and 1920x1080', async ({ page }, info) => {
+  for (const [w, h] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const n of [1, 2, 3, 7]) {
+      await page.goto(`./#/classroom/show/${n}`);
+      await expect(page.getByTestId('demo-show')).toHaveAttribute('data-step', String(n));
+      if (n <= 2) await expect(page.getByTestId(n === 1 ? 'demo-tokens' : 'demo-pairs')).toBeVisible();
+      if (n === 3) await expect(page.getByTestId('step-estimate')).toBeVisible();
+      await page.screenshot({ path: info.outputPath(`projector-${w}x${h}-step${n}.png`) });
+      const small = await smallestText(page);
+      expect.soft(small.px, `step ${n} at ${w}x${h}: ${small.what}`).toBeGreaterThanOrEqual(24);
+    }
+  }
 });

@@ -5,7 +5,7 @@
  * keep in step over a BroadcastChannel (useDeck). The page loads what the views share: the
  * shipped models' manifest, the start of the corpus and its tokens.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DemoContext } from '../components/classroom/context.ts';
 import { clampStep, keyMove, parseFlags, parseRoute, stepRoute, type DeckRole } from '../components/classroom/deck.ts';
@@ -47,8 +47,12 @@ function DemoWindow({ role, urlStep }: { role: DeckRole; urlStep: number }) {
     loadRaw().then(setRaw, () => setRaw({ text: 'The corpus could not be loaded.', tokens: [] }));
   }, []);
 
-  // The route follows the deck (a key here, or a move in the other window).
+  // The route follows the deck when the deck moves (a key here, or a move in the other window);
+  // a route that moves first (the address bar, back) moves the deck instead (useDeck).
+  const shownStep = useRef(deck.step);
   useEffect(() => {
+    if (deck.step === shownStep.current) return;
+    shownStep.current = deck.step;
     if (deck.step !== urlStep) navigate(stepRoute(role, deck.step) + search, { replace: true });
   }, [deck.step, urlStep, role, search, navigate]);
 

@@ -23,6 +23,11 @@ export function ShareCard({ step, size = 220 }: { step: number; size?: number })
       <p><a href={link} data-testid="share-link">{link}</a></p>
       <label className="small"><input type="checkbox" checked={controls} onChange={(e) => setControls(e.currentTarget.checked)} data-testid="share-controls" /> Students get their own controls</label>
       <p className="small muted">Add <code>text=0</code> to hide the step's title and words, <code>controls=0</code> to hide buttons (for embedding).</p>
+      {/^(localhost|127\.|\[::1\])/.test(location.hostname) && (
+        <p role="note" className="small" data-testid="share-localhost">
+          Students' devices cannot open <code>{location.hostname}</code>: serve the lab on the network (<code>npm run preview -- --host</code>) and open it here by the network address it prints.
+        </p>
+      )}
       {error && <p role="alert" className="error">{error}</p>}
     </section>
   );

@@ -44,7 +44,7 @@ function Writing({ label, prompt, answer, testId }: { label: string; prompt: str
   return (
     <figure className="writing" data-testid={testId} data-running={answer.running}>
       <figcaption>{label}</figcaption>
-      <p><span className="prompt">{prompt}</span><span data-testid={`${testId}-text`}>{answer.text}</span>{answer.running && <span className="caret">▍</span>}</p>
+      <p><span className="prompt">{prompt}</span><span data-testid={`${testId}-text`}>{prompt ? answer.text : answer.text.replace(/^\s*\n/, '')}</span>{answer.running && <span className="caret">▍</span>}</p>
       {answer.error && <p role="alert" className="error">{answer.error}</p>}
     </figure>
   );

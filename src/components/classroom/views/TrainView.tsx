@@ -57,6 +57,7 @@ export function TrainView({ step, ctx, children }: { step: ClassroomStep; ctx: D
   const evals = useLab((s) => s.evals);
   const mine = useLab((s) => runKind(s.run) === step.train!.kind);
   const error = useLab((s) => s.engineErrors.train);
+  const choices = step.train!.kind === 'classify' ? 2 : 1024;
   return (
     <div className="train-view" data-testid="train-view" data-mode={mode}>
       <EstimateLine step={step} ctx={ctx} />
@@ -64,7 +65,10 @@ export function TrainView({ step, ctx, children }: { step: ClassroomStep; ctx: D
       {mode !== 'skipped' && mine && (
         <>
           <RunProgress {...progress} testId="demo-progress" />
-          <LossChart metrics={metrics} evals={evals} choices={step.train!.kind === 'classify' ? 2 : 1024} width={900} height={320} testId="demo-loss" />
+          <LossChart
+            metrics={metrics} evals={evals} choices={choices} width={900} height={300} testId="demo-loss" perplexity={false} referenceLabel="a blind guess"
+            caption={`Lower is better. The dashed line is the loss of a blind guess among ${choices.toLocaleString('en-US')} answers.`}
+          />
         </>
       )}
       {mode === 'idle' && !mine && <p className="muted">Not started: the teacher starts it live, or skips to the trained result.</p>}
