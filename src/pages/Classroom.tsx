@@ -56,7 +56,7 @@ function DemoWindow({ role, urlStep }: { role: DeckRole; urlStep: number }) {
     if (deck.step !== urlStep) navigate(stepRoute(role, deck.step) + search, { replace: true });
   }, [deck.step, urlStep, role, search, navigate]);
 
-  const move = useCallback((d: number) => update({ step: clampStep(deck.step + d, COUNT) }), [deck.step, update]);
+  const move = useCallback((d: number) => update((now) => ({ step: clampStep(now.step + d, COUNT) })), [update]);
   useEffect(() => {
     if (role === 'student' && !flags.controls) return;
     const onKey = (e: KeyboardEvent) => {

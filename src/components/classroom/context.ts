@@ -6,6 +6,7 @@
 import type { DemoSize } from '../../lessons/classroom/script.ts';
 import type { ShownToken } from '../lesson/TokenView.tsx';
 import type { Deck, DeckFlags, DeckRole } from './deck.ts';
+import type { DeckPatch } from './useDeck.ts';
 import type { ShippedEntry } from './shipped.ts';
 
 export interface DemoContext {
@@ -13,7 +14,7 @@ export interface DemoContext {
   flags: DeckFlags;
   size: DemoSize;
   deck: Deck;
-  update(patch: Partial<Omit<Deck, 'at'>>): void;
+  update(patch: DeckPatch | ((d: Deck) => DeckPatch)): void;
   /** null while the manifest loads */
   manifest: ShippedEntry[] | null;
   /** the start of the corpus and its tokens; null while loading */

@@ -12,6 +12,9 @@ const STORE_KEY = 'lab-classroom-deck';
 
 type DeckMessage = { type: 'deck'; deck: Deck } | { type: 'hello' } | { type: 'status'; line: string };
 
+/** A change to the deck (its time is set by the update). */
+export type DeckPatch = Partial<Omit<Deck, 'at'>>;
+
 const EMPTY: Deck = { step: 0, modes: {}, spamText: '', revealed: false, at: 0 };
 
 function stored(): Deck {
@@ -25,8 +28,8 @@ function stored(): Deck {
 
 export interface DeckLink {
   deck: Deck;
-  /** changes the deck here and in the other windows */
-  update(patch: Partial<Omit<Deck, 'at'>>): void;
+  /** changes the deck here and in the other windows (a function reads the latest deck, e.g. for two quick key presses) */
+  update(patch: DeckPatch | ((d: Deck) => DeckPatch)): void;
   /** the projector's last status line (in the presenter), or '' */
   status: string;
   /** sends this window's status line (the projector's) */
@@ -62,8 +65,8 @@ export function useDeck(role: DeckRole, urlStep: number): DeckLink {
     };
   }, [role]);
 
-  const update = useCallback((patch: Partial<Omit<Deck, 'at'>>) => {
-    const next: Deck = { ...own.current, ...patch, at: Date.now() };
+  const update = useCallback((patch: DeckPatch | ((d: Deck) => DeckPatch)) => {
+    const next: Deck = { ...own.current, ...(typeof patch === 'function' ? patch(own.current) : patch), at: Date.now() };
     own.current = next;
     setDeck(next);
     channel.current?.postMessage({ type: 'deck', deck: next } satisfies DeckMessage);
