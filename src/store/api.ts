@@ -20,6 +20,7 @@
  *   sendSample(req)                              the same, with an id from nextRequestId()
  *   classifyText(model, text)         -> id      classProbs[id]
  *   requestClassReport(model, split, limit?) -> id   classReports[id] (a model without a head: the prompted baseline)
+ *   addMyMessage({label, text}), removeMyMessage(i)  myMessages (the learner's own everyday messages, kept locally)
  *   scoreInstruct(model, opts)        -> id      progress[id] while it runs, then instructScores[id]
  *   forgetRequest(id)                            drops what is kept for the id
  *   errors of a request                          requestErrors[id]
@@ -28,7 +29,7 @@
  * with "shipped:"). myModel(state, role) gives the learner's base/classifier/instruct model
  * (myModelsSlice), setMyModel(role, id) changes it.
  */
-import type { ModelRef, SampleRequest, TaskKind } from '../worker/protocol.ts';
+import type { ClassReport, ModelRef, MyMessage, SampleRequest, TaskKind } from '../worker/protocol.ts';
 import { workerLink, type EngineLink } from './bridge.ts';
 import {
   classifyText as classifyCmd, nextRequestId, pauseRun as pauseCmd, requestClassReport as reportCmd, restoreRun as restoreCmd, resumeRun as resumeCmd,
@@ -42,7 +43,7 @@ export { myModel, type ModelRole } from './myModelsSlice.ts';
 export { nextRequestId } from './commands.ts';
 // Components may not import the worker: the contract's constants and shapes come from here.
 export { AUTOSAVE_IDS, SHIPPED_BASE, SHIPPED_INSTRUCT, SHIPPED_PREFIX } from '../worker/protocol.ts';
-export type { ClassReport, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
+export type { ClassReport, MyMessage, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
 
 let link: EngineLink = workerLink;
 /** For tests: where messages go. */
@@ -130,8 +131,8 @@ export function classifyText(model: ModelRef, text: string): number {
   return requestId;
 }
 
-/** A classifier's (or the prompted base model's) scores on a split; `limit` caps the messages. */
-export function requestClassReport(model: ModelRef, split: 'validation' | 'test', limit?: number): number {
+/** A classifier's (or the prompted base model's) scores on a split ('everyday': the lab's everyday messages and the learner's own); `limit` caps the messages. */
+export function requestClassReport(model: ModelRef, split: ClassReport['split'], limit?: number): number {
   const requestId = nextRequestId();
   reportCmd.perform(link, state(), { requestId, model, split, limit });
   return requestId;
@@ -142,6 +143,16 @@ export function scoreInstruct(model: ModelRef, opts: { limit: number; maxTokens:
   const requestId = nextRequestId();
   scoreCmd.perform(link, state(), { requestId, model, ...opts });
   return requestId;
+}
+
+/** Adds a labelled message of the learner's to the everyday split (kept in this browser); throws on an empty or overlong text. */
+export function addMyMessage(m: MyMessage): void {
+  useLab.getState().addMyMessage(m);
+}
+
+/** Removes one of the learner's everyday messages. */
+export function removeMyMessage(index: number): void {
+  useLab.getState().removeMyMessage(index);
 }
 
 /** Drops what the store keeps for a request. */

@@ -20,7 +20,7 @@ import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
 import { forgetSwaps, handleKernelLab } from './kernellab.ts';
-import { handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
+import { everydayOfRun, handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
 import { checkSettings, kindOf } from './settings.ts';
@@ -127,6 +127,7 @@ async function newRun(make: () => Promise<Run>): Promise<Run> {
   const r = await make();
   r.listSlots = () => library.list();
   r.scoreFinished = (run, s) => scoreFinishedRun(ctx, run, s);
+  r.everydayFinished = (run, mine) => everydayOfRun(ctx, run, mine);
   r.postState('loading');
   try {
     await r.build(gpu);

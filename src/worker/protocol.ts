@@ -6,6 +6,7 @@
 import type { AdapterReport } from '../gpu/info.ts';
 import type { WebGPUUnavailableReason } from '../gpu/device.ts';
 import type { Preset } from '../model/config.ts';
+import type { Label } from '../data/types.ts';
 import type { FreezeChoice } from '../model/finetune.ts';
 import type { InstructScores } from '../train/score.ts';
 import type { ReadAt } from '../train/sources.ts';
@@ -32,6 +33,8 @@ export type TaskSettings =
       readAt: ReadAt;
       /** the shipped spam set, or the learner's upload (the datasets slice's current upload) */
       dataset: 'spam' | 'upload';
+      /** the learner's own everyday messages, scored with the shipped ones when the run finishes */
+      mine?: MyMessage[];
     }
   | {
       kind: 'instruct';
@@ -114,10 +117,19 @@ export interface FactsPoint {
 }
 
 /** A classifier's scores on one split (lesson 2). Rows of `confusion` are the true class. */
+/** A message the learner wrote and labelled, added to the everyday split (kept in their browser). */
+export interface MyMessage {
+  label: Label;
+  text: string;
+}
+
 export interface ClassReport {
-  split: 'validation' | 'test';
+  /** the spam set's validation or test split, or the everyday messages written for the lab (and the learner's own) */
+  split: 'validation' | 'test' | 'everyday';
   classes: string[];
   n: number;
+  /** of n, the learner's own messages (the everyday split only) */
+  mine?: number;
   accuracy: number;
   confusion: number[][];
   perClass: { precision: number; recall: number }[];
@@ -156,7 +168,7 @@ export type RunReport = {
 } & (
   | { kind: 'pretrain'; loss: number | null; valLoss: number | null }
   /** a classifier's scores on the test split */
-  | { kind: 'classify'; test: ClassReport }
+  | { kind: 'classify'; test: ClassReport; everyday: ClassReport | null }
   /** the tuned model's scores and its start model's on the same instructions (null: not scored) */
   | { kind: 'instruct'; scores: InstructScores | null; baseScores: InstructScores | null }
 );
@@ -236,7 +248,7 @@ export type ToWorker =
   /** spam probability of a text under a classifier */
   | { type: 'classify-text'; requestId: number; text: string; model: ModelRef }
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
-  | { type: 'class-report'; requestId: number; model: ModelRef; split: 'validation' | 'test'; limit?: number }
+  | { type: 'class-report'; requestId: number; model: ModelRef; split: ClassReport['split']; limit?: number; mine?: MyMessage[] }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
   | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number; families?: string[] }
   | { type: 'pause' }
