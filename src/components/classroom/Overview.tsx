@@ -12,7 +12,8 @@ import { useOffline, type OfflineState } from './offline.ts';
 import { ShareCard } from './ShareCard.tsx';
 import './classroom.css';
 
-function OfflineLine({ st }: { st: OfflineState }) {
+/** Whether the site is stored for offline use, and how much it stored. */
+export function OfflineLine({ st }: { st: OfflineState }) {
   const text = {
     dev: 'Offline caching works in the built site (npm run build, then npm run preview), not in the development server.',
     unsupported: 'This browser has no service workers, so the lab needs the network every time.',

@@ -10,6 +10,8 @@ import { useLab } from '../../store/index.ts';
 import { formatDuration } from '../engine/format.ts';
 import type { DemoContext } from './context.ts';
 import { Controls } from './Controls.tsx';
+import { useOffline } from './offline.ts';
+import { OfflineLine } from './Overview.tsx';
 import { ShareCard } from './ShareCard.tsx';
 import { StepView } from './views/StepView.tsx';
 import './classroom.css';
@@ -30,6 +32,7 @@ export function useShowStatus(): string {
 export function ShowWindow({ ctx, onMove }: { ctx: DemoContext; onMove(delta: number): void }) {
   const step = CLASSROOM_SCRIPT[ctx.deck.step];
   const gpu = useLab((s) => s.gpu.state);
+  useOffline(false);
   return (
     <div className="classroom-show" data-testid="demo-show" data-step={ctx.deck.step + 1} data-step-id={step.id}>
       {ctx.flags.text && <h1 data-testid="demo-title">{step.title}</h1>}
@@ -62,6 +65,7 @@ export function PresenterWindow({ ctx, onMove, status }: { ctx: DemoContext; onM
   const planned = CLASSROOM_SCRIPT.reduce((n, s) => n + s.minutes, 0);
   const gpu = useLab((s) => s.gpu.state);
   const notLive = CLASSROOM_SCRIPT.filter((s) => s.needsGpu);
+  const offline = useOffline();
   return (
     <div className="classroom-present" data-testid="demo-present" data-step={ctx.deck.step + 1} data-step-id={step.id}>
       <div className="notes">
@@ -78,6 +82,7 @@ export function PresenterWindow({ ctx, onMove, status }: { ctx: DemoContext; onM
       </div>
       <aside>
         <Timer planned={planned} />
+        <OfflineLine st={offline} />
         <p data-testid="present-next"><strong>Next:</strong> {next ? next.title : 'the end'}</p>
         <ShareCard step={ctx.deck.step} size={200} />
       </aside>

@@ -30,8 +30,8 @@ async function cachedBytes(): Promise<{ bytes: number; files: number }> {
   return { bytes, files };
 }
 
-/** Registers the service worker (once) and follows it to "ready offline". */
-export function useOffline(): OfflineState {
+/** Registers the service worker (once) and follows it to "ready offline"; `measure` adds up what its caches hold. */
+export function useOffline(measure = true): OfflineState {
   const [st, setSt] = useState<OfflineState>(() =>
     import.meta.env.DEV ? { state: 'dev' } : typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? { state: 'installing' } : { state: 'unsupported' });
   useEffect(() => {
@@ -44,9 +44,9 @@ export function useOffline(): OfflineState {
         // An active worker has finished precaching: the site now opens without the network.
         return navigator.serviceWorker.ready;
       })
-      .then(() => cachedBytes())
+      .then(() => (measure ? cachedBytes() : { bytes: 0, files: 0 }))
       .then((c) => live && setSt({ state: 'ready', ...c }), fail);
     return () => void (live = false);
-  }, [st.state]);
+  }, [st.state, measure]);
   return st;
 }
