@@ -81,9 +81,11 @@ function SpamView({ step, ctx }: ViewProps) {
   const text = ctx.deck.spamText.trim() || SPAM_EXAMPLE;
   const skipped = ctx.deck.modes[step.id] === 'skipped';
   const live = useLab((s) => !skipped && isKindRun(s.run, step.train?.kind));
-  const again = useLab((s) => (live ? String(Math.floor(s.run.step / 50)) + s.run.status : ''));
+  // The engine reads a message with the run's model only between steps: ask again at each pause.
+  const training = useLab((s) => s.run.status === 'training');
+  const again = useLab((s) => (live ? String(s.run.step) : ''));
   const shipped = ctx.manifest ? shippedFor(ctx.manifest, 'classify', ctx.size) : null;
-  const model = live ? 'run' : skipped && shipped ? shipped.id : null;
+  const model = live ? (training ? null : 'run') : skipped && shipped ? shipped.id : null;
   const verdict = useDemoVerdict(model, text, ctx.runs, again);
   const p = verdict.result ? verdict.result.probs[verdict.result.classes.indexOf('spam')] : NaN;
   const message = <blockquote className="spam-text" data-testid="demo-spam-text">{text}</blockquote>;
@@ -91,6 +93,7 @@ function SpamView({ step, ctx }: ViewProps) {
   return (
     <TrainView step={step} ctx={ctx}>
       {message}
+      {live && training && <p className="muted" data-testid="demo-verdict-wait">Pause the training to ask the classifier about this message.</p>}
       {model && (
         <p className="verdict" data-testid="demo-verdict" data-spam-prob={Number.isFinite(p) ? p : ''}>
           {Number.isFinite(p) ? <>Spam: <strong>{(100 * p).toFixed(0)}%</strong> → {p >= 0.5 ? 'spam' : 'not spam'}</> : verdict.error ?? 'Reading the message…'}

@@ -2,7 +2,7 @@
  * A training step on the projector: before it starts, what it will train and the measured
  * estimate of its time on this GPU; while it runs, its progress and live loss chart; after "skip",
  * the shipped checkpoint made by the same recipe (or a plain sentence that this build ships none).
- * `children` draws what the step's model does (the writing, the spam verdict) under it.
+ * `children` draws what the step's model does (the writing, the spam verdict) above the chart.
  */
 import type { ReactNode } from 'react';
 import type { ClassroomStep } from '../../../lessons/classroom/script.ts';
@@ -62,18 +62,18 @@ export function TrainView({ step, ctx, children }: { step: ClassroomStep; ctx: D
     <div className="train-view" data-testid="train-view" data-mode={mode}>
       <EstimateLine step={step} ctx={ctx} />
       {mode === 'skipped' && <SkipResult step={step} ctx={ctx} />}
+      {children}
       {mode !== 'skipped' && mine && (
         <>
           <RunProgress {...progress} testId="demo-progress" />
           <LossChart
-            metrics={metrics} evals={evals} choices={choices} width={900} height={300} testId="demo-loss" perplexity={false} referenceLabel="a blind guess"
+            metrics={metrics} evals={evals} choices={choices} width={900} height={step.train!.kind === 'classify' ? 250 : 300} testId="demo-loss" perplexity={false} referenceLabel="a blind guess"
             caption={`Lower is better. The dashed line is the loss of a blind guess among ${choices.toLocaleString('en-US')} answers.`}
           />
         </>
       )}
       {mode === 'idle' && !mine && <p className="muted">Not started: the teacher starts it live, or skips to the trained result.</p>}
       {error && <p role="alert" className="error">{error}</p>}
-      {children}
     </div>
   );
 }
