@@ -15,8 +15,9 @@ import { createRequestsSlice, type RequestsSlice } from './requestsSlice.ts';
 import { createMyModelsSlice, type MyModelsSlice } from './myModelsSlice.ts';
 import { createKernelLabSlice, type KernelLabSlice } from './kernelLabSlice.ts';
 import { createMyMessagesSlice, type MyMessagesSlice } from './myMessagesSlice.ts';
+import { createGpuMeasureSlice, type GpuMeasureSlice } from './gpuMeasureSlice.ts';
 
-export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice & KernelLabSlice & MyMessagesSlice;
+export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice & KernelLabSlice & MyMessagesSlice & GpuMeasureSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createGpuSlice(...a),
@@ -31,4 +32,5 @@ export const useLab = create<LabState>()((...a) => ({
   ...createMyModelsSlice(...a),
   ...createKernelLabSlice(...a),
   ...createMyMessagesSlice(...a),
+  ...createGpuMeasureSlice(...a),
 }));

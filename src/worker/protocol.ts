@@ -11,6 +11,7 @@ import type { FreezeChoice } from '../model/finetune.ts';
 import type { InstructScores } from '../train/score.ts';
 import type { ReadAt } from '../train/sources.ts';
 import type { KernelLabFromWorker, KernelLabToWorker } from './protocol-kernels.ts';
+import type { MeasureFromWorker, MeasureToWorker } from './protocol-measure.ts';
 
 export type { AdapterReport };
 /** 'test' | 'small' | 'medium' | 'large' */
@@ -230,7 +231,7 @@ export interface SampleRequest {
 }
 
 /** Where an error belongs, so the page can show it next to the control that caused it. */
-export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel';
+export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'measure';
 
 export type ToWorker =
   /** baseUrl: the page's base (the worker's own URL is under assets/), for the shipped data */
@@ -268,7 +269,8 @@ export type ToWorker =
   | { type: 'ckpt-upload'; name: string; bytes: ArrayBuffer }
   /** Destroys the GPUDevice to exercise loss recovery; only the e2e test sends it. */
   | { type: 'debug-lose-device' }
-  | KernelLabToWorker;
+  | KernelLabToWorker
+  | MeasureToWorker;
 
 export type FromWorker =
   | { type: 'gpu-ready'; report: AdapterReport; selfTest: { n: number; maxAbsDiff: number; ms: number }; kernels: KernelReport }
@@ -301,7 +303,8 @@ export type FromWorker =
   | { type: 'instruct-scores'; requestId: number; model: ModelRef; scores: InstructScores }
   | { type: 'error'; scope: ErrorScope; message: string; requestId?: number }
   | { type: 'notice'; message: string }
-  | KernelLabFromWorker;
+  | KernelLabFromWorker
+  | MeasureFromWorker;
 
 /** Which kernel versions the engine runs on this adapter, and why: shown on the "Your GPU" panel. */
 export interface KernelReport {
@@ -311,3 +314,4 @@ export interface KernelReport {
 }
 
 export type * from './protocol-kernels.ts';
+export type * from './protocol-measure.ts';

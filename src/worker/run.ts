@@ -25,7 +25,7 @@ import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
 import { toClassReport } from './reports.ts';
-import { AUTOSAVE_IDS, type ClassReport, type InstructScores, type MyMessage, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
+import { AUTOSAVE_IDS, type AdapterReport, type ClassReport, type InstructScores, type MyMessage, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
 import { freshCheckpoint, kindOf, planOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 
 export { freshCheckpoint, planOf };
@@ -44,6 +44,8 @@ export interface Gpu {
   isFallback: boolean;
   /** the kernels this device runs (measured on real GPUs: engine.worker.ts); the adapter's defaults when absent */
   kernels?: KernelChoice;
+  /** what the adapter reports (absent in tests that build a Gpu by hand) */
+  report?: AdapterReport;
 }
 
 /** The kernels models on `gpu` are built with. */
