@@ -10,6 +10,7 @@ import { useLab } from '../../store/index.ts';
 import { formatDuration } from '../engine/format.ts';
 import type { DemoContext } from './context.ts';
 import { Controls } from './Controls.tsx';
+import { useMeasureOnce } from './estimate.ts';
 import { useOffline } from './offline.ts';
 import { OfflineLine } from './Overview.tsx';
 import { ShareCard } from './ShareCard.tsx';
@@ -33,6 +34,7 @@ export function ShowWindow({ ctx, onMove }: { ctx: DemoContext; onMove(delta: nu
   const step = CLASSROOM_SCRIPT[ctx.deck.step];
   const gpu = useLab((s) => s.gpu.state);
   useOffline(false);
+  useMeasureOnce(ctx.size, ctx.runs);
   return (
     <div className="classroom-show" data-testid="demo-show" data-step={ctx.deck.step + 1} data-step-id={step.id}>
       {ctx.flags.text && <h1 data-testid="demo-title">{step.title}</h1>}

@@ -22,7 +22,8 @@ export const isKindRun = (run: RunState, kind: string | undefined): boolean => !
 
 /** Runs a training step's mode in this window (no-op where `runs` is false or the step does not train). */
 export function useStepRunner(step: ClassroomStep, mode: StepMode, size: DemoSize, manifest: ShippedEntry[] | null, runs: boolean): void {
-  const gpuReady = useLab((s) => s.gpu.state === 'ready');
+  // A measurement of the GPU (estimate.ts) runs to its end before a step trains.
+  const gpuReady = useLab((s) => s.gpu.state === 'ready' && s.gpuMeasuring === null);
   const run = useLab((s) => s.run);
   const started = useRef(false);
   const plan = step.train;
