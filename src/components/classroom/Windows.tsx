@@ -34,7 +34,7 @@ export function ShowWindow({ ctx, onMove }: { ctx: DemoContext; onMove(delta: nu
   const step = CLASSROOM_SCRIPT[ctx.deck.step];
   const gpu = useLab((s) => s.gpu.state);
   useOffline(false);
-  useMeasureOnce(ctx.size, ctx.runs);
+  useMeasureOnce(ctx.size, ctx.runs && (ctx.role === 'show' || ctx.flags.controls));
   return (
     <div className="classroom-show" data-testid="demo-show" data-step={ctx.deck.step + 1} data-step-id={step.id}>
       {ctx.flags.text && <h1 data-testid="demo-title">{step.title}</h1>}

@@ -24,7 +24,7 @@ export function EstimateLine({ step, ctx }: { step: ClassroomStep; ctx: DemoCont
   return (
     <p className="estimate" data-testid="step-estimate" data-seconds={est.seconds ?? ''}>
       {r.steps.toLocaleString('en-US')} steps of {r.batch} on the {r.preset} model.{' '}
-      {est.seconds !== null ? <>Estimated time on this GPU: <strong>{formatDuration(est.seconds)}</strong> ({est.note}).</> : <>No time estimate: {est.note}.</>}
+      {est.seconds !== null ? <>Estimated time on this GPU: <strong>{formatDuration(est.seconds)}</strong>, {est.note}.</> : <>No time estimate: {est.note}.</>}
     </p>
   );
 }
