@@ -73,6 +73,7 @@ export function PresenterWindow({ ctx, onMove, status }: { ctx: DemoContext; onM
       <div className="notes">
         <p className="small muted">Step {ctx.deck.step + 1} of {COUNT} · about {step.minutes} min · in the lab: <a href={`#/${step.page}`} target="_blank" rel="noreferrer">{step.page}</a></p>
         <h1 data-testid="present-title">{step.title}</h1>
+        <Controls step={step} ctx={ctx} onMove={onMove} />
         <p><strong>Point at:</strong> {step.pointAt}</p>
         <ul data-testid="present-talk">{step.talk.map((t) => <li key={t}>{t}</li>)}</ul>
         {step.commands.length > 0 && <p className="small muted">Runs: {step.commands.join(', ')}</p>}
@@ -80,7 +81,6 @@ export function PresenterWindow({ ctx, onMove, status }: { ctx: DemoContext; onM
         {gpu === 'unavailable' && (
           <p role="note" data-testid="present-not-live">Without WebGPU these steps cannot be shown live: {notLive.map((s) => s.title).join(', ')}.</p>
         )}
-        <Controls step={step} ctx={ctx} onMove={onMove} />
       </div>
       <aside>
         <Timer planned={planned} />
