@@ -2,9 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 
 // Classroom mode in Chromium's WebGPU (SwiftShader without a GPU, so the demo picks the `test`
-// size and its shipped checkpoints). One visit to the overview stores the site for offline use;
-// then the projector and the presenter (two pages of one context) keep in step over
-// BroadcastChannel while the keyboard walks the projector through every step. Alone:
+// size and its shipped checkpoints). Opening the projector stores the site for offline use; the
+// projector and the presenter (two pages of one context) keep in step over
+// BroadcastChannel while the keyboard walks the projector through every step; each step's
+// screenshot is kept in the test's output folder and its text measured. Alone:
 //   npx vite build --outDir .cache/dist-class && LAB_DIST=.cache/dist-class LAB_E2E_PORT=4321 npx playwright test e2e/classroom.spec.ts
 
 const at = (page: Page) => page.locator('[data-step]').first();
@@ -18,8 +19,29 @@ async function decodeQr(page: Page): Promise<string | null> {
   return jsQR(Uint8ClampedArray.from(img.data), img.width, img.height)?.data ?? null;
 }
 
-test('a class: projector and presenter in step, live training and skip, a QR code to the same step, offline after one visit', async ({ context, page }, info) => {
-  const shot = (name: string) => page.screenshot({ path: info.outputPath(`projector-1280x720-${name}.png`) });
+/** The smallest computed font size of the visible text in the projector view. */
+async function smallestText(page: Page): Promise<{ px: number; what: string }> {
+  return page.getByTestId('demo-show').evaluate((root) => {
+    let best = { px: Infinity, what: '' };
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent?.trim() || el.closest('svg') || !el.checkVisibility()) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < best.px) best = { px, what: `${el.tagName.toLowerCase()}.${el.className}: ${n.textContent.trim().slice(0, 30)}` };
+    }
+    return best;
+  });
+}
+
+test('a class: projector and presenter in step, live training and skip, a QR code to the same step, offline after one visit, text of 24 px or more at 1280x720 and 1920x1080', async ({ context, page }, info) => {
+  // Each live step is photographed for a look, and its text must be 24 px or more like the others.
+  const shot = async (name: string, size = '1280x720') => {
+    await page.screenshot({ path: info.outputPath(`projector-${size}-${name}.png`) });
+    const small = await smallestText(page);
+    info.annotations.push({ type: 'smallest text', description: `${name} at ${size}: ${small.px.toFixed(1)} px (${small.what})` });
+    expect.soft(small.px, `${name} at ${size}: ${small.what}`).toBeGreaterThanOrEqual(24);
+  };
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -38,11 +60,13 @@ test('a class: projector and presenter in step, live training and skip, a QR cod
   // 1: raw text and its tokens.
   await expect(show.getByTestId('demo-raw')).toContainText('The Fulton County Grand Jury');
   expect(Number(await show.getByTestId('demo-tokens').getAttribute('data-count'))).toBeGreaterThan(10);
+  await shot('step1');
 
   // 2: next-token pairs (→ on the projector; the presenter follows).
   await show.keyboard.press('ArrowRight');
   await expect(present.getByTestId('demo-present')).toHaveAttribute('data-step', '2');
   await expect(show.getByTestId('demo-pairs-inputs').locator('td')).toHaveCount(10);
+  await shot('step2');
 
   // 3: pretraining: the estimate before it starts, live training, then skip to the shipped base.
   await show.keyboard.press('Space');
@@ -53,6 +77,7 @@ test('a class: projector and presenter in step, live training and skip, a QR cod
   await expect(estimate).toContainText('300 steps of 16 on the test model');
   await expect(estimate).toHaveAttribute('data-seconds', /^\d+(\.\d+)?$/);
   await expect(estimate).toContainText(/Estimated time on this GPU: (\d+m )?\d+s, from training steps timed on .*swiftshader/i);
+  await shot('step3');
   await present.getByTestId('demo-train').click();
   await expect.poll(async () => Number(await show.getByTestId('demo-progress').getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
   await expect(present.getByTestId('present-status')).toContainText(/pretrain run training: step \d+ of 300/);
@@ -125,35 +150,16 @@ test('a class: projector and presenter in step, live training and skip, a QR cod
   await show.keyboard.press('Escape');
   await expect(show.getByTestId('overview-steps')).toBeVisible();
   await expect(show.getByTestId('offline-status')).toContainText(/Ready offline: [\d.]+ MiB stored \(\d+ files/);
-  expect(errors).toEqual([]);
-});
 
-/** The smallest computed font size of the visible text in the projector view. */
-async function smallestText(page: Page): Promise<{ px: number; what: string }> {
-  return page.getByTestId('demo-show').evaluate((root) => {
-    let best = { px: Infinity, what: '' };
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement!;
-      if (!n.textContent?.trim() || el.closest('svg') || !el.checkVisibility()) continue;
-      const px = parseFloat(getComputedStyle(el).fontSize);
-      if (px < best.px) best = { px, what: `${el.tagName.toLowerCase()}.${el.className}: ${n.textContent.trim().slice(0, 30)}` };
-    }
-    return best;
-  });
-}
-
-test('the projector view reads from the back: text of 24 px or more at 1280x720 and 1920x1080', async ({ page }, info) => {
-  for (const [w, h] of [[1280, 720], [1920, 1080]]) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const n of [1, 2, 3, 7]) {
-      await page.goto(`./#/classroom/show/${n}`);
-      await expect(page.getByTestId('demo-show')).toHaveAttribute('data-step', String(n));
-      if (n <= 2) await expect(page.getByTestId(n === 1 ? 'demo-tokens' : 'demo-pairs')).toBeVisible();
-      if (n === 3) await expect(page.getByTestId('step-estimate')).toBeVisible();
-      await page.screenshot({ path: info.outputPath(`projector-${w}x${h}-step${n}.png`) });
-      const small = await smallestText(page);
-      expect.soft(small.px, `step ${n} at ${w}x${h}: ${small.what}`).toBeGreaterThanOrEqual(24);
-    }
+  // The projector at 1920x1080: the same steps, the text grown with the screen.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (const n of [1, 2, 3, 7]) {
+    await show.goto(`./#/classroom/show/${n}`);
+    await expect(show.getByTestId('demo-show')).toHaveAttribute('data-step', String(n));
+    await expect(show.getByTestId(['demo-tokens', 'demo-pairs', 'step-estimate', 'demo-quiz'][Math.min(n - 1, 3)])).toBeVisible();
+    await shot(`step${n}`, '1920x1080');
   }
+  // A projector opened at an address follows it, and the presenter follows the projector.
+  await expect(present.getByTestId('demo-present')).toHaveAttribute('data-step', '7');
+  expect(errors).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { formatBytes } from '../engine/format.ts';
 import { stepRoute } from './deck.ts';
 import { useOffline, type OfflineState } from './offline.ts';
 import { ShareCard } from './ShareCard.tsx';
+import { stored } from './useDeck.ts';
 import './classroom.css';
 
 /** Whether the site is stored for offline use, and how much it stored. */
@@ -27,7 +28,8 @@ export function OfflineLine({ st }: { st: OfflineState }) {
 export function Overview() {
   const offline = useOffline();
   const noGpu = useLab((s) => s.gpu.state === 'unavailable');
-  const open = (role: 'show' | 'present') => window.open(`#${stepRoute(role, 0)}`, `lab-classroom-${role}`);
+  // A second window joins the class where it is (the shared deck's step).
+  const open = (role: 'show' | 'present') => window.open(`#${stepRoute(role, stored().step)}`, `lab-classroom-${role}`);
   return (
     <div className="classroom-overview">
       <section className="card">

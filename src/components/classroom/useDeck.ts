@@ -17,7 +17,8 @@ export type DeckPatch = Partial<Omit<Deck, 'at'>>;
 
 const EMPTY: Deck = { step: 0, modes: {}, spamText: '', revealed: false, at: 0 };
 
-function stored(): Deck {
+/** The deck the windows of this browser last shared (the overview opens windows at its step). */
+export function stored(): Deck {
   try {
     const raw = localStorage.getItem(STORE_KEY);
     return raw ? { ...EMPTY, ...(JSON.parse(raw) as Partial<Deck>) } : EMPTY;
@@ -38,7 +39,13 @@ export interface DeckLink {
 
 /** The shared deck of a classroom window whose route says `urlStep`. */
 export function useDeck(role: DeckRole, urlStep: number): DeckLink {
-  const [deck, setDeck] = useState<Deck>(() => ({ ...stored(), step: urlStep }));
+  // The address wins when it names another step than the class is on (typed, or a bookmark): the
+  // deck moves there and tells the other windows; otherwise this window joins the class's deck.
+  const [deck, setDeck] = useState<Deck>(() => {
+    const s = stored();
+    return s.step === urlStep ? s : { ...s, step: urlStep, at: Date.now() };
+  });
+  const moved = useRef(deck.at !== stored().at);
   const [status, setStatus] = useState('');
   const channel = useRef<BroadcastChannel | null>(null);
   const own = useRef(deck);
@@ -59,6 +66,11 @@ export function useDeck(role: DeckRole, urlStep: number): DeckLink {
       else if (m.type === 'status') setStatus(m.line);
     };
     ch.postMessage({ type: 'hello' } satisfies DeckMessage);
+    if (moved.current) {
+      moved.current = false;
+      ch.postMessage({ type: 'deck', deck: own.current } satisfies DeckMessage);
+      localStorage.setItem(STORE_KEY, JSON.stringify(own.current));
+    }
     return () => {
       ch.close();
       channel.current = null;
