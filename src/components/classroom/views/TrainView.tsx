@@ -7,24 +7,21 @@
 import type { ReactNode } from 'react';
 import type { ClassroomStep } from '../../../lessons/classroom/script.ts';
 import { useLab } from '../../../store/index.ts';
-import { formatDuration } from '../../engine/format.ts';
 import { LossChart } from '../../lesson/LossChart.tsx';
 import { RunProgress, useRunProgress } from '../../lesson/RunProgress.tsx';
 import type { DemoContext } from '../context.ts';
-import { useStepEstimate } from '../estimate.ts';
+import { StartEstimate } from '../../measure/StartEstimate.tsx';
 import { runKind, useStepRunner } from '../runner.ts';
 import { shippedFor } from '../shipped.ts';
 
 const STAGE_WORDS = { pretrain: 'base model', classify: 'spam classifier' } as const;
 
-/** "Estimated time on this GPU: 2m 10s", or why there is none. */
+/** What the step trains, and the store's estimate of its time on this GPU (the lessons' StartEstimate line). */
 export function EstimateLine({ step, ctx }: { step: ClassroomStep; ctx: DemoContext }) {
   const r = step.train!.recipes[ctx.size];
-  const est = useStepEstimate(r);
   return (
-    <p className="estimate" data-testid="step-estimate" data-seconds={est.seconds ?? ''}>
-      {r.steps.toLocaleString('en-US')} steps of {r.batch} on the {r.preset} model.{' '}
-      {est.seconds !== null ? <>Estimated time on this GPU: <strong>{formatDuration(est.seconds)}</strong>, {est.note}.</> : <>No time estimate: {est.note}.</>}
+    <p className="estimate" data-testid="step-plan">
+      {r.steps.toLocaleString('en-US')} steps of {r.batch} on the {r.preset} model. <StartEstimate recipe={r} testId="step-estimate" />
     </p>
   );
 }
