@@ -22,9 +22,13 @@ export function HeatMap({ maps, tokens, at, name, testId = 'attention-map' }: { 
   const rows = headWeights(maps, at.layer, at.head);
   const n = maps.n;
   const [cur, setCur] = useState<{ q: number; k: number } | null>(null);
-  const cell = Math.max(12, Math.min(26, Math.floor(560 / n)));
-  const AX = 118;
-  const size = AX + n * cell + 4;
+  const cell = Math.max(14, Math.min(30, Math.floor(600 / n)));
+  // Room for the longest token label (at most 12 characters of about 9 px): beside the rows, and above the columns at 60°.
+  const longest = Math.max(...tokens.map((t) => Math.min(12, show(t).length)));
+  const left = 16 + longest * 9;
+  const top = 16 + Math.round(longest * 9 * 0.87);
+  const width = left + n * cell + 4;
+  const height = top + n * cell + 4;
   const say = (q: number, k: number) =>
     `Query ${q + 1} "${show(tokens[q])}" to key ${k + 1} "${show(tokens[k])}": weight ${rows[q][k].toFixed(3)}${k > q ? ' (a later token: masked)' : ''}`;
   const onKey = (e: KeyboardEvent) => {
@@ -38,20 +42,20 @@ export function HeatMap({ maps, tokens, at, name, testId = 'attention-map' }: { 
   return (
     <figure className="attn-map" data-testid={testId} data-layer={at.layer} data-head={at.head} data-n={n}>
       <figcaption className="attn-map-title"><strong>{name}</strong>: layer {at.layer + 1}, head {at.head + 1}</figcaption>
-      <svg viewBox={`0 0 ${size} ${size}`} width={size} height={size} className="attn-svg" tabIndex={0} role="img" onKeyDown={onKey}
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="attn-svg" tabIndex={0} role="img" onKeyDown={onKey}
         onFocus={() => setCur((c) => c ?? { q: 0, k: 0 })} onMouseLeave={() => setCur(null)}
         aria-label={`Attention of ${name}, layer ${at.layer + 1}, head ${at.head + 1}: ${n} query rows by ${n} key columns. Use the arrow keys to read each weight.`} aria-describedby={`${id}-cur`}>
         {tokens.map((t, i) => (
           <g key={i}>
-            <text x={AX - 6} y={AX + i * cell + cell / 2} textAnchor="end" dominantBaseline="central" className="attn-tok">{show(t).slice(0, 12)}</text>
-            <text transform={`translate(${AX + i * cell + cell / 2}, ${AX - 6}) rotate(-60)`} dominantBaseline="central" className="attn-tok">{show(t).slice(0, 12)}</text>
+            <text x={left - 6} y={top + i * cell + cell / 2} textAnchor="end" dominantBaseline="central" className="attn-tok">{show(t).slice(0, 12)}</text>
+            <text transform={`translate(${left + i * cell + cell / 2}, ${top - 6}) rotate(-60)`} dominantBaseline="central" className="attn-tok">{show(t).slice(0, 12)}</text>
           </g>
         ))}
         {rows.map((r, q) => r.map((w, k) => (
-          <rect key={`${q}-${k}`} x={AX + k * cell} y={AX + q * cell} width={cell} height={cell} data-q={q} data-k={k} data-weight={w}
+          <rect key={`${q}-${k}`} x={left + k * cell} y={top + q * cell} width={cell} height={cell} data-q={q} data-k={k} data-weight={w}
             className={k > q ? 'attn-masked' : undefined} fill={k > q ? undefined : weightColour(w)} onMouseEnter={() => setCur({ q, k })} />
         )))}
-        {cur && <rect x={AX + cur.k * cell} y={AX + cur.q * cell} width={cell} height={cell} className="attn-cursor" pointerEvents="none" />}
+        {cur && <rect x={left + cur.k * cell} y={top + cur.q * cell} width={cell} height={cell} className="attn-cursor" pointerEvents="none" />}
       </svg>
       <p id={`${id}-cur`} className="attn-readout" aria-live="polite" data-testid={`${testId}-readout`}>
         {cur ? say(cur.q, cur.k) : 'Point at a cell, or focus the map and use the arrow keys, to read a weight. Rows are the tokens doing the looking; columns, the tokens looked at.'}
@@ -63,7 +67,7 @@ export function HeatMap({ maps, tokens, at, name, testId = 'attention-map' }: { 
 /** Every head of every layer as a thumbnail button; the pressed one is drawn large. */
 export function HeadGrid({ maps, at, onPick, name }: { maps: AttentionMaps; at: HeadRef; onPick(h: HeadRef): void; name: string }) {
   const n = maps.n;
-  const c = Math.max(2, Math.floor(72 / n));
+  const c = Math.max(3, Math.floor(100 / n));
   return (
     <div className="attn-grid" role="group" aria-label={`Heads of ${name}`} style={{ gridTemplateColumns: `auto repeat(${maps.nHead}, auto)` }}>
       <span />

@@ -32,33 +32,43 @@ export function LoraScale({ preset, rank }: LoraScaleProps) {
   const k = MAT / side;
   // A rank-1 factor is under a pixel wide at this scale: at least 2 px so it can be seen.
   const px = (v: number) => Math.max(2, v * k);
-  const w = { w: px(s.Cin), h: px(s.Cout) };
   const top = 10;
   const labelY = top + px(side) + 24;
   const wCount = s.Cout * s.Cin;
   const bCount = s.Cout * s.rank;
   const aCount = s.rank * s.Cin;
+  // Each matrix with its label (about 9 px a character) gets its own slot, so the drawing packs to its content.
+  const slot = (drawn: number, ...lines: string[]) => Math.max(drawn, ...lines.map((l) => l.length * 9));
+  const lines = {
+    w: [`W (frozen) ${s.Cout} × ${s.Cin}`, `${n(wCount)} values`],
+    b: [`B ${s.Cout} × ${s.rank}`, `${n(bCount)} train`],
+    a: [`A ${s.rank} × ${s.Cin}`, `${n(aCount)} train`],
+  };
+  const xW = 10;
+  const xB = xW + slot(px(s.Cin), ...lines.w) + 50;
+  const xA = xB + slot(px(s.rank), ...lines.b) + 50;
+  const width = xA + slot(px(s.Cin), ...lines.a) + 10;
   const text = `W is ${s.Cout} × ${s.Cin}: ${n(wCount)} values, frozen. B is ${s.Cout} × ${s.rank} (${n(bCount)} values) and A is ${s.rank} × ${s.Cin} (${n(aCount)} values); both train. ` +
     `Their product B·A has W's shape but only ${n(bCount + aCount)} trainable values, ${((100 * (bCount + aCount)) / wCount).toFixed(1)}% of W's.`;
-  const label = (x: number, lines: string[]) => lines.map((l, i) => <text key={l} x={x} y={labelY + i * 19} className="ls-text">{l}</text>);
+  const label = (x: number, ls: string[]) => ls.map((l, i) => <text key={l} x={x} y={labelY + i * 20} className="ls-text">{l}</text>);
   return (
     <figure className="lora-scale" data-testid="lora-scale" data-rank={s.rank} data-target={s.target} data-w={wCount} data-b={bCount} data-a={aCount}>
-      <label className="small">Matrix{' '}
+      <label>Matrix{' '}
         <select value={target} onChange={(e) => setTarget(e.target.value as LoraShape['target'])} data-testid="lora-scale-target">
           {shapes.map((x) => <option key={x.target} value={x.target}>{NAMES[x.target]}</option>)}
         </select>
       </label>
-      <svg viewBox={`0 0 760 ${labelY + 50}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} tabIndex={0}>
+      <svg viewBox={`0 0 ${width} ${labelY + 50}`} width={Math.round(width * 1.25)} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} tabIndex={0}>
         <title id={`${id}-t`}>LoRA to scale, rank {s.rank}, on the {NAMES[s.target]} matrix of each block</title>
         <desc id={`${id}-d`}>{text}</desc>
-        <rect x={10} y={top} width={w.w} height={w.h} className="ls-w" />
-        <text x={275} y={top + 40} className="ls-op" textAnchor="middle">+</text>
-        <rect x={310} y={top} width={px(s.rank)} height={px(s.Cout)} className="ls-b" />
-        <text x={490} y={top + 40} className="ls-op" textAnchor="middle">·</text>
-        <rect x={515} y={top} width={px(s.Cin)} height={px(s.rank)} className="ls-a" />
-        {label(10, [`W (frozen) ${s.Cout} × ${s.Cin}`, `${n(wCount)} values`])}
-        {label(310, [`B ${s.Cout} × ${s.rank}`, `${n(bCount)} train`])}
-        {label(515, [`A ${s.rank} × ${s.Cin}`, `${n(aCount)} train`])}
+        <rect x={xW} y={top} width={px(s.Cin)} height={px(s.Cout)} className="ls-w" />
+        <text x={xB - 25} y={top + 40} className="ls-op" textAnchor="middle">+</text>
+        <rect x={xB} y={top} width={px(s.rank)} height={px(s.Cout)} className="ls-b" />
+        <text x={xA - 25} y={top + 40} className="ls-op" textAnchor="middle">·</text>
+        <rect x={xA} y={top} width={px(s.Cin)} height={px(s.rank)} className="ls-a" />
+        {label(xW, lines.w)}
+        {label(xB, lines.b)}
+        {label(xA, lines.a)}
       </svg>
       <figcaption className="small">{text} The same pair sits beside each of the four matrices of every block.</figcaption>
     </figure>

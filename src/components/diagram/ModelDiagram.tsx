@@ -20,9 +20,9 @@ export interface ModelDiagramProps extends DrawingSpec {
   testId?: string;
 }
 
-const W = 760;
-const LABEL_W = 92;
-const COUNT_W = 150;
+const W = 860;
+const LABEL_W = 112;
+const COUNT_W = 210;
 const BAR_W = W - LABEL_W - COUNT_W;
 const ROW_H = 36;
 const BAR_H = 24;
