@@ -21,7 +21,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse a server by default: on a shared machine another worktree's preview may hold the port.
+    reuseExistingServer: process.env.LAB_E2E_REUSE === '1',
     timeout: 60_000,
   },
   projects: [

@@ -104,6 +104,23 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   await expect(answer).toContainText('<b>WIN</b>');
   await expect(answer.locator('b')).toHaveCount(0);
 
+  // Beside the test split, the everyday messages written for the lab: scored when the run finished,
+  // named in a sentence with both of the learner's numbers.
+  const everyday = page.getByTestId('everyday-report');
+  await expect(everyday).toBeVisible();
+  const shipped = Number(await everyday.getAttribute('data-n'));
+  expect(shipped).toBe(48);
+  const everydayAccuracy = Number(await everyday.getAttribute('data-accuracy'));
+  await expect(page.getByTestId('domain-shift')).toContainText(`${(100 * accuracy).toFixed(1)}% on the corpus's test messages, ${(100 * everydayAccuracy).toFixed(1)}% on everyday ones`);
+  // The learner adds the typed message as spam: it joins the everyday split (shown as text) and is scored at once.
+  await page.getByTestId('add-mine-spam').click();
+  await expect(page.getByTestId('add-mine-status')).toHaveText('Added to your everyday messages as spam.');
+  await expect(page.getByTestId('my-messages')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('my-message')).toContainText('<b>WIN</b>');
+  await expect(everyday).toHaveAttribute('data-n', String(shipped + 1), { timeout: 60_000 });
+  const cellsAfter = (await everyday.getByTestId('confusion-matrix').getAttribute('data-cells'))!.split(',').map(Number);
+  expect(cellsAfter[2] + cellsAfter[3]).toBe(shipped / 2 + 1);
+
   // The run table gained one row with this run's facts, and keeps it across a reload.
   const rows = page.getByTestId('class-run-row');
   await expect(rows).toHaveCount(1);
@@ -111,6 +128,7 @@ test('trains the head from a tiny checkpoint: charts, test report with a confusi
   await expect(rows.first()).toContainText('last token');
   await expect(rows.first()).toContainText(String(HEAD_PARAMS));
   await expect(rows.first().getByTestId('class-run-accuracy')).toHaveText(`${(100 * accuracy).toFixed(1)}%`);
+  await expect(rows.first().getByTestId('class-run-everyday')).toHaveText(`${(100 * everydayAccuracy).toFixed(1)}%`);
 
   await page.reload();
   await expect(page.getByTestId('class-run-row')).toHaveCount(1);

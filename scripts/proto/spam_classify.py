@@ -6,10 +6,10 @@ validation and everyday-message accuracy every 300 steps and the test split at t
 
 usage (repository root; `pip install torch`):  python3 scripts/proto/spam_classify.py .cache/spam-ids.json [steps] [lr]
 """
-import json, math, struct, sys, time
+import json, math, os, struct, sys, time
 import torch, torch.nn as nn, torch.nn.functional as F
-torch.manual_seed(1337)
-torch.set_num_threads(2)
+torch.manual_seed(int(os.environ.get('SEED', 1337)))
+torch.set_num_threads(int(os.environ.get('THREADS', 2)))
 def load_st(path):
     b = open(path, 'rb').read(); n = struct.unpack('<Q', b[:8])[0]; h = json.loads(b[8:8+n]); base = 8 + n
     out = {}

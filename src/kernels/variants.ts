@@ -11,6 +11,7 @@ import { submitDispatches, type Dispatch } from '../gpu/compute.ts';
 import type { AdapterReport } from '../gpu/info.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { MATMUL_VARIANTS, type MatmulVariant, matmul_backward, matmul_forward } from './matmul.ts';
+import { adapterKey } from '../util/adapter-key.ts';
 
 /** One matmul of the model in llm.c layout: out (BT, OC) = inp (BT, C) · weightᵀ. */
 export interface MatmulDims {
@@ -49,9 +50,8 @@ export interface MatmulChoice {
 
 /** The cache key for an adapter and a set of matmul shapes. */
 export function choiceKey(report: AdapterReport, shapes: readonly MatmulDims[]): string {
-  const adapter = [report.vendor, report.architecture, report.device, report.description].join('/');
   const dims = [...new Set(shapes.map((s) => `${s.BT}x${s.C}x${s.OC}`))].sort().join(',');
-  return `matmul|${adapter}|${dims}`;
+  return `matmul|${adapterKey(report)}|${dims}`;
 }
 
 /**

@@ -8,7 +8,13 @@ describe('measureGpu on this adapter', () => {
     const h = await getHarness();
     const { report } = await getTestDevice();
     // One variant: on SwiftShader each takes seconds on the base model's products.
-    const m = await measureGpu(h.cache, report, { presets: ['test'], steps: 1, variants: ['blocked8_vec4'] });
+    const progress: { done: number; total: number; what: string }[] = [];
+    const m = await measureGpu(h.cache, report, { presets: ['test'], steps: 1, variants: ['blocked8_vec4'], onProgress: (p) => progress.push(p) });
+    // the progress counts the work in GFLOP: the variant twice, then two steps of the test preset, and ends at its total
+    expect(progress.map((p) => p.what)).toEqual(['matmul blocked8_vec4', 'test training steps', 'test training steps', 'done']);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress[1].done).toBeCloseTo((2 * (3 * 2 * 2048 * 128 * (384 + 128 + 512 + 1024) + 3 * 2 * 2048 * 512 * 128)) / 1e9, 9);
+    expect(progress.at(-1)!.done).toBeCloseTo(progress[0].total, 9);
     expect(m.matmul.map((x) => x.variant)).toEqual(['blocked8_vec4']);
     for (const x of m.matmul) {
       expect(x.ms).toBeGreaterThan(0);

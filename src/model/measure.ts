@@ -1,9 +1,10 @@
 /**
  * "Measure this GPU": what the learner's adapter does on the lab's own work, and how long a
  * recipe will take there. Times each fast matmul variant on the base model's products (forward and
- * backward, as GFLOP/s) and a few whole training steps of each chosen preset (tokens/s), and turns
- * a recipe (preset, steps, batch) into an estimate of its training time. Owns its own models and
- * frees them; the worker and the panel that show the figures are elsewhere. No UI, no storage.
+ * backward, as GFLOP/s) and a few whole training steps of each chosen preset (tokens/s), reporting
+ * its progress in floating-point work; estimate.ts turns the result into a recipe's training time.
+ * Owns its own models and frees them; the worker and the panel that show the figures are
+ * elsewhere. No UI, no storage.
  */
 import type { AdapterReport } from '../gpu/info.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
@@ -13,17 +14,15 @@ import { DEFAULT_CONFIG, PRESETS, type Preset } from './config.ts';
 import { initParams } from './flat.ts';
 import { GPUModel } from './gpt.ts';
 import { defaultKernelChoice, matmulShapes, type KernelChoice } from './passes.ts';
+import type { GpuMeasurement } from './estimate.ts';
 
-/** What one measurement found; JSON-serializable, so a learner can download and share it. */
-export interface GpuMeasurement {
-  adapter: string;
-  isFallback: boolean;
-  /** ISO time of the measurement */
-  date: string;
-  /** each variant on the base model's five products at B·T = 2048, forward and backward */
-  matmul: { variant: MatmulVariant; ms: number; gflops: number }[];
-  /** whole training steps (forward, loss, backward, clipping, AdamW) at each preset's batch and context */
-  presets: { preset: Preset['id']; batch: number; T: number; msPerStep: number; tokensPerSec: number }[];
+export { estimateRecipeSeconds, type GpuMeasurement, type RecipeSize } from './estimate.ts';
+
+/** How far a measurement is, in GFLOP of its work (done of total), and what it is timing now. */
+export interface MeasureProgress {
+  done: number;
+  total: number;
+  what: string;
 }
 
 export interface MeasureOptions {
@@ -36,6 +35,16 @@ export interface MeasureOptions {
   /** the kernels the steps run (default: the adapter's) */
   kernels?: KernelChoice;
   log?: (line: string) => void;
+  /** called before each part and at the end; the work is counted in floating-point operations */
+  onProgress?: (p: MeasureProgress) => void;
+}
+
+/** GFLOP of one training step of preset `p`: the matmuls forward and backward, and attention's two batched products. */
+function stepGflop(p: Preset): number {
+  const c = p.config;
+  const BT = p.batchSize * c.blockSize;
+  const mm = matmulShapes(c, BT).reduce((s, { BT, C, OC }) => s + 6 * BT * C * OC, 0);
+  return (c.nLayer * (mm - 6 * BT * c.nEmbd * c.vocabSize) + 6 * BT * c.nEmbd * c.vocabSize + c.nLayer * 12 * BT * c.blockSize * c.nEmbd) / 1e9;
 }
 
 /** Measures `device` (see GpuMeasurement). On SwiftShader a small step takes seconds: keep `steps` low there. */
@@ -43,15 +52,25 @@ export async function measureGpu(k: PipelineCache, report: AdapterReport, o: Mea
   const log = o.log ?? (() => {});
   const shapes = matmulShapes(DEFAULT_CONFIG, 16 * DEFAULT_CONFIG.blockSize);
   const flops = shapes.reduce((s, { BT, C, OC }) => s + 3 * 2 * BT * C * OC, 0); // forward + two backward products
+  const variants = o.variants ?? (['blocked_vec4', 'blocked8_vec4', 'tiled'] as const);
+  const chosen = PRESETS.filter((q) => (o.presets ?? ['test', 'small']).includes(q.id));
+  const n = Math.max(1, o.steps ?? 2);
+  // each variant runs twice (warm-up and timed); each preset runs one untimed step and n timed ones
+  const total = (variants.length * 2 * flops) / 1e9 + chosen.reduce((s, p) => s + (1 + n) * stepGflop(p), 0);
+  let done = 0;
+  const progress = (what: string) => o.onProgress?.({ done, total, what });
   const matmul: GpuMeasurement['matmul'] = [];
-  for (const variant of o.variants ?? (['blocked_vec4', 'blocked8_vec4', 'tiled'] as const)) {
+  for (const variant of variants) {
+    progress(`matmul ${variant}`);
     const ms = await timeVariant(k, variant, shapes);
     matmul.push({ variant, ms, gflops: flops / ms / 1e6 });
     log(`matmul ${variant}: ${ms.toFixed(1)} ms, ${(flops / ms / 1e6).toFixed(2)} GFLOP/s`);
+    done += (2 * flops) / 1e9;
   }
   const presets: GpuMeasurement['presets'] = [];
   const kernels = o.kernels ?? defaultKernelChoice(report.isFallback);
-  for (const p of PRESETS.filter((q) => (o.presets ?? ['test', 'small']).includes(q.id))) {
+  for (const p of chosen) {
+    progress(`${p.id} training steps`);
     const c = p.config;
     const B = p.batchSize;
     const model = await GPUModel.create(k.device, k, c, { batchSize: B, seqLen: c.blockSize, kernels });
@@ -61,28 +80,19 @@ export async function measureGpu(k: PipelineCache, report: AdapterReport, o: Mea
       const step = (s: number) => model.trainStep({ tokens, targets: tokens }, { lr: 1e-3, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0.1, step: s });
       step(1); // untimed: first-use costs
       await model.readLoss();
-      const n = Math.max(1, o.steps ?? 2);
+      done += stepGflop(p);
+      progress(`${p.id} training steps`);
       const t0 = performance.now();
       for (let s = 0; s < n; s++) step(s + 2);
       await model.readLoss();
       const msPerStep = (performance.now() - t0) / n;
       presets.push({ preset: p.id, batch: B, T: c.blockSize, msPerStep, tokensPerSec: (B * c.blockSize * 1000) / msPerStep });
       log(`${p.id}: ${msPerStep.toFixed(0)} ms a step`);
+      done += n * stepGflop(p);
     } finally {
       model.destroy();
     }
   }
+  progress('done');
   return { adapter: report.name, isFallback: report.isFallback, date: new Date().toISOString(), matmul, presets };
-}
-
-/**
- * Seconds a recipe's training steps will take on the measured GPU, or null when its preset was not
- * measured. A step's time is taken as proportional to its batch (the measured preset ran at its own
- * batch). An upper bound for finetuning, whose frozen layers skip part of the backward pass;
- * evaluation and data loading are not counted.
- */
-export function estimateRecipeSeconds(m: GpuMeasurement, r: { preset: Preset['id']; steps: number; batch: number }): number | null {
-  const p = m.presets.find((x) => x.preset === r.preset);
-  if (!p) return null;
-  return (r.steps * p.msPerStep * (r.batch / p.batch)) / 1000;
 }

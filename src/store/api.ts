@@ -20,21 +20,26 @@
  *   sendSample(req)                              the same, with an id from nextRequestId()
  *   classifyText(model, text)         -> id      classProbs[id]
  *   requestClassReport(model, split, limit?) -> id   classReports[id] (a model without a head: the prompted baseline)
+ *   addMyMessage({label, text}), removeMyMessage(i)  myMessages (the learner's own everyday messages, kept locally)
  *   scoreInstruct(model, opts)        -> id      progress[id] while it runs, then instructScores[id]
  *   requestAttention(model, prompt, ids?) -> id   attention[id]: every head's weights for the prompt's tokens and ids
  *   forgetRequest(id)                            drops what is kept for the id
+ *   measureThisGpu(request?)                     gpuMeasuring while it runs, then gpuMeasurements[adapter] (kept in
+ *                                                localStorage); useRecipeEstimate(recipe) / estimateRecipe(state, recipe)
+ *                                                give a recipe's time on this GPU
  *   errors of a request                          requestErrors[id]
  *
  * `model` is 'run' (the current run's model) or a checkpoint id from `slots` (shipped ids start
  * with "shipped:"). myModel(state, role) gives the learner's base/classifier/instruct model
  * (myModelsSlice), setMyModel(role, id) changes it.
  */
-import type { ModelRef, SampleRequest, TaskKind } from '../worker/protocol.ts';
+import type { ClassReport, MeasureRequest, ModelRef, MyMessage, SampleRequest, TaskKind } from '../worker/protocol.ts';
 import { workerLink, type EngineLink } from './bridge.ts';
 import {
   classifyText as classifyCmd, nextRequestId, pauseRun as pauseCmd, requestClassReport as reportCmd, restoreRun as restoreCmd, resumeRun as resumeCmd,
   scoreInstruct as scoreCmd, startFinetune as finetuneCmd, uploadDataset as uploadCmd, type Command, type CommandState, type FinetuneArgs,
 } from './commands.ts';
+import { measureGpu as measureCmd } from './gpuMeasure.ts';
 import { useLab } from './index.ts';
 import type { LabState } from './index.ts';
 import type { SampleStream } from './requestsSlice.ts';
@@ -43,7 +48,10 @@ export { myModel, type ModelRole } from './myModelsSlice.ts';
 export { nextRequestId } from './commands.ts';
 // Components may not import the worker: the contract's constants and shapes come from here.
 export { AUTOSAVE_IDS, SHIPPED_BASE, SHIPPED_INSTRUCT, SHIPPED_PREFIX } from '../worker/protocol.ts';
-export type { ClassReport, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
+export type { GpuMeasurement, MeasureRequest } from '../worker/protocol.ts';
+export { currentMeasurement, estimateRecipe, measureSecondsLeft, type RecipeEstimate } from './gpuMeasureSlice.ts';
+export { measureGpu, useRecipeEstimate } from './gpuMeasure.ts';
+export type { ClassReport, MyMessage, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
 
 let link: EngineLink = workerLink;
 /** For tests: where messages go. */
@@ -131,8 +139,8 @@ export function classifyText(model: ModelRef, text: string): number {
   return requestId;
 }
 
-/** A classifier's (or the prompted base model's) scores on a split; `limit` caps the messages. */
-export function requestClassReport(model: ModelRef, split: 'validation' | 'test', limit?: number): number {
+/** A classifier's (or the prompted base model's) scores on a split ('everyday': the lab's everyday messages and the learner's own); `limit` caps the messages. */
+export function requestClassReport(model: ModelRef, split: ClassReport['split'], limit?: number): number {
   const requestId = nextRequestId();
   reportCmd.perform(link, state(), { requestId, model, split, limit });
   return requestId;
@@ -150,6 +158,21 @@ export function requestAttention(model: ModelRef, prompt: string, ids?: number[]
   const requestId = nextRequestId();
   link.send({ type: 'attention', requestId, model, prompt, ids });
   return requestId;
+}
+
+/** Adds a labelled message of the learner's to the everyday split (kept in this browser); throws on an empty or overlong text. */
+export function addMyMessage(m: MyMessage): void {
+  useLab.getState().addMyMessage(m);
+}
+
+/** Removes one of the learner's everyday messages. */
+export function removeMyMessage(index: number): void {
+  useLab.getState().removeMyMessage(index);
+}
+
+/** Times the matmul variants and a few training steps of each preset on this GPU (defaults: model/measure.ts). */
+export function measureThisGpu(request: MeasureRequest = {}): void {
+  measureCmd.perform(link, useLab.getState(), request);
 }
 
 /** Drops what the store keeps for a request. */

@@ -9,6 +9,7 @@ import { appendCapped } from '../worker/downsample.ts';
 import type { ErrorScope, FromWorker, RunSettings, TaskKind, ToWorker } from '../worker/protocol.ts';
 import { useLab } from './index.ts';
 import { failKernelRequest, reduceKernelLab } from './kernelLabSlice.ts';
+import { reduceGpuMeasure } from './gpuMeasureSlice.ts';
 import { putCapped } from './requestsSlice.ts';
 import { MAX_POINTS } from './trainingSlice.ts';
 
@@ -133,6 +134,7 @@ export function applyWorkerEvent(msg: FromWorker): void {
           ...(msg.requestId !== undefined ? { requestErrors: putCapped(s.requestErrors, msg.requestId, msg.message) } : {}),
           ...(st ? { samples: { ...s.samples, [id!]: { ...st, running: false, error: msg.message } } } : {}),
           ...(msg.scope === 'kernel' && id !== undefined ? failKernelRequest(s, id) : {}),
+          ...(msg.scope === 'measure' ? { gpuMeasuring: null } : {}),
         };
       });
       break;
@@ -142,6 +144,10 @@ export function applyWorkerEvent(msg: FromWorker): void {
     case 'kernel-timed':
     case 'kernel-swapped':
       set((s) => reduceKernelLab(s, msg));
+      break;
+    case 'gpu-measure-progress':
+    case 'gpu-measured':
+      set((s) => reduceGpuMeasure(s, msg));
       break;
     case 'notice':
       set((s) => ({ notices: [...s.notices.slice(-4), msg.message] }));
@@ -162,6 +168,7 @@ export function scopeOf(msg: ToWorker): ErrorScope | undefined {
     case 'ckpt-upload': return 'upload';
     case 'ckpt-save': case 'ckpt-delete': case 'ckpt-download': case 'ckpt-list': return 'checkpoint';
     case 'kernel-check': case 'kernel-time': case 'kernel-swap': case 'kernel-restore': return 'kernel';
+    case 'gpu-measure': return 'measure';
     default: return undefined;
   }
 }

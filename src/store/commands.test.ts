@@ -8,7 +8,7 @@ import { DEFAULT_SAMPLE } from './samplingSlice.ts';
 import { DEFAULT_DRAFT, IDLE_RUN } from './trainingSlice.ts';
 
 const report = { vendor: 'v', architecture: 'a', device: '', description: '', isFallback: true, name: 'n', features: [], limits: { maxStorageBufferBindingSize: 128 * 2 ** 20, maxBufferSize: 256 * 2 ** 20 } };
-const ready: CommandState = { gpu: { state: 'ready', report, selfTestMaxDiff: 0, selfTestMs: 1 }, run: IDLE_RUN, draft: DEFAULT_DRAFT, sampleDraft: DEFAULT_SAMPLE, sampleId: null, samples: {} };
+const ready: CommandState = { gpu: { state: 'ready', report, selfTestMaxDiff: 0, selfTestMs: 1 }, run: IDLE_RUN, draft: DEFAULT_DRAFT, sampleDraft: DEFAULT_SAMPLE, sampleId: null, samples: {}, myMessages: [] };
 const recorder = () => {
   const sent: ToWorker[] = [];
   const link: EngineLink = { send: (m) => void sent.push(m) };

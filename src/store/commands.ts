@@ -4,13 +4,13 @@
  * keyboard shortcuts and a scripted classroom demo all use these; tests run them on a plain state
  * with a recording link, without rendering anything.
  */
-import type { RunSettings, TaskKind, TaskSettings } from '../worker/protocol.ts';
+import type { ClassReport, RunSettings, TaskKind, TaskSettings } from '../worker/protocol.ts';
 import type { EngineLink } from './bridge.ts';
 import type { LabState } from './index.ts';
 import { presetRows } from './presets.ts';
 
 /** The slice of the state commands read. */
-export type CommandState = Pick<LabState, 'gpu' | 'run' | 'draft' | 'sampleDraft' | 'sampleId' | 'samples'>;
+export type CommandState = Pick<LabState, 'gpu' | 'run' | 'draft' | 'sampleDraft' | 'sampleId' | 'samples' | 'myMessages'>;
 
 export interface Command<A = void> {
   id: string;
@@ -103,8 +103,10 @@ export interface FinetuneArgs {
   settings?: Partial<Omit<RunSettings, 'task'>>;
 }
 
-/** The settings a finetuning start sends: the draft, the overrides, the task. */
-export const finetuneSettings = (s: CommandState, a: FinetuneArgs): RunSettings => ({ ...s.draft, ...a.settings, task: a.task });
+/** The settings a finetuning start sends: the draft, the overrides, the task (a classifier's with the learner's own everyday messages). */
+export const finetuneSettings = (s: CommandState, a: FinetuneArgs): RunSettings => ({
+  ...s.draft, ...a.settings, task: a.task.kind === 'classify' && !a.task.mine ? { ...a.task, mine: s.myMessages } : a.task,
+});
 
 export const startFinetune: Command<FinetuneArgs> = {
   id: 'start-finetune',
@@ -135,11 +137,12 @@ export const classifyText: Command<{ requestId: number; model: string; text: str
   perform: (link, _s, a) => link.send({ type: 'classify-text', ...a }),
 };
 
-export const requestClassReport: Command<{ requestId: number; model: string; split: 'validation' | 'test'; limit?: number }> = {
+export const requestClassReport: Command<{ requestId: number; model: string; split: ClassReport['split']; limit?: number }> = {
   id: 'class-report',
   label: 'Score on the test set',
   predicate: gpuReady,
-  perform: (link, _s, a) => link.send({ type: 'class-report', ...a }),
+  // The everyday split holds the learner's own messages too.
+  perform: (link, s, a) => link.send({ type: 'class-report', ...a, ...(a.split === 'everyday' ? { mine: s.myMessages } : {}) }),
 };
 
 export const scoreInstruct: Command<{ requestId: number; model: string; limit: number; maxTokens: number; seed: number; families?: string[] }> = {

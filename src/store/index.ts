@@ -14,8 +14,10 @@ import { createCheckpointsSlice, type CheckpointsSlice } from './checkpointsSlic
 import { createRequestsSlice, type RequestsSlice } from './requestsSlice.ts';
 import { createMyModelsSlice, type MyModelsSlice } from './myModelsSlice.ts';
 import { createKernelLabSlice, type KernelLabSlice } from './kernelLabSlice.ts';
+import { createMyMessagesSlice, type MyMessagesSlice } from './myMessagesSlice.ts';
+import { createGpuMeasureSlice, type GpuMeasureSlice } from './gpuMeasureSlice.ts';
 
-export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice & KernelLabSlice;
+export type LabState = GpuSlice & QuizSlice & FlashcardsSlice & RunsSlice & DatasetsSlice & TrainingSlice & SamplingSlice & CheckpointsSlice & RequestsSlice & MyModelsSlice & KernelLabSlice & MyMessagesSlice & GpuMeasureSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createGpuSlice(...a),
@@ -29,4 +31,6 @@ export const useLab = create<LabState>()((...a) => ({
   ...createRequestsSlice(...a),
   ...createMyModelsSlice(...a),
   ...createKernelLabSlice(...a),
+  ...createMyMessagesSlice(...a),
+  ...createGpuMeasureSlice(...a),
 }));

@@ -17,7 +17,7 @@ afterEach(() => vi.unstubAllGlobals());
 const task = { kind: 'classify' as const, choice: 'head' as const, loraRank: 8, readAt: 'last' as const, dataset: 'spam' as const };
 const settings: RunSettings = { preset: 'test', steps: 6, lr: 1e-3, seed: 1337, batch: 4, task };
 const test: ClassReport = { split: 'test', classes: ['ham', 'spam'], n: 700, accuracy: 0.9, confusion: [[330, 20], [50, 300]], perClass: [], trainableParams: 66, totalParams: 1000, seconds: 41.5 };
-const classify = (o: Partial<ClassReport> = {}): RunReport => ({ kind: 'classify', settings, step: 6, seconds: 41, params: { trainable: 66, total: 1000 }, test: { ...test, ...o } });
+const classify = (o: Partial<ClassReport> = {}): RunReport => ({ kind: 'classify', settings, step: 6, seconds: 41, params: { trainable: 66, total: 1000 }, test: { ...test, ...o }, everyday: null });
 const report = (r: RunReport, restored = false) => applyWorkerEvent({ type: 'run-report', report: r, restored });
 
 describe('finished runs filed by the store', () => {
@@ -56,10 +56,15 @@ describe('finished runs filed by the store', () => {
     expect(scored.instruct).toEqual([{ masked: true, lora: true, loraRank: 4, steps: 12, formatAdherence: 0.7, families: [{ family: 'define', correct: 1, total: 2 }], baseFormatAdherence: 0.1, preset: 'test', parent: 'shipped:base-test', finishedAt: 5 }]);
   });
 
+  it('files the everyday split beside the test split when the run measured it', () => {
+    report({ ...classify(), everyday: { ...test, split: 'everyday', n: 49, mine: 1, accuracy: 0.75 } } as RunReport);
+    expect(useLab.getState().runs.classifier[0]).toMatchObject({ testAccuracy: 0.9, everydayAccuracy: 0.75, everydayN: 49 });
+  });
+
   it('builds the table row from the task and the report', () => {
     const lora = { ...task, choice: 'lora' as const, loraRank: 4, readAt: 'first' as const };
     const r = { ...test, trainableParams: 4162 };
-    expect(classifierSummary(lora, r, { trainable: 1, total: 2 }, 99)).toEqual({ choice: 'lora', readAt: 'first', loraRank: 4, trainableParams: 4162, testAccuracy: 0.9, seconds: 41.5, finishedAt: 99 });
-    expect(classifierSummary({ ...lora, choice: 'head' }, { ...r, trainableParams: null }, { trainable: 66, total: 2 }, 1)).toMatchObject({ choice: 'head', loraRank: undefined, trainableParams: 66 });
+    expect(classifierSummary(lora, r, null, { trainable: 1, total: 2 }, 99)).toEqual({ choice: 'lora', readAt: 'first', loraRank: 4, trainableParams: 4162, testAccuracy: 0.9, seconds: 41.5, finishedAt: 99 });
+    expect(classifierSummary({ ...lora, choice: 'head' }, { ...r, trainableParams: null }, null, { trainable: 66, total: 2 }, 1)).toMatchObject({ choice: 'head', loraRank: undefined, trainableParams: 66 });
   });
 });

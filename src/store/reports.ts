@@ -9,9 +9,13 @@ import type { ClassReport, RunSettings } from '../worker/protocol.ts';
 
 type ClassifyTask = Extract<NonNullable<RunSettings['task']>, { kind: 'classify' }>;
 
-/** The runs table's row for a finished classifier and its test report. */
-export function classifierSummary(task: ClassifyTask, report: Pick<ClassReport, 'accuracy' | 'trainableParams' | 'seconds'>, params: { trainable: number; total: number } | undefined, now: number): ClassifierRunSummary {
+/** The runs table's row for a finished classifier, its test report and its everyday-messages report (null: not measured). */
+export function classifierSummary(
+  task: ClassifyTask, report: Pick<ClassReport, 'accuracy' | 'trainableParams' | 'seconds'>, everyday: Pick<ClassReport, 'accuracy' | 'n'> | null,
+  params: { trainable: number; total: number } | undefined, now: number,
+): ClassifierRunSummary {
   return {
+    ...(everyday ? { everydayAccuracy: everyday.accuracy, everydayN: everyday.n } : {}),
     choice: task.choice,
     readAt: task.readAt,
     loraRank: task.choice === 'lora' ? task.loraRank : undefined,
@@ -36,7 +40,7 @@ export function instructSummary(r: Extract<RunReport, { kind: 'instruct' }>, now
 /** The runs with one finished run filed in its lesson's table (a pretraining run has no table: unchanged). */
 export function fileReport(runs: LearnerRuns, r: RunReport, now: number, max: number): LearnerRuns {
   const t = r.settings.task;
-  if (r.kind === 'classify' && t?.kind === 'classify') return { ...runs, classifier: [...runs.classifier, classifierSummary(t, r.test, r.params, now)].slice(-max) };
+  if (r.kind === 'classify' && t?.kind === 'classify') return { ...runs, classifier: [...runs.classifier, classifierSummary(t, r.test, r.everyday ?? null, r.params, now)].slice(-max) };
   const row = r.kind === 'instruct' ? instructSummary(r, now) : undefined;
   return row ? { ...runs, instruct: [...runs.instruct, row].slice(-max) } : runs;
 }

@@ -76,7 +76,7 @@ describe('requests by id in the store', () => {
     const ids = [classifyText('run', 'hello'), requestClassReport('shipped:base-test', 'test', 20), scoreInstruct('shipped:instruct-test', { limit: 10, maxTokens: 20, seed: 1 }), sampleFrom('run', { prompt: 'a', temperature: 0, topK: 0, topP: 1, seed: 1, maxTokens: 2, template: true })];
     expect(new Set(ids).size).toBe(4);
     expect(nextRequestId()).toBeGreaterThan(Math.max(...ids));
-    expect(sent[0]).toEqual({ type: 'start', fromSlot: 'shipped:base-test', settings: { preset: 'test', steps: 50, lr: 1e-3, seed: 4, batch: 4, task: { kind: 'classify', choice: 'head', loraRank: 8, readAt: 'last', dataset: 'spam' } } });
+    expect(sent[0]).toEqual({ type: 'start', fromSlot: 'shipped:base-test', settings: { preset: 'test', steps: 50, lr: 1e-3, seed: 4, batch: 4, task: { kind: 'classify', choice: 'head', loraRank: 8, readAt: 'last', dataset: 'spam', mine: [] } } });
     expect(sent[2]).toEqual({ type: 'reset', kind: 'classify' });
     expect(sent.slice(1).map((m) => m.type)).toEqual(['restore', 'reset', 'dataset-upload', 'classify-text', 'class-report', 'score-instruct', 'sample']);
     expect(sent[5]).toMatchObject({ requestId: ids[1], model: 'shipped:base-test', split: 'test', limit: 20 });

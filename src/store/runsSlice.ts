@@ -35,6 +35,9 @@ export interface ClassifierRunSummary {
   trainableParams: number;
   /** Fraction in [0, 1] of the test set classified correctly. */
   testAccuracy: number;
+  /** Fraction of the everyday messages (and the learner's own, `everydayN` in all) classified correctly; absent in rows saved before it was measured */
+  everydayAccuracy?: number;
+  everydayN?: number;
   /** Wall-clock training time. */
   seconds: number;
   /** Date.now() when the run finished. */
@@ -87,7 +90,8 @@ const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined ||
 function isClassifierRun(x: unknown): x is ClassifierRunSummary {
   return (
     isRecord(x) && CHOICES.includes(x.choice as string) && count(x.trainableParams) && fraction(x.testAccuracy) && count(x.seconds) && count(x.finishedAt) &&
-    optional(x.readAt, (v) => v === 'last' || v === 'first') && optional(x.loraRank, (v) => Number.isInteger(v) && (v as number) >= 1)
+    optional(x.readAt, (v) => v === 'last' || v === 'first') && optional(x.loraRank, (v) => Number.isInteger(v) && (v as number) >= 1) &&
+    optional(x.everydayAccuracy, fraction) && optional(x.everydayN, count)
   );
 }
 

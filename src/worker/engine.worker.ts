@@ -20,7 +20,8 @@ import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
 import { AUTOSAVE_IDS, type ErrorScope, type FromWorker, type RunSettings, type SlotInfo, type TaskKind, type ToWorker } from './protocol.ts';
 import { forgetSwaps, handleKernelLab } from './kernellab.ts';
-import { handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
+import { handleMeasure } from './measure-gpu.ts';
+import { everydayOfRun, handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
 import { checkSettings, kindOf } from './settings.ts';
@@ -72,7 +73,7 @@ async function openGpu(): Promise<Gpu> {
     : choice.how === 'cached' ? 'the fastest matmul when this GPU was measured at an earlier visit (kept in this browser)'
     : 'a hardware GPU rewards shared-memory tiles and workgroup reductions';
   post({ type: 'gpu-ready', report: lab.report, selfTest: st, kernels: { ...kc, why } });
-  return { device: lab.device, cache, isFallback: lab.report.isFallback, kernels: kc };
+  return { device: lab.device, cache, isFallback: lab.report.isFallback, kernels: kc, report: lab.report };
 }
 
 async function onLost(info: { reason: string; message: string }): Promise<void> {
@@ -127,6 +128,7 @@ async function newRun(make: () => Promise<Run>): Promise<Run> {
   const r = await make();
   r.listSlots = () => library.list();
   r.scoreFinished = (run, s) => scoreFinishedRun(ctx, run, s);
+  r.everydayFinished = (run, mine) => everydayOfRun(ctx, run, mine);
   r.postState('loading');
   try {
     await r.build(gpu);
@@ -309,6 +311,8 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'kernel-swap':
     case 'kernel-restore':
       return handleKernelLab(ctx, msg);
+    case 'gpu-measure':
+      return handleMeasure(ctx, msg);
   }
 }
 
@@ -316,7 +320,7 @@ const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
   sample: 'sample', tokenize: 'tokenize', 'ckpt-save': 'checkpoint', 'ckpt-list': 'checkpoint', 'ckpt-delete': 'checkpoint',
   'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload', 'dataset-upload': 'data', 'classify-text': 'classify', 'class-report': 'classify',
   'score-instruct': 'score', 'kernel-catalog': 'kernel', 'kernel-compile': 'kernel', 'kernel-check': 'kernel', 'kernel-time': 'kernel',
-  'kernel-swap': 'kernel', 'kernel-restore': 'kernel',
+  'kernel-swap': 'kernel', 'kernel-restore': 'kernel', 'gpu-measure': 'measure',
   attention: 'attention',
 };
 

@@ -6,11 +6,13 @@
 import type { AdapterReport } from '../gpu/info.ts';
 import type { WebGPUUnavailableReason } from '../gpu/device.ts';
 import type { Preset } from '../model/config.ts';
+import type { Label } from '../data/types.ts';
 import type { FreezeChoice } from '../model/finetune.ts';
 import type { InstructScores } from '../train/score.ts';
 import type { AttentionMaps } from '../train/attention-maps.ts';
 import type { ReadAt } from '../train/sources.ts';
 import type { KernelLabFromWorker, KernelLabToWorker } from './protocol-kernels.ts';
+import type { MeasureFromWorker, MeasureToWorker } from './protocol-measure.ts';
 
 export type { AdapterReport };
 /** 'test' | 'small' | 'medium' | 'large' */
@@ -33,6 +35,8 @@ export type TaskSettings =
       readAt: ReadAt;
       /** the shipped spam set, or the learner's upload (the datasets slice's current upload) */
       dataset: 'spam' | 'upload';
+      /** the learner's own everyday messages, scored with the shipped ones when the run finishes */
+      mine?: MyMessage[];
     }
   | {
       kind: 'instruct';
@@ -115,10 +119,19 @@ export interface FactsPoint {
 }
 
 /** A classifier's scores on one split (lesson 2). Rows of `confusion` are the true class. */
+/** A message the learner wrote and labelled, added to the everyday split (kept in their browser). */
+export interface MyMessage {
+  label: Label;
+  text: string;
+}
+
 export interface ClassReport {
-  split: 'validation' | 'test';
+  /** the spam set's validation or test split, or the everyday messages written for the lab (and the learner's own) */
+  split: 'validation' | 'test' | 'everyday';
   classes: string[];
   n: number;
+  /** of n, the learner's own messages (the everyday split only) */
+  mine?: number;
   accuracy: number;
   confusion: number[][];
   perClass: { precision: number; recall: number }[];
@@ -157,7 +170,7 @@ export type RunReport = {
 } & (
   | { kind: 'pretrain'; loss: number | null; valLoss: number | null }
   /** a classifier's scores on the test split */
-  | { kind: 'classify'; test: ClassReport }
+  | { kind: 'classify'; test: ClassReport; everyday: ClassReport | null }
   /** the tuned model's scores and its start model's on the same instructions (null: not scored) */
   | { kind: 'instruct'; scores: InstructScores | null; baseScores: InstructScores | null }
 );
@@ -219,7 +232,7 @@ export interface SampleRequest {
 }
 
 /** Where an error belongs, so the page can show it next to the control that caused it. */
-export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'attention';
+export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'measure' | 'attention';
 
 export type ToWorker =
   /** baseUrl: the page's base (the worker's own URL is under assets/), for the shipped data */
@@ -237,7 +250,7 @@ export type ToWorker =
   /** spam probability of a text under a classifier */
   | { type: 'classify-text'; requestId: number; text: string; model: ModelRef }
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
-  | { type: 'class-report'; requestId: number; model: ModelRef; split: 'validation' | 'test'; limit?: number }
+  | { type: 'class-report'; requestId: number; model: ModelRef; split: ClassReport['split']; limit?: number; mine?: MyMessage[] }
   /** the attention weights of every head of every layer for `prompt`'s tokens followed by `ids` (a sampled answer) */
   | { type: 'attention'; requestId: number; model: ModelRef; prompt: string; ids?: number[] }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
@@ -259,7 +272,8 @@ export type ToWorker =
   | { type: 'ckpt-upload'; name: string; bytes: ArrayBuffer }
   /** Destroys the GPUDevice to exercise loss recovery; only the e2e test sends it. */
   | { type: 'debug-lose-device' }
-  | KernelLabToWorker;
+  | KernelLabToWorker
+  | MeasureToWorker;
 
 export type FromWorker =
   | { type: 'gpu-ready'; report: AdapterReport; selfTest: { n: number; maxAbsDiff: number; ms: number }; kernels: KernelReport }
@@ -294,7 +308,8 @@ export type FromWorker =
   | ({ type: 'attention'; requestId: number; model: ModelRef; tokens: string[] } & AttentionMaps)
   | { type: 'error'; scope: ErrorScope; message: string; requestId?: number }
   | { type: 'notice'; message: string }
-  | KernelLabFromWorker;
+  | KernelLabFromWorker
+  | MeasureFromWorker;
 
 /** Which kernel versions the engine runs on this adapter, and why: shown on the "Your GPU" panel. */
 export interface KernelReport {
@@ -304,3 +319,4 @@ export interface KernelReport {
 }
 
 export type * from './protocol-kernels.ts';
+export type * from './protocol-measure.ts';

@@ -6,7 +6,7 @@
  * requests, and answers with the request's id. Thin: the measuring lives in src/train.
  */
 import { seededShuffle } from '../data/split.ts';
-import { LABELS } from '../data/types.ts';
+import { LABELS, type Message, type Split } from '../data/types.ts';
 import { FREEZE_CHOICES, frozenFor, parameterCounts, type FreezeChoice } from '../model/finetune.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import { gptParamSpecs } from '../model/params.ts';
@@ -21,7 +21,7 @@ import { classificationBatch } from '../train/batches.ts';
 import { attentionMaps } from '../train/attention-maps.ts';
 import type { Library } from './library.ts';
 import { REQUEST_BATCH, type ModelCache } from './models.ts';
-import type { ClassReport, FromWorker, InstructScores, InstructScoring, ModelRef, ToWorker } from './protocol.ts';
+import type { ClassReport, FromWorker, InstructScores, InstructScoring, ModelRef, MyMessage, ToWorker } from './protocol.ts';
 import type { Gpu, Run } from './run.ts';
 import { scoreModel, toClassReport } from './reports.ts';
 import { kernelsOf } from './run.ts';
@@ -112,15 +112,32 @@ function* counted<T>(items: Iterable<T>, total: number, report: (done: number, t
   }
 }
 
-async function classReport(ctx: RequestContext, t: Target, msg: Extract<ToWorker, { type: 'class-report' }>): Promise<ClassReport> {
+/** The messages of a report's split: the spam set's, or the everyday ones written for the lab with the learner's own after them (as test items). */
+async function reportMessages(ctx: RequestContext, split: ClassReport['split'], mine: readonly MyMessage[]): Promise<{ messages: Message[]; split: Split }> {
+  if (split === 'everyday') {
+    const own = mine.map((m, i): Message => ({ id: `mine/${i + 1}`, split: 'test', label: m.label, text: m.text }));
+    return { messages: [...(await ctx.sets.everyday()), ...own], split: 'test' };
+  }
   const spam = await ctx.sets.get('classify');
   if (spam.kind !== 'classify') throw new Error('the spam set did not load');
-  const split = msg.split === 'test' ? 'test' : 'val';
+  return { messages: spam.messages, split: split === 'test' ? 'test' : 'val' };
+}
+
+/** A finished classification run's report on the everyday messages and the learner's own (Run.everydayFinished). */
+export function everydayOfRun(ctx: RequestContext, run: Run, mine: readonly MyMessage[]): Promise<ClassReport> {
+  const t: Target = { model: run.model!, tok: run.tokenizer, info: run.info, exclusive: (f) => f() };
+  return classReport(ctx, t, { split: 'everyday', mine }, () => {});
+}
+
+async function classReport(
+  ctx: RequestContext, t: Target, msg: { split: ClassReport['split']; limit?: number; mine?: readonly MyMessage[] }, progress: (done: number, total: number) => void,
+): Promise<ClassReport> {
+  const { messages, split } = await reportMessages(ctx, msg.split, msg.mine ?? []);
+  const mine = msg.split === 'everyday' ? { mine: msg.mine?.length ?? 0 } : {};
   const limit = msg.limit && msg.limit > 0 ? msg.limit : Infinity;
-  const progress = (done: number, total: number) => ctx.post({ type: 'progress', requestId: msg.requestId, done, total, what: 'scoring messages' });
   if (t.model.opts.nClasses) {
     const f = finetuneInfo({ config: t.model.config, tokenizer: t.tok, weights: new Map(), info: t.info });
-    const set = spamSet(t.tok, spam.messages, split, t.model.T, f?.readAt ?? 'last', limit);
+    const set = spamSet(t.tok, messages, split, t.model.T, f?.readAt ?? 'last', limit);
     const B = t.model.B;
     const batches = Math.ceil(set.examples.length / B);
     const rows = Array.from(set.examples.keys());
@@ -129,16 +146,16 @@ async function classReport(ctx: RequestContext, t: Target, msg: Extract<ToWorker
     };
     const e = await t.exclusive(() => evaluateClassifier(t.model, counted(gen(), batches, progress)));
     const seconds = typeof t.info?.seconds === 'number' ? t.info.seconds : 0;
-    return toClassReport(e, msg.split, checkpointParams(t), seconds);
+    return { ...toClassReport(e, msg.split, checkpointParams(t), seconds), ...mine };
   }
   // No head: the prompted baseline, the base model asked "spam or ham?".
-  const all = spam.messages.filter((m) => m.split === split);
+  const all = messages.filter((m) => m.split === split);
   // A seeded sample as spamSet takes it (the file is sorted by class, so its first lines would be all ham).
   const picked = limit < all.length ? seededShuffle(all, 17).slice(0, limit) : all;
   const items = picked.map((m) => ({ text: m.text, label: LABELS.indexOf(m.label) }));
   const r = await ctx.sampler.withDecoder(t.model, (dec) => promptedSpamBaseline(dec, t.tok, items, { onProgress: progress }));
   return {
-    split: msg.split, classes: r.classes, n: r.n, accuracy: r.accuracy, confusion: r.confusion, perClass: r.perClass,
+    split: msg.split, ...mine, classes: r.classes, n: r.n, accuracy: r.accuracy, confusion: r.confusion, perClass: r.perClass,
     trainableParams: null, totalParams: parameterCounts(gptParamSpecs(t.model.config, {})).total, seconds: 0,
   };
 }
@@ -165,9 +182,11 @@ export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, 
       ctx.post({ type: 'class-probs', requestId, text: msg.text, classes, probs });
       return;
     }
-    case 'class-report':
-      ctx.post({ type: 'class-report', requestId, model: msg.model, report: await classReport(ctx, t, msg) });
+    case 'class-report': {
+      const progress = (done: number, total: number) => ctx.post({ type: 'progress', requestId, done, total, what: 'scoring messages' });
+      ctx.post({ type: 'class-report', requestId, model: msg.model, report: await classReport(ctx, t, msg, progress) });
       return;
+    }
     case 'attention': {
       const ids = [...t.tok.encode(msg.prompt), ...(msg.ids ?? [])];
       const maps = await t.exclusive(() => attentionMaps(t.model, ids));

@@ -25,7 +25,7 @@ import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
 import { toClassReport } from './reports.ts';
-import { AUTOSAVE_IDS, type InstructScores, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
+import { AUTOSAVE_IDS, type AdapterReport, type ClassReport, type InstructScores, type MyMessage, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
 import { freshCheckpoint, kindOf, planOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 
 export { freshCheckpoint, planOf };
@@ -44,6 +44,8 @@ export interface Gpu {
   isFallback: boolean;
   /** the kernels this device runs (measured on real GPUs: engine.worker.ts); the adapter's defaults when absent */
   kernels?: KernelChoice;
+  /** what the adapter reports (absent in tests that build a Gpu by hand) */
+  report?: AdapterReport;
 }
 
 /** The kernels models on `gpu` are built with. */
@@ -71,6 +73,8 @@ export class Run {
    * needs the instruction set and the checkpoints); without it the report carries no scores.
    */
   scoreFinished: ((run: Run, s: InstructScoring) => Promise<{ scores: InstructScores; baseScores: InstructScores | null }>) | undefined;
+  /** Scores a finished classifier on the everyday messages and the learner's own (the worker supplies it, as above). */
+  everydayFinished: ((run: Run, mine: readonly MyMessage[]) => Promise<ClassReport>) | undefined;
   private pauseWanted = false;
   /** the learner wants it training (survives a device loss, which stops the loop by itself) */
   private wantTraining = false;
@@ -273,7 +277,8 @@ export class Run {
     const task = this.settings.task;
     if (task?.kind === 'classify') {
       const test = toClassReport(await this.trainer!.test!(), 'test', this.params ?? { trainable: null, total: 0 }, Math.round(this.seconds));
-      return { ...common, kind: 'classify', test };
+      const everyday = this.everydayFinished ? await this.everydayFinished(this, task.mine ?? []) : null;
+      return { ...common, kind: 'classify', test, everyday };
     }
     if (task?.kind === 'instruct') {
       const scored = task.score && this.scoreFinished ? await this.scoreFinished(this, task.score) : { scores: null, baseScores: null };

@@ -66,10 +66,14 @@ export function uploadedSet(kind: 'classify' | 'instruct', name: string, text: s
 
 export type FetchText = (path: string) => Promise<string>;
 
+/** A load kept while it succeeds: `clear` forgets a failed one, so the next call tries again. */
+const retry = <T>(p: Promise<T>, clear: () => void): Promise<T> => p.catch((e) => { clear(); throw e; });
+
 /** The shipped sets, fetched and checked once; a failed load is retried next time. */
 export class BuiltinSets {
   private spam: Promise<TaskSet> | undefined;
   private instruct: Promise<TaskSet> | undefined;
+  private everydaySet: Promise<Message[]> | undefined;
 
   constructor(private readonly fetchText: FetchText) {}
 
@@ -84,8 +88,18 @@ export class BuiltinSets {
       if (!r.ok) throw new DataFileError(r.errors);
       return { kind, name: 'instruct.jsonl', records: r.value };
     };
-    const retry = <T>(p: Promise<T>, clear: () => void) => p.catch((e) => { clear(); throw e; });
     if (kind === 'classify') return (this.spam ??= retry(load(), () => (this.spam = undefined)));
     return (this.instruct ??= retry(load(), () => (this.instruct = undefined)));
+  }
+
+  /** The everyday messages written for the lab (public/datasets/spam-everyday.jsonl): lesson 2's second test split. */
+  everyday(): Promise<Message[]> {
+    const file = 'datasets/spam-everyday.jsonl';
+    const load = async () => {
+      const r = parseBuiltinSpam(file, await this.fetchText(file));
+      if (!r.ok) throw new DataFileError(r.errors);
+      return r.value;
+    };
+    return (this.everydaySet ??= retry(load(), () => (this.everydaySet = undefined)));
   }
 }

@@ -5,8 +5,8 @@ import { loadCheckpoint } from '../train/checkpoint.ts';
 import { loadTokenizer } from '../train/tokenizer-json.ts';
 import { Library } from './library.ts';
 import { ModelCache } from './models.ts';
-import { AUTOSAVE_IDS, type FromWorker, type RunSettings } from './protocol.ts';
-import { handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
+import { AUTOSAVE_IDS, type FromWorker, type MyMessage, type RunSettings } from './protocol.ts';
+import { everydayOfRun, handleRequest, scoreFinishedRun, type RequestContext } from './requests.ts';
 import { Run, type Gpu } from './run.ts';
 import { Sampler } from './sampler.ts';
 import { Shipped } from './shipped.ts';
@@ -48,6 +48,7 @@ async function setup() {
     const kind = plan.settings.task?.kind;
     const data = kind === 'classify' || kind === 'instruct' ? await sets.get(kind) : undefined;
     run = new Run(plan.settings, data!, slots, post, plan.start, plan.parent);
+    run.everydayFinished = (r, mine) => everydayOfRun(ctx, r, mine);
     await run.build(gpu);
     return run;
   };
@@ -59,7 +60,7 @@ const ofType = <T extends FromWorker['type']>(events: FromWorker[], type: T) => 
 describe('finetuning runs in the page engine', () => {
   it('a classify run from a shipped base autosaves to its own slot, reports accuracy, restores, and answers requests', async () => {
     const { slots, events, ctx, start } = await setup();
-    const draft: RunSettings = { preset: 'test', steps: 6, lr: 2e-3, seed: 3, batch: 4, task: { kind: 'classify', choice: 'last-block', loraRank: 4, readAt: 'last', dataset: 'spam' } };
+    const draft: RunSettings = { preset: 'test', steps: 6, lr: 2e-3, seed: 3, batch: 4, task: { kind: 'classify', choice: 'last-block', loraRank: 4, readAt: 'last', dataset: 'spam', mine: [{ label: 'ham', text: 'Lunch at noon?\nShall we meet at the usual place?' }] } };
     const run = await start(draft, 'shipped:base-test');
     expect(run.kind).toBe('classify');
     expect(run.parent).toBe('shipped:base-test');
@@ -92,6 +93,16 @@ describe('finetuning runs in the page engine', () => {
     expect(rep.accuracy).toBeCloseTo((rep.confusion[0][0] + rep.confusion[1][1]) / 686, 10);
     const state = ofType(events, 'run-state').at(-1)!.state;
     expect(state).toMatchObject({ status: 'done', parent: 'shipped:base-test', params: run.params });
+    // ... and, beside it, its scores on the everyday messages written for the lab plus the learner's own one
+    const shipped = readFileSync('public/datasets/spam-everyday.jsonl', 'utf8').trim().split('\n').length;
+    const every = done.report.everyday!;
+    expect(every).toMatchObject({ split: 'everyday', n: shipped + 1, mine: 1, classes: ['ham', 'spam'] });
+    expect(every.confusion.flat().reduce((a, b) => a + b, 0)).toBe(shipped + 1);
+    expect(every.confusion[0][0] + every.confusion[0][1]).toBe(shipped / 2 + 1);
+    // a message added later is scored at once: the page asks again with the longer list
+    const two = [...(draft.task as { mine: MyMessage[] }).mine, { label: 'spam' as const, text: 'You WON a prize!!!\nClick here to claim it now.' }];
+    await handleRequest(ctx, { type: 'class-report', requestId: 6, model: 'run', split: 'everyday', mine: two });
+    expect(ofType(events, 'class-report').find((r) => r.requestId === 6)!.report).toMatchObject({ split: 'everyday', n: shipped + 2, mine: 2 });
 
     // class probabilities of a text under the run's classifier
     await handleRequest(ctx, { type: 'classify-text', requestId: 7, text: 'WIN a FREE prize now!!!', model: 'run' });

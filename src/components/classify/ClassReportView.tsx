@@ -36,6 +36,9 @@ export function ConfusionMatrix({ classes, confusion }: Pick<ClassReport, 'class
   );
 }
 
+/** As many messages of each true class (the confusion matrix's rows sum alike)? */
+const balanced = (confusion: number[][]) => new Set(confusion.map((row) => row.reduce((a, b) => a + b, 0))).size === 1;
+
 export function ClassReportView({ report, testId = 'class-report' }: { report: ClassReport; testId?: string }) {
   const { classes, perClass } = report;
   return (
@@ -43,7 +46,7 @@ export function ClassReportView({ report, testId = 'class-report' }: { report: C
       <p>
         <span className="big" data-testid={`${testId}-accuracy`}>{pct(report.accuracy)}</span>{' '}
         of {report.n.toLocaleString('en-US')} {report.split} messages classified correctly
-        <span className="muted small"> (a coin toss scores about 50% on this balanced set)</span>
+        {balanced(report.confusion) && <span className="muted small"> (a coin toss scores about 50% on this balanced set)</span>}
       </p>
       <div className="report-row">
         <table className="report" data-testid={`${testId}-per-class`}>

@@ -1,6 +1,6 @@
 /**
  * Every spam-classification run the learner finished, one row each (choice, read position,
- * trainable parameters, training time, test accuracy), read from the runs slice so it survives a
+ * trainable parameters, training time, test accuracy and everyday-message accuracy side by side), read from the runs slice so it survives a
  * reload: "head only vs last block vs LoRA" is read off this one table.
  */
 import { useLab } from '../../store/index.ts';
@@ -24,6 +24,7 @@ export function ClassRunsTable() {
           <th scope="col">trainable parameters</th>
           <th scope="col">training time</th>
           <th scope="col">test accuracy</th>
+          <th scope="col">everyday messages</th>
         </tr>
       </thead>
       <tbody>
@@ -35,6 +36,7 @@ export function ClassRunsTable() {
             <td>{formatCount(r.trainable)}</td>
             <td>{formatDuration(r.seconds)}</td>
             <td data-testid="class-run-accuracy">{r.best ? <strong>{pct(r.testAccuracy)}</strong> : pct(r.testAccuracy)}</td>
+            <td data-testid="class-run-everyday" title={r.everydayN ? `${r.everydayN} messages` : undefined}>{r.everydayAccuracy === undefined ? '–' : pct(r.everydayAccuracy)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,7 +1,7 @@
 /**
- * A box to type any message and see the trained classifier's spam probability. The message is
- * shown back as plain text (never as HTML) beside the answer, so the learner sees exactly what was
- * scored. Presentation only: the page sends the text to the engine and passes the answer in.
+ * A box to type any message and see the trained classifier's spam probability, and to add it,
+ * labelled, to the learner's everyday test messages. The message is shown back as plain text
+ * (never as HTML) beside the answer, so the learner sees exactly what was scored. Presentation only: the page sends the text to the engine and passes the answer in.
  */
 import { useId, useState } from 'react';
 import { pct } from './format.ts';
@@ -22,6 +22,8 @@ export interface TryMessageProps {
   answer: SpamAnswer | null;
   error?: string;
   onClassify(text: string): void;
+  /** adds the text, labelled by the learner, to their everyday messages (works without a classifier) */
+  onAdd?(label: 'ham' | 'spam', text: string): void;
 }
 
 const EXAMPLE = 'Subject: You have WON a FREE cruise!!!\nClick the link below within 24 hours to claim your prize.';
@@ -32,9 +34,18 @@ export function spamProbability(a: SpamAnswer): number {
   return k < 0 ? NaN : a.probs[k];
 }
 
-export function TryMessage({ enabled, whyDisabled, pending, answer, error, onClassify }: TryMessageProps) {
+export function TryMessage({ enabled, whyDisabled, pending, answer, error, onClassify, onAdd }: TryMessageProps) {
   const id = useId();
   const [text, setText] = useState(EXAMPLE);
+  const [added, setAdded] = useState<string | null>(null);
+  const add = (label: 'ham' | 'spam') => {
+    try {
+      onAdd?.(label, text);
+      setAdded(`Added to your everyday messages as ${label}.`);
+    } catch (e) {
+      setAdded(String((e as Error).message ?? e));
+    }
+  };
   const p = answer ? spamProbability(answer) : NaN;
   return (
     <div className="try-message" data-testid="try-message">
@@ -46,6 +57,14 @@ export function TryMessage({ enabled, whyDisabled, pending, answer, error, onCla
         </button>
         {!enabled && whyDisabled && <span className="muted small"> {whyDisabled}</span>}
       </p>
+      {onAdd && (
+        <p className="add-mine">
+          <span className="small">Add it to your everyday test messages, labelled:</span>
+          <button type="button" disabled={text.trim() === ''} onClick={() => add('ham')} data-testid="add-mine-ham">ham</button>
+          <button type="button" disabled={text.trim() === ''} onClick={() => add('spam')} data-testid="add-mine-spam">spam</button>
+          {added && <span role="status" className="small muted" data-testid="add-mine-status">{added}</span>}
+        </p>
+      )}
       {error && <p role="alert" className="error" data-testid="try-message-error">{error}</p>}
       {answer && (
         <div aria-live="polite" data-testid="try-message-answer" data-spam-prob={p}>

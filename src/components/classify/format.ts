@@ -40,6 +40,9 @@ export interface RunRow {
   trainable: number;
   seconds: number;
   testAccuracy: number;
+  /** on the everyday messages (absent: not measured for that run) */
+  everydayAccuracy?: number;
+  everydayN?: number;
   /** the best test accuracy of the table */
   best: boolean;
 }
@@ -54,6 +57,20 @@ export function runRows(runs: readonly ClassifierRunSummary[]): RunRow[] {
     trainable: r.trainableParams,
     seconds: r.seconds,
     testAccuracy: r.testAccuracy,
+    everydayAccuracy: r.everydayAccuracy,
+    everydayN: r.everydayN,
     best: r.testAccuracy === best,
   }));
+}
+
+/**
+ * The domain-shift sentence of a run, in the learner's own numbers: accuracy on the corpus's test
+ * split, on the everyday messages, and the gap in percentage points.
+ */
+export function domainShiftText(test: number, everyday: number): string {
+  const gap = 100 * (test - everyday);
+  const lead = `Your classifier: ${pct(test)} on the corpus's test messages, ${pct(everyday)} on everyday ones.`;
+  if (gap >= 1) return `${lead} It loses ${gap.toFixed(1)} points on mail unlike its training data: that drop is domain shift.`;
+  if (gap <= -1) return `${lead} It does ${(-gap).toFixed(1)} points better on the everyday messages than on the corpus's own test split.`;
+  return `${lead} The two agree within a point: on these messages, this model shows little domain shift.`;
 }

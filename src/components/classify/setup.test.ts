@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceName, pct, runRows } from './format.ts';
+import { choiceName, domainShiftText, pct, runRows } from './format.ts';
 import { parseLabelled } from '../../data/labelled.ts';
 import { classifyTaskOf, DEFAULT_SETUP, runSettingsFor, setupErrors, toDelimited, type ClassifySetup } from './setup.ts';
 import { spamProbability } from './TryMessage.tsx';
@@ -72,5 +72,13 @@ describe('the learner\'s messages sent to the engine', () => {
       expect(r.ok).toBe(true);
       if (r.ok) expect(r.value.map((m) => [m.label, m.text])).toEqual(messages.map((m) => [m.label, m.text]));
     }
+  });
+});
+
+describe('the domain-shift sentence', () => {
+  it('names both accuracies and the gap in points, or says there is none', () => {
+    expect(domainShiftText(0.952, 0.833)).toBe("Your classifier: 95.2% on the corpus's test messages, 83.3% on everyday ones. It loses 11.9 points on mail unlike its training data: that drop is domain shift.");
+    expect(domainShiftText(0.9, 0.95)).toMatch(/does 5\.0 points better on the everyday messages/);
+    expect(domainShiftText(0.9, 0.895)).toMatch(/agree within a point/);
   });
 });

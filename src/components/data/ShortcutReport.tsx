@@ -12,7 +12,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** A token as the learner can read it: spaces and line breaks made visible. */
 const shown = (t: string) => t.replace(/ /g, '␣').replace(/\n/g, '↵');
 
-export function ShortcutReport() {
+/** The built shortcut report (public/datasets/spam-shortcuts.json), fetched once per mount; lesson 2 reads its yardstick. */
+export function useShortcutReport(): { report?: Report; error?: string } {
   const [st, setSt] = useState<{ report?: Report; error?: string }>({});
   useEffect(() => {
     let live = true;
@@ -23,6 +24,11 @@ export function ShortcutReport() {
       live = false;
     };
   }, []);
+  return st;
+}
+
+export function ShortcutReport() {
+  const st = useShortcutReport();
   if (st.error) return <p role="alert" className="data-error">Could not load the shortcut report: {st.error}</p>;
   if (!st.report) return <p role="status">Loading the shortcut report…</p>;
   const { before, after } = st.report;

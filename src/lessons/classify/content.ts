@@ -183,6 +183,32 @@ export const CLASSIFY_LESSON: Lesson = {
       ],
     },
     {
+      id: 'everyday',
+      title: 'A second test from outside the corpus',
+      blocks: [
+        {
+          kind: 'p',
+          text: 'The test split comes from the same place as the training data: e-mail collected around 2002, where most good mail was mailing-list traffic about software. A high score there says the model learned that collection well. It does not say the model will sort the mail you get today. So every run here is also scored on a second, small set: ordinary messages written for this lab (meeting notes, family plans, parcel scams, fake invoices) that the model never trains on.',
+        },
+        {
+          kind: 'term',
+          term: 'domain shift',
+          text: 'The gap between the data a model was trained and tested on and the data it meets in use. A model can score very well on its own test split and still fail on messages of another time, place or style. Evaluate on data that looks like the job, not only on the benchmark that came with the corpus.',
+        },
+        {
+          kind: 'term',
+          term: 'shortcut',
+          text: 'A feature that separates the classes in the collected data but has nothing to do with the task: in this corpus, a "Re:" subject or a mailing-list tag used to mean "not spam". The Datasets page lists what a simple word-count model leans on, before and after the cleaning that removed those marks.',
+        },
+        {
+          kind: 'note',
+          tone: 'try',
+          title: 'Add your own messages',
+          text: 'Type a message into the box above and add it as ham or spam: it joins the everyday split (kept only in this browser), and the finished classifier is scored on it at once. Compare your two numbers: the drop from the first to the second is domain shift, measured on your own model.',
+        },
+      ],
+    },
+    {
       id: 'your-data',
       title: 'Your own labelled data',
       blocks: [

@@ -11,6 +11,8 @@ import { ClassExamples } from '../../components/classify/ClassExamples.tsx';
 import { ClassReportView } from '../../components/classify/ClassReportView.tsx';
 import { ClassRunsTable } from '../../components/classify/ClassRunsTable.tsx';
 import { ClassTrainPanel } from '../../components/classify/ClassTrainPanel.tsx';
+import { EverydayPanel } from '../../components/classify/EverydayPanel.tsx';
+import { useShortcutReport } from '../../components/data/ShortcutReport.tsx';
 import { RunSetup } from '../../components/classify/RunSetup.tsx';
 import { classifyStart, classifyTaskOf, DEFAULT_SETUP, setupErrors, toDelimited, type ClassifySetup } from '../../components/classify/setup.ts';
 import { defaultStart, startOptions } from '../../components/classify/starts.ts';
@@ -21,7 +23,9 @@ import { ModelDiagram } from '../../components/diagram/ModelDiagram.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
 import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
-import { AUTOSAVE_IDS, classifyText, listCheckpoints, myModel, requestClassReport, restoreRun, startFinetune, uploadDataset, useAnswer } from '../../store/api.ts';
+import {
+  addMyMessage, AUTOSAVE_IDS, classifyText, listCheckpoints, myModel, removeMyMessage, requestClassReport, restoreRun, startFinetune, uploadDataset, useAnswer,
+} from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import type { RunSettings } from '../../store/trainingSlice.ts';
 import { DeviceLost } from '../../components/DeviceLost.tsx';
@@ -74,6 +78,18 @@ export default function Classify() {
   const finished = useLab((s) => s.reports.classify);
   const testReport = finished?.kind === 'classify' ? finished.test : null;
   const reportError = useLab((s) => s.engineErrors.score);
+
+  // The everyday split: the run's own report, scored again (for that report's run) when the learner adds or removes a message.
+  const mine = useLab((s) => s.myMessages);
+  const [rescore, setRescore] = useState<{ id: number; of: typeof finished } | null>(null);
+  const everydayRequest = rescore && rescore.of === finished ? rescore.id : null;
+  const rescored = useAnswer('classReports', everydayRequest);
+  const changeMine = (change: () => void) => {
+    change();
+    if (testReport && run.status === 'done') setRescore({ id: requestClassReport('run', 'everyday'), of: finished });
+  };
+  const everydayReport = rescored.result?.report ?? (finished?.kind === 'classify' ? finished.everyday : null);
+  const yardstick = useShortcutReport().report?.after ?? null;
 
   const [baselineRequest, setBaselineRequest] = useState<number | null>(null);
   const baseline = useAnswer('classReports', baselineRequest);
@@ -143,7 +159,16 @@ export default function Classify() {
           answer={probs.result}
           error={probs.error ?? undefined}
           onClassify={(text) => setProbRequest(classifyText('run', text))}
+          onAdd={(label, text) => changeMine(() => addMyMessage({ label, text }))}
         />
+      </section>
+    ),
+    everyday: (
+      <section className="card" aria-label="The everyday messages">
+        <h3>Test split and everyday messages, side by side</h3>
+        <EverydayPanel test={testReport} everyday={everydayReport} pending={everydayRequest !== null && !rescored.result && !rescored.error}
+          error={rescored.error ?? undefined} yardstick={yardstick} shipped={everydayReport ? everydayReport.n - (everydayReport.mine ?? 0) : null}
+          mine={mine} onRemove={(i) => changeMine(() => removeMyMessage(i))} />
         <h3>Your runs</h3>
         <ClassRunsTable />
       </section>
