@@ -113,11 +113,11 @@ function Drawing({ d, title, testId }: { d: ModelDrawing; title: string; testId?
   );
 }
 
-function Legend() {
+function Legend({ lora }: { lora: boolean }) {
   return (
     <ul className="md-legend small" aria-label="Legend">
       <li><svg width="28" height="16" aria-hidden="true"><rect className="md-swatch md-trains" width="28" height="16" rx="3" /></svg> trains</li>
-      <li><svg width="28" height="16" aria-hidden="true"><rect className="md-swatch md-trains md-kind-lora" width="28" height="16" rx="3" /></svg> LoRA adapter (trains)</li>
+      {lora && <li><svg width="28" height="16" aria-hidden="true"><rect className="md-swatch md-trains md-kind-lora" width="28" height="16" rx="3" /></svg> LoRA adapter (trains)</li>}
       <li><svg width="28" height="16" aria-hidden="true"><rect className="md-swatch md-frozen-swatch" width="28" height="16" rx="3" /></svg> frozen (grey, hatched)</li>
       <li className="muted">widths are parameter counts to scale</li>
     </ul>
@@ -136,7 +136,7 @@ export function ModelDiagram({ reference, caption, testId = 'model-diagram', ...
         <Drawing d={d} title={reference ? 'Policy (trains)' : title} testId={testId} />
         {ref && <Drawing d={ref} title={reference!} testId={`${testId}-reference`} />}
       </div>
-      <Legend />
+      <Legend lora={spec.choice === 'lora'} />
       {caption && <figcaption className="small muted">{caption}</figcaption>}
     </figure>
   );
