@@ -1,11 +1,13 @@
 /**
  * "Your GPU": the adapter the engine worker opened, whether it is a software fallback, its key
- * limits and the self-test result. Presentation only; reads the store.
+ * limits and the self-test result, and "Measure this GPU" (measure/MeasureGpu.tsx). Presentation only;
+ * reads the store.
  */
 import { useLab } from '../store/index.ts';
 import { WebGPUHelp } from './WebGPUHelp.tsx';
 import { formatLimit, LIMIT_LABELS } from './limits.ts';
 import { DeviceLost } from './DeviceLost.tsx';
+import { MeasureGpu } from './measure/MeasureGpu.tsx';
 
 export function GpuPanel() {
   const gpu = useLab((s) => s.gpu);
@@ -65,6 +67,7 @@ export function GpuPanel() {
           ))}
         </tbody>
       </table>
+      <MeasureGpu report={r} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * GPTConfig: the shape of the model, one field per line, and the lab's presets.
- * Presets hold overrides only; counts and memory estimates are derived, never stored.
+ * Presets hold overrides only; counts, matmul shapes and memory estimates are derived, never stored.
  */
+import type { MatmulDims } from '../kernels/variants.ts';
 
 export interface GPTConfig {
   /** number of transformer blocks (L) */
@@ -93,4 +94,10 @@ export function presetDoesNotFit(p: Preset, limits: { maxStorageBufferBindingSiz
     }
   }
   return null;
+}
+
+/** The matmul shapes of a training step (llm.c layout, see kernels/variants.ts): the four linear layers and the tied LM head. */
+export function matmulShapes(c: GPTConfig, BT: number): MatmulDims[] {
+  const C = c.nEmbd;
+  return [{ BT, C, OC: 3 * C }, { BT, C, OC: C }, { BT, C, OC: 4 * C }, { BT, C: 4 * C, OC: C }, { BT, C, OC: c.vocabSize }];
 }

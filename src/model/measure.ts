@@ -10,11 +10,11 @@ import type { AdapterReport } from '../gpu/info.ts';
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { timeVariant } from '../kernels/variants.ts';
 import type { MatmulVariant } from '../kernels/matmul.ts';
-import { DEFAULT_CONFIG, PRESETS, type Preset } from './config.ts';
+import { DEFAULT_CONFIG, matmulShapes, PRESETS, type Preset } from './config.ts';
 import { initParams } from './flat.ts';
 import { GPUModel } from './gpt.ts';
-import { defaultKernelChoice, matmulShapes, type KernelChoice } from './passes.ts';
-import type { GpuMeasurement } from './estimate.ts';
+import { defaultKernelChoice, type KernelChoice } from './passes.ts';
+import { matmulGflop, MEASURE_DEFAULTS, measureWorkGflop, stepGflop, type GpuMeasurement } from './estimate.ts';
 
 export { estimateRecipeSeconds, type GpuMeasurement, type RecipeSize } from './estimate.ts';
 
@@ -39,24 +39,15 @@ export interface MeasureOptions {
   onProgress?: (p: MeasureProgress) => void;
 }
 
-/** GFLOP of one training step of preset `p`: the matmuls forward and backward, and attention's two batched products. */
-function stepGflop(p: Preset): number {
-  const c = p.config;
-  const BT = p.batchSize * c.blockSize;
-  const mm = matmulShapes(c, BT).reduce((s, { BT, C, OC }) => s + 6 * BT * C * OC, 0);
-  return (c.nLayer * (mm - 6 * BT * c.nEmbd * c.vocabSize) + 6 * BT * c.nEmbd * c.vocabSize + c.nLayer * 12 * BT * c.blockSize * c.nEmbd) / 1e9;
-}
-
 /** Measures `device` (see GpuMeasurement). On SwiftShader a small step takes seconds: keep `steps` low there. */
 export async function measureGpu(k: PipelineCache, report: AdapterReport, o: MeasureOptions = {}): Promise<GpuMeasurement> {
   const log = o.log ?? (() => {});
   const shapes = matmulShapes(DEFAULT_CONFIG, 16 * DEFAULT_CONFIG.blockSize);
-  const flops = shapes.reduce((s, { BT, C, OC }) => s + 3 * 2 * BT * C * OC, 0); // forward + two backward products
-  const variants = o.variants ?? (['blocked_vec4', 'blocked8_vec4', 'tiled'] as const);
-  const chosen = PRESETS.filter((q) => (o.presets ?? ['test', 'small']).includes(q.id));
-  const n = Math.max(1, o.steps ?? 2);
-  // each variant runs twice (warm-up and timed); each preset runs one untimed step and n timed ones
-  const total = (variants.length * 2 * flops) / 1e9 + chosen.reduce((s, p) => s + (1 + n) * stepGflop(p), 0);
+  const flops = matmulGflop() * 1e9;
+  const variants = o.variants ?? MEASURE_DEFAULTS.variants;
+  const chosen = PRESETS.filter((q) => (o.presets ?? MEASURE_DEFAULTS.presets).includes(q.id));
+  const n = Math.max(1, o.steps ?? MEASURE_DEFAULTS.steps);
+  const total = measureWorkGflop({ variants, presets: chosen.map((p) => p.id), steps: n });
   let done = 0;
   const progress = (what: string) => o.onProgress?.({ done, total, what });
   const matmul: GpuMeasurement['matmul'] = [];

@@ -17,7 +17,6 @@ import { layernorm_backward, layernorm_forward } from '../kernels/layernorm.ts';
 import { matmul_backward, matmul_forward, type MatmulVariant } from '../kernels/matmul.ts';
 import { residual_backward, residual_forward } from '../kernels/residual.ts';
 import type { RowVariant } from '../kernels/fill.ts';
-import type { MatmulDims } from '../kernels/variants.ts';
 import { act } from './activations.ts';
 import type { GPTConfig } from './config.ts';
 import { backwardPlan, LORA_OUT, loraAct } from './finetune.ts';
@@ -50,11 +49,7 @@ export function defaultKernelChoice(isFallback: boolean): KernelChoice {
   return { matmul: isFallback ? 'blocked8_vec4' : 'tiled', rows: isFallback ? 'thread' : 'workgroup', attention: 'gemm' };
 }
 
-/** The matmul shapes of a training step (llm.c layout, see kernels/variants.ts): the four linear layers and the tied LM head. */
-export function matmulShapes(c: GPTConfig, BT: number): MatmulDims[] {
-  const C = c.nEmbd;
-  return [{ BT, C, OC: 3 * C }, { BT, C, OC: C }, { BT, C, OC: 4 * C }, { BT, C: 4 * C, OC: C }, { BT, C, OC: c.vocabSize }];
-}
+export { matmulShapes } from './config.ts';
 
 /** Every buffer the passes bind. */
 export interface Bufs {

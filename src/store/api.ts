@@ -27,6 +27,7 @@
  *   measureThisGpu(request?)                     gpuMeasuring while it runs, then gpuMeasurements[adapter] (kept in
  *                                                localStorage); useRecipeEstimate(recipe) / estimateRecipe(state, recipe)
  *                                                give a recipe's time on this GPU
+ *   downloadText(name, text)                     a file download (the measurement's JSON)
  *   errors of a request                          requestErrors[id]
  *
  * `model` is 'run' (the current run's model) or a checkpoint id from `slots` (shipped ids start
@@ -34,7 +35,7 @@
  * (myModelsSlice), setMyModel(role, id) changes it.
  */
 import type { ClassReport, MeasureRequest, ModelRef, MyMessage, SampleRequest, TaskKind } from '../worker/protocol.ts';
-import { workerLink, type EngineLink } from './bridge.ts';
+import { saveMadeFile, workerLink, type EngineLink } from './bridge.ts';
 import {
   classifyText as classifyCmd, nextRequestId, pauseRun as pauseCmd, requestClassReport as reportCmd, restoreRun as restoreCmd, resumeRun as resumeCmd,
   scoreInstruct as scoreCmd, startFinetune as finetuneCmd, uploadDataset as uploadCmd, type Command, type CommandState, type FinetuneArgs,
@@ -48,8 +49,9 @@ export { myModel, type ModelRole } from './myModelsSlice.ts';
 export { nextRequestId } from './commands.ts';
 // Components may not import the worker: the contract's constants and shapes come from here.
 export { AUTOSAVE_IDS, SHIPPED_BASE, SHIPPED_INSTRUCT, SHIPPED_PREFIX } from '../worker/protocol.ts';
-export type { GpuMeasurement, MeasureRequest } from '../worker/protocol.ts';
-export { currentMeasurement, estimateRecipe, measureSecondsLeft, type RecipeEstimate } from './gpuMeasureSlice.ts';
+export type { AdapterReport, GpuMeasurement, MeasureRequest } from '../worker/protocol.ts';
+export { MEASURE_DEFAULTS, measureWorkGflop, type RecipeSize } from '../model/estimate.ts';
+export { currentMeasurement, estimateRecipe, measureSecondsLeft, roughMeasureSeconds, type RecipeEstimate } from './gpuMeasureSlice.ts';
 export { measureGpu, useRecipeEstimate } from './gpuMeasure.ts';
 export type { ClassReport, MyMessage, InstructScores, InstructScoring, ModelRef, RunReport, TaskKind, TaskSettings } from '../worker/protocol.ts';
 
@@ -173,6 +175,11 @@ export function removeMyMessage(index: number): void {
 /** Times the matmul variants and a few training steps of each preset on this GPU (defaults: model/measure.ts). */
 export function measureThisGpu(request: MeasureRequest = {}): void {
   measureCmd.perform(link, useLab.getState(), request);
+}
+
+/** Saves a text the page made (the measurement's JSON) as a download. */
+export function downloadText(name: string, text: string): void {
+  saveMadeFile(name, new TextEncoder().encode(text).buffer as ArrayBuffer);
 }
 
 /** Drops what the store keeps for a request. */

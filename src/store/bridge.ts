@@ -32,6 +32,11 @@ let saveFile: (name: string, bytes: ArrayBuffer) => void = (name, bytes) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+/** Saves a file the page made (a download in the browser; tests replace it with setSaveFile). */
+export function saveMadeFile(name: string, bytes: ArrayBuffer): void {
+  saveFile(name, bytes);
+}
+
 /** For tests: where downloads go. */
 export function setSaveFile(f: typeof saveFile): void {
   saveFile = f;

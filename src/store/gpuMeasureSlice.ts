@@ -78,3 +78,16 @@ export function measureSecondsLeft(m: Measuring, now: number): number | null {
   if (!(m.done > 0 && m.total > 0)) return null;
   return (((now - m.startedAt) / 1000) * (m.total - m.done)) / m.done;
 }
+
+/**
+ * GFLOP/s a measurement's work runs at, all told, before this adapter has been measured: on a
+ * software adapter, what SwiftShader did in Chromium on a busy 2-core machine (0.7-0.9 for the
+ * register-blocked matmuls and the small preset's steps; the tiled matmul ran at 0.17); on a
+ * hardware GPU a cautious guess (the lab's small products keep even a fast GPU far from its peak).
+ */
+const ROUGH_GFLOPS = { software: 0.7, hardware: 50 };
+
+/** A rough time a measurement of `gflop` work takes, said before it starts. */
+export function roughMeasureSeconds(gflop: number, isFallback: boolean): number {
+  return gflop / ROUGH_GFLOPS[isFallback ? 'software' : 'hardware'];
+}

@@ -12,6 +12,8 @@ import { RunProgress, useRunProgress } from '../lesson/RunProgress.tsx';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { CHOICE_LABEL, READ_AT_LABEL } from './format.ts';
 import type { ClassifyTask } from './setup.ts';
+import { StartEstimate } from '../measure/StartEstimate.tsx';
+import type { RecipeSize } from '../../store/api.ts';
 import './classify.css';
 
 const STATUS: Record<string, string> = {
@@ -24,6 +26,8 @@ export interface ClassTrainPanelProps {
   task: ClassifyTask | null;
   canStart: boolean;
   whyNotStart?: string;
+  /** the run Start would train (model size of the start model, steps, batch), for its time on this GPU */
+  recipe?: RecipeSize;
   onStart(): void;
   /** what another kind of current run is, to say why it is not drawn here */
   otherRun?: string;
@@ -37,7 +41,7 @@ function Button({ cmd, testId }: { cmd: Parameters<typeof useCommand<void>>[0]; 
   return <button type="button" disabled={!enabled} onClick={() => perform()} data-testid={testId}>{cmd.label}</button>;
 }
 
-export function ClassTrainPanel({ task, canStart, whyNotStart, onStart, otherRun, onRestore, restoreLabel }: ClassTrainPanelProps) {
+export function ClassTrainPanel({ task, canStart, whyNotStart, recipe, onStart, otherRun, onRestore, restoreLabel }: ClassTrainPanelProps) {
   const run = useLab((s) => s.run);
   const metrics = useLab((s) => s.metrics);
   const evals = useLab((s) => s.evals);
@@ -57,6 +61,7 @@ export function ClassTrainPanel({ task, canStart, whyNotStart, onStart, otherRun
           </>
         )}
       </div>
+      {recipe && <StartEstimate recipe={recipe} testId="class-start-estimate" />}
       {!canStart && whyNotStart && <p className="muted small" data-testid="class-why-not">{whyNotStart}</p>}
       {error && <p className="error" role="alert" data-testid="class-train-error">{error}</p>}
       {!mine && otherRun && <p className="muted small" data-testid="class-other-run">{otherRun}</p>}

@@ -1,5 +1,6 @@
 /**
- * Start, pause, resume, reset and evaluate the run, with what it is doing: status, step, tokens
+ * Start, pause, resume, reset and evaluate the run, how long the draft's run takes on this GPU
+ * (StartEstimate), and what it is doing: status, step, tokens
  * seen, tokens per second, ms per step and the time left; data loading progress; the engine's
  * notices (a replaced device) and the training error, shown next to the buttons.
  */
@@ -7,6 +8,7 @@ import { evaluateRun, pauseRun, resetRun, resumeRun, startRun, draftRefused } fr
 import { useLab } from '../../store/index.ts';
 import { formatCount, formatDuration } from './format.ts';
 import { useCommand } from './useCommand.ts';
+import { StartEstimate } from '../measure/StartEstimate.tsx';
 import './engine.css';
 
 const STATUS: Record<string, string> = {
@@ -26,6 +28,7 @@ export function TrainControls() {
   const error = useLab((s) => s.engineErrors.train);
   const notices = useLab((s) => s.notices);
   const refused = useLab((s) => draftRefused(s));
+  const draft = useLab((s) => s.draft);
   const steps = run.settings?.steps ?? 0;
   const eta = last && run.status === 'training' ? ((steps - run.step) * last.msPerStep) / 1000 : NaN;
   return (
@@ -38,6 +41,7 @@ export function TrainControls() {
         <Button cmd={evaluateRun} testId="evaluate" />
         <Button cmd={resetRun} testId="reset" />
       </div>
+      <StartEstimate recipe={{ preset: draft.preset, steps: draft.steps, batch: draft.batch }} />
       {refused && <p className="error" role="alert" data-testid="preset-refused">{refused}</p>}
       {error && <p className="error" role="alert" data-testid="train-error">{error}</p>}
       {notices.length > 0 && (

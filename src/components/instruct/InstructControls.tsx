@@ -4,6 +4,8 @@
  * values and sends the commands; this file only lays them out and says why a button is off.
  */
 import type { SlotInfo } from '../../store/trainingSlice.ts';
+import type { RecipeSize } from '../../store/api.ts';
+import { StartEstimate } from '../measure/StartEstimate.tsx';
 import './instruct.css';
 
 /** The lesson's run settings (the instruct TaskSettings plus the run length and start). */
@@ -29,6 +31,8 @@ export interface InstructControlsProps {
   onResume: () => void;
   /** a run is training: the settings are fixed until it ends */
   locked: boolean;
+  /** the run Start would train (the start model's size, steps, batch), for its time on this GPU */
+  recipe: RecipeSize;
 }
 
 export function InstructControls(p: InstructControlsProps) {
@@ -73,6 +77,7 @@ export function InstructControls(p: InstructControlsProps) {
         <button type="button" className="secondary" data-testid="instruct-resume" disabled={!p.canResume} onClick={p.onResume}>Resume</button>
         {p.startBlocked && <span className="small muted" data-testid="instruct-start-why">{p.startBlocked}</span>}
       </div>
+      <StartEstimate recipe={p.recipe} testId="instruct-start-estimate" />
     </div>
   );
 }

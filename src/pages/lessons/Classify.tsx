@@ -140,6 +140,7 @@ export default function Classify() {
             </>
           )} />
         <ClassTrainPanel task={task} canStart={!whyNotStart && !!startPreset} whyNotStart={whyNotStart} otherRun={otherRun}
+          recipe={startPreset ? { preset: startPreset as RunSettings['preset'], steps: setup.steps, batch: setup.batch } : undefined}
           onStart={() => startPreset && startFinetune(classifyStart(setup, startPreset as RunSettings['preset']))}
           onRestore={canRestore ? restoreClassifyRun : undefined}
           restoreLabel={autosave ? `Bring back my last classifier run (step ${autosave.step.toLocaleString('en-US')})` : undefined} />

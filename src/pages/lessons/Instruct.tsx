@@ -118,6 +118,7 @@ export default function Instruct() {
       <section className="card" aria-label="Train">
         <h3>Tune your base model</h3>
         <InstructControls draft={{ ...draft, from }} onChange={patch} bases={bases} startBlocked={startBlocked} locked={training}
+          recipe={{ preset, steps: draft.steps, batch: presetBatch(preset) }}
           canPause={run.status === 'training'} canResume={run.status === 'paused' && tuning && run.step < (run.settings?.steps ?? 0)}
           onStart={() => startFinetune(instructStart({ ...draft, from }, preset, presetBatch(preset)))} onPause={pauseRun} onResume={resumeRun} />
         <ModelDiagram preset={preset} head="lm" choice={draft.lora ? 'lora' : 'all'} loraRank={draft.loraRank}

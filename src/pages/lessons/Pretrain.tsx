@@ -19,7 +19,8 @@ import { PRETRAIN_LESSON, PRETRAIN_SECTIONS as S } from '../../lessons/pretrain/
 import * as L from '../../lessons/pretrain/recipe.ts';
 import { AUTOSAVE_IDS, restoreRun, SHIPPED_PREFIX } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
-import { presetBatch, presetRows } from '../../store/presets.ts';
+import { presetBatch } from '../../store/presets.ts';
+import { lessonOnePreset } from '../../components/measure/lessonEstimates.ts';
 import type { SlotInfo } from '../../store/trainingSlice.ts';
 import type { Tokenizer } from '../../train/tokenizer.ts';
 import { fetchText } from '../../util/fetch.ts';
@@ -138,8 +139,7 @@ export default function Pretrain() {
   const fallback = gpu.state === 'ready' && gpu.report.isFallback;
   useEffect(() => {
     if (!limits || useLab.getState().run.status !== 'idle') return;
-    const rows = presetRows(limits);
-    const want = (fallback ? L.PREFERRED_PRESETS.software : L.PREFERRED_PRESETS.hardware).find((id) => !rows.find((r) => r.id === id)?.refused);
+    const want = lessonOnePreset(limits, fallback);
     if (want) setDraft({ preset: want, batch: presetBatch(want), steps: L.PRETRAIN_RECIPE.steps, lr: L.PRETRAIN_RECIPE.lr, seed: L.PRETRAIN_RECIPE.seed });
   }, [limits, fallback, setDraft]);
 
