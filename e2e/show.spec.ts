@@ -121,6 +121,8 @@ test('axe: no serious or critical violation on any page', async ({ page }) => {
     const t0 = Date.now();
     await page.goto(`./#/${path}`);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 60_000 });
+    // The kernel lab's editor loads after the page: check its highlighted source too.
+    if (path === 'kernels') await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible({ timeout: 60_000 });
     const t1 = Date.now();
     for (const v of await seriousViolations(page)) found.push(`/${path}: ${v}`);
     console.log(`axe /${path}: loaded in ${t1 - t0} ms, checked in ${Date.now() - t1} ms`);
