@@ -63,4 +63,10 @@ export const AREA_INFO: AreaInfo[] = [
     blurb: 'The three sets the lessons train on: raw text, labelled e-mails and instruction-answer pairs. Browse them, see their counts, or load your own.',
     needsGpu: false,
   },
+  {
+    path: 'classroom',
+    title: 'Classroom mode',
+    blurb: 'A scripted 15-minute demo for a projector: a presenter window with notes and a timer, a QR code for the class, and shipped models to skip to when training would take too long.',
+    needsGpu: true,
+  },
 ];

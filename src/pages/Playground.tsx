@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { AttentionPanel, openAttention, type AttentionSource } from '../components/playground/AttentionPanel.tsx';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
 import { useMyModels, usePreferModel } from '../components/playground/models.ts';
 import { forgetRequest, listCheckpoints, sampleFrom, selectSample } from '../store/api.ts';
@@ -25,11 +26,12 @@ import { formatPrompt } from '../train/prompt.ts';
 import { DeviceLost } from '../components/DeviceLost.tsx';
 
 /** One pane bound to the store's stream of its latest request. */
-function PaneSlot({ requestId, sentPrompt, ...rest }: Omit<PaneProps, 'stream' | 'slots'> & { requestId: number | null; sentPrompt: string }) {
+function PaneSlot({ requestId, sentPrompt, onAttend, ...rest }: Omit<PaneProps, 'stream' | 'slots' | 'onAttention'> & { requestId: number | null; sentPrompt: string; onAttend(s: AttentionSource): void }) {
   const slots = useLab((s) => s.slots);
   const stream = useLab(selectSample(requestId));
   // Show the text as the model saw it (wrapped in the template when that was on).
-  return <Pane {...rest} slots={slots} stream={stream ? { ...stream, prompt: sentPrompt } : null} />;
+  const attend = stream ? () => onAttend(openAttention({ model: stream.model, prompt: sentPrompt, ids: stream.tokens.map((t) => t.id), pane: rest.index })) : undefined;
+  return <Pane {...rest} slots={slots} stream={stream ? { ...stream, prompt: sentPrompt } : null} onAttention={attend} />;
 }
 
 /** Copies the page's address, which holds the whole comparison, for sharing with a class. */
@@ -71,6 +73,7 @@ export default function Playground() {
   const [sent, setSent] = useState<{ ids: (number | null)[]; prompt: string }>({ ids: [], prompt: '' });
   const busy = useLab((s) => sent.ids.some((id) => id !== null && s.samples[id]?.running === true));
   const [dismissed, setDismissed] = useState(false);
+  const [attention, setAttention] = useState<AttentionSource | null>(null);
 
   // The page's state goes into the URL as it changes (replacing, so Back still leaves the page).
   const written = stateQuery(state);
@@ -157,9 +160,10 @@ export default function Playground() {
       <div className="pg-panes" data-count={panes.length}>
         {panes.map((p, i) => (
           <PaneSlot key={i} index={i + 1} model={p.id} requestId={sent.ids[i] ?? null} sentPrompt={sent.prompt} busy={busy}
-            onModel={(id) => setModel(i, id)} onRemove={panes.length > MIN_PANES ? () => removePane(i) : undefined} />
+            onModel={(id) => setModel(i, id)} onRemove={panes.length > MIN_PANES ? () => removePane(i) : undefined} onAttend={(a) => { if (attention) forgetRequest(attention.requestId); setAttention(a); }} />
         ))}
       </div>
+      {attention && ready && <AttentionPanel source={attention} models={panes.map((p) => p.id)} onClose={() => { forgetRequest(attention.requestId); setAttention(null); }} />}
       <div className="pg-row">
         {panes.length < MAX_PANES && (
           <button type="button" className="secondary" disabled={busy} data-testid="pg-add-pane" onClick={() => update({ models: [...state.models, null] })}>

@@ -22,6 +22,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   'quiz': lazy(() => import('./Quiz.tsx')),
   'flashcards': lazy(() => import('./Flashcards.tsx')),
   'datasets': lazy(() => import('./Datasets.tsx')),
+  'classroom': lazy(() => import('./Classroom.tsx')),
 };
 
 export const AREAS: Area[] = AREA_INFO.map((a) => {

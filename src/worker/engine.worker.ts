@@ -270,6 +270,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'classify-text':
     case 'class-report':
     case 'score-instruct':
+    case 'attention':
       return handleRequest(ctx, msg);
     case 'tokenize': {
       const tok = await tokenizer();
@@ -322,6 +323,7 @@ const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
   'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload', 'dataset-upload': 'data', 'classify-text': 'classify', 'class-report': 'classify',
   'score-instruct': 'score', 'kernel-catalog': 'kernel', 'kernel-compile': 'kernel', 'kernel-check': 'kernel', 'kernel-time': 'kernel',
   'kernel-swap': 'kernel', 'kernel-restore': 'kernel', 'gpu-measure': 'measure',
+  attention: 'attention',
 };
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {

@@ -9,6 +9,7 @@ import type { Preset } from '../model/config.ts';
 import type { Label } from '../data/types.ts';
 import type { FreezeChoice } from '../model/finetune.ts';
 import type { InstructScores } from '../train/score.ts';
+import type { AttentionMaps } from '../train/attention-maps.ts';
 import type { ReadAt } from '../train/sources.ts';
 import type { KernelLabFromWorker, KernelLabToWorker } from './protocol-kernels.ts';
 import type { PrefPair } from '../data/prefs.ts';
@@ -250,7 +251,7 @@ export interface SampleRequest {
 }
 
 /** Where an error belongs, so the page can show it next to the control that caused it. */
-export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'measure';
+export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'measure' | 'attention';
 
 export type ToWorker =
   /** baseUrl: the page's base (the worker's own URL is under assets/), for the shipped data */
@@ -269,6 +270,8 @@ export type ToWorker =
   | { type: 'classify-text'; requestId: number; text: string; model: ModelRef }
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
   | { type: 'class-report'; requestId: number; model: ModelRef; split: ClassReport['split']; limit?: number; mine?: MyMessage[] }
+  /** the attention weights of every head of every layer for `prompt`'s tokens followed by `ids` (a sampled answer) */
+  | { type: 'attention'; requestId: number; model: ModelRef; prompt: string; ids?: number[] }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
   | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number; families?: string[] }
   | { type: 'pause' }
@@ -320,6 +323,8 @@ export type FromWorker =
   /** progress of a long request (scoring, reports): done of total items */
   | { type: 'progress'; requestId: number; done: number; total: number; what: string }
   | { type: 'instruct-scores'; requestId: number; model: ModelRef; scores: InstructScores }
+  /** the tokens as text and their attention weights, from the model's forward pass (train/attention-maps.ts) */
+  | ({ type: 'attention'; requestId: number; model: ModelRef; tokens: string[] } & AttentionMaps)
   | { type: 'error'; scope: ErrorScope; message: string; requestId?: number }
   | { type: 'notice'; message: string }
   | KernelLabFromWorker
