@@ -93,14 +93,16 @@ test('a class: projector and presenter in step, live training and skip, a QR cod
   await expect(show.getByTestId('demo-writes-text')).not.toBeEmpty();
   await shot('writes');
 
-  // 5: the class's message reaches the projector; no shipped classifier yet, and the step says so.
+  // 5: the class's message reaches the projector; skip loads the shipped tiny classifier, which gives its verdict.
   await show.keyboard.press('ArrowRight');
   await expect(present.getByTestId('demo-present')).toHaveAttribute('data-step', '5');
   await present.getByTestId('demo-spam-input').fill('Lunch at noon tomorrow? Bring the slides.');
   await present.getByTestId('demo-spam-send').click();
   await expect(show.getByTestId('demo-spam-text')).toHaveText('Lunch at noon tomorrow? Bring the slides.');
   await present.getByTestId('demo-skip').click();
-  await expect(show.getByTestId('skip-none')).toContainText('ships no trained spam classifier');
+  await expect(show.getByTestId('skip-result')).toHaveAttribute('data-model', 'shipped:spam-test');
+  await expect(show.getByTestId('demo-verdict')).toHaveAttribute('data-spam-prob', /^(0|1|0\.\d+|\d\.\d+e-\d+)$/);
+  await expect(show.getByTestId('demo-verdict')).toContainText(/Spam: \d+% → (spam|not spam)/);
   await shot('spam');
 
   // 6: base and instruct answer the same request.
