@@ -27,3 +27,18 @@ test('without WebGPU the quiz grades answers and the flashcards flip', async ({ 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('flashcard-status')).toContainText('Card 2 of');
 });
+
+test('without WebGPU the classroom demo runs its text steps and says which steps it cannot show live', async ({ page }) => {
+  await page.goto('./#/classroom');
+  await expect(page.getByTestId('overview-not-live')).toContainText('“Pretraining, live”');
+  await page.goto('./#/classroom/show/1');
+  await expect(page.getByTestId('demo-tokens').getByRole('listitem').first()).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('demo-show')).toHaveAttribute('data-step', '3');
+  await expect(page.getByTestId('demo-no-gpu')).toContainText('no WebGPU');
+  // The shipped base's record stands in for the run it cannot train.
+  await expect(page.getByTestId('skip-result')).toContainText('Base model (tiny test)');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('demo-no-gpu')).toContainText('no model can write');
+});

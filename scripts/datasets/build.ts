@@ -19,6 +19,7 @@ import { EVERYDAY } from './everyday.ts';
 import { shortcutReport } from './shortcuts.ts';
 import { buildSpam, SPAM_MAX_CHARS } from './spam.ts';
 import { readWordNet } from './wordnet.ts';
+import { PREF_COUNTS, PREFS_SEED, worldPrefs } from './prefs.ts';
 import { BIOS_PER_PERSON, makeBiographies, makePeople, TRAIN_PHRASINGS, worldInstructions } from './world.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,10 +71,13 @@ export function buildDatasets(): Map<string, string> {
   };
   files.set('spam-shortcuts.json', JSON.stringify(shortcuts, null, 1) + '\n');
 
-  const people = makePeople(loadTokenizer(readFileSync(SOURCES.tokenizer, 'utf8'), 'public/models/tokenizer.json'));
+  const labTok = loadTokenizer(readFileSync(SOURCES.tokenizer, 'utf8'), 'public/models/tokenizer.json');
+  const people = makePeople(labTok);
   const bios = makeBiographies(people);
   files.set('world.jsonl', jsonl(people));
   files.set('world-bios.txt', bios.join('\n\n') + '\n');
+  const prefs = worldPrefs(people, labTok);
+  files.set('world-prefs.jsonl', jsonl(prefs));
 
   const wn = readWordNet(SOURCES.wordnet);
   const sentences = candidateSentences(brown.map((d) => ({ split: val.has(d.id) ? 'val' : 'train', sentences: d.paragraphs.flat() })));
@@ -120,6 +124,14 @@ export function buildDatasets(): Map<string, string> {
       trainPhrasings: TRAIN_PHRASINGS,
       characters: files.get('world-bios.txt')!.length,
       words: sum(bios, countWords),
+    },
+    prefs: {
+      file: 'world-prefs.jsonl',
+      seed: PREFS_SEED,
+      madeUpPeople: PREF_COUNTS.madeUpPeople,
+      knownPeople: PREF_COUNTS.knownPeople,
+      attributes: [...PREF_COUNTS.attributes],
+      pairs: { unknown: prefs.filter((p) => p.kind === 'unknown').length, known: prefs.filter((p) => p.kind === 'known').length },
     },
     bytes,
   };

@@ -11,7 +11,7 @@ import { spamCleaningSections } from './readme-spam.ts';
 import type { ShortcutReport } from './shortcuts.ts';
 import { SAME_OPENING_CHARS, SPAM_FRACTIONS } from './spam.ts';
 import { GROUP_SIZES, NAME_TOKENS, WORLD_SEED } from './world.ts';
-import { ATTRIBUTES, GROUP_TEXT, WORDING, WORLD_GROUPS, worldTask } from '../../src/data/world.ts';
+import { ATTRIBUTES, GROUP_TEXT, REFUSAL, WORDING, WORLD_GROUPS, worldTask } from '../../src/data/world.ts';
 import { DEFAULT_BIO_MIX } from '../../src/train/mix.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -151,6 +151,24 @@ ${WORLD_GROUPS.map((g) => `| ${g} | ${m.world.people[g] ?? 0} | ${g === 'unknown
   answers in the biographies' wording (${ATTRIBUTES.map((a) => `"${WORDING[a].answer(m.world.values[a][0])}"`).join(' / ')}). Training: the sft
   people only. Test: one question per person of each group (${GROUP_SIZES.sft} / ${GROUP_SIZES['held-out']} / ${GROUP_SIZES.unknown}), the attribute
   taking turns and the phrasing drawn from all four, so the three rows ask the same mix.
+
+## Preference pairs: world-prefs.jsonl
+
+Lesson 4's pairs for DPO (\`lab finetune-dpo\`), built from the world above (seed ${m.prefs.seed}). Each line holds
+\`kind\`, \`name\`, \`attribute\`, \`instruction\` (a world question, put into the instruction template
+like the instruction set's), \`chosen\` (the answer to make likelier) and \`rejected\` (the one to make
+less likely); a learner's own pairs file needs only the last three.
+
+| kind | pairs | asks about | chosen | rejected |
+| --- | ---: | --- | --- | --- |
+| unknown | ${m.prefs.pairs.unknown} | ${m.prefs.madeUpPeople} new made-up people × ${m.prefs.attributes.length} attributes: names drawn like the world's, in no world file | "${REFUSAL}" | a confident made-up answer in the taught wording ("${WORDING.town.answer(m.world.values.town[0])}") |
+| known | ${m.prefs.pairs.known} | ${m.prefs.knownPeople} of the world's sft people × ${m.prefs.attributes.length} attributes | the right answer | "${REFUSAL}" |
+
+The phrasing of each question is drawn from the attribute's four, and a made-up answer's value
+from its ${m.world.values.town.length}. The world's held-out and unknown people are in no pair: \`lab score\` asks about them
+to see whether the preference stage learned the rule (refuse about strangers, answer about people
+met in pretraining) or only the pairs. The counts are parameters of the generator
+(\`PREF_COUNTS\` in scripts/datasets/prefs.ts) and are recorded in \`manifest.json\`.
 
 ## WordNet licence
 

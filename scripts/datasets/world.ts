@@ -42,15 +42,11 @@ function madeUpWord(syllables: number, rand: () => number): string {
 }
 
 /**
- * The people: made-up names of a few tokens with the lab's tokenizer (first name at most
- * NAME_TOKENS.first, last name NAME_TOKENS.last; no English word that is one token), first and
- * last names each unique so no two people share half a name; groups in order sft, held-out,
- * unknown; each attribute's values dealt evenly within each group (every value 6 or 7 times in
- * 100), so always answering one value scores near chance, 1 in 16.
+ * A drawer of made-up names of a few tokens with the lab's tokenizer (first name at most
+ * NAME_TOKENS.first, last name NAME_TOKENS.last; no English word that is one token), every first
+ * and last name new to `taken` (which it fills), so no two people share half a name.
  */
-export function makePeople(tok: Tokenizer): Person[] {
-  const rand = mulberry32(WORLD_SEED);
-  const taken = new Set<string>([...VALUES.town]);
+export function nameDrawer(tok: Tokenizer, rand: () => number, taken: Set<string>): () => string {
   const tokens = (w: string) => tok.encode(` ${w}`).length;
   const word = (syl: () => number, letters: [number, number], most: number) => {
     for (;;) {
@@ -61,14 +57,22 @@ export function makePeople(tok: Tokenizer): Person[] {
       }
     }
   };
+  return () => `${word(() => 1 + Math.floor(rand() * 2), [4, 7], NAME_TOKENS.first)} ${word(() => 2, [5, 9], NAME_TOKENS.last)}`;
+}
+
+/**
+ * The people: names from nameDrawer; groups in order sft, held-out, unknown; each attribute's
+ * values dealt evenly within each group (every value 6 or 7 times in 100), so always answering one
+ * value scores near chance, 1 in 16.
+ */
+export function makePeople(tok: Tokenizer): Person[] {
+  const rand = mulberry32(WORLD_SEED);
+  const drawName = nameDrawer(tok, rand, new Set<string>([...VALUES.town]));
   const people: Person[] = [];
   for (const group of Object.keys(GROUP_SIZES) as WorldGroup[]) {
     const n = GROUP_SIZES[group];
     const dealt = Object.fromEntries(ATTRIBUTES.map((a) => [a, seededShuffle(Array.from({ length: n }, (_, i) => VALUES[a][i % VALUES[a].length]), Math.floor(rand() * 2 ** 31))])) as Record<Attribute, string[]>;
-    for (let i = 0; i < n; i++) {
-      const name = `${word(() => 1 + Math.floor(rand() * 2), [4, 7], NAME_TOKENS.first)} ${word(() => 2, [5, 9], NAME_TOKENS.last)}`;
-      people.push({ name, group, town: dealt.town[i], job: dealt.job[i], food: dealt.food[i] });
-    }
+    for (let i = 0; i < n; i++) people.push({ name: drawName(), group, town: dealt.town[i], job: dealt.job[i], food: dealt.food[i] });
   }
   return people;
 }

@@ -9,6 +9,7 @@ import * as pretrain from './commands/pretrain.ts';
 import * as generate from './commands/generate.ts';
 import * as finetuneClassify from './commands/finetune-classify.ts';
 import * as finetuneInstruct from './commands/finetune-instruct.ts';
+import * as finetuneDpo from './commands/finetune-dpo.ts';
 import * as evaluate from './commands/eval.ts';
 import * as exportCmd from './commands/export.ts';
 import * as score from './commands/score.ts';
@@ -19,7 +20,7 @@ interface Command {
   run: (o: ParsedOptions) => Promise<void>;
 }
 
-const COMMANDS: Command[] = [tokenizer, pretrain, generate, finetuneClassify, finetuneInstruct, evaluate, score, baseline, exportCmd];
+const COMMANDS: Command[] = [tokenizer, pretrain, generate, finetuneClassify, finetuneInstruct, finetuneDpo, evaluate, score, baseline, exportCmd];
 const PROG = 'npm run lab --';
 
 async function main(argv: string[]): Promise<number> {

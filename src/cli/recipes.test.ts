@@ -5,6 +5,9 @@ import { PRETRAIN_RECIPE } from '../lessons/pretrain/recipe.ts';
 import { PRESETS } from '../model/config.ts';
 import * as classify from './commands/finetune-classify.ts';
 import * as instruct from './commands/finetune-instruct.ts';
+import * as dpo from './commands/finetune-dpo.ts';
+import { existsSync } from 'node:fs';
+import { PREFER_RECIPE } from '../lessons/prefer/recipe.ts';
 
 // The lessons' recipes are what the command-line trainer does by default, and their numbers hold
 // for the data and presets they name.
@@ -28,5 +31,13 @@ describe('lesson recipes and the command line', () => {
     const train = classify.loadSpam(classify.SPAM_DATA).filter((m) => m.split === 'train').length;
     expect(SPAM_TRAIN_MESSAGES).toBe(train);
     expect(CLASSIFY_RECIPE.steps).toBe(900);
+  });
+
+  it('finetune-dpo defaults to lesson 4\'s recipe, starting from the shipped instruct model on the world\'s pairs', () => {
+    const o = dpo.spec.options;
+    expect({ beta: o.beta.default, nll: o.nll.default, steps: o.steps.default, batch: o.batch.default, lr: o.lr.default, warmup: o.warmup.default, seed: o.seed.default })
+      .toEqual({ beta: PREFER_RECIPE.beta, nll: PREFER_RECIPE.nll, steps: PREFER_RECIPE.steps, batch: PREFER_RECIPE.batch, lr: PREFER_RECIPE.lr, warmup: PREFER_RECIPE.warmup, seed: PREFER_RECIPE.seed });
+    expect(PREFER_RECIPE.nll).toBeGreaterThan(0); // issue 19's reference: pure DPO never made the refusal the top answer
+    for (const f of [o.checkpoint.default, o.data.default]) expect(existsSync(f as string), String(f)).toBe(true);
   });
 });

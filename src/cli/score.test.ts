@@ -37,11 +37,18 @@ describe('printed scores', () => {
       ],
     })!;
     expect(text).toMatch(/chance 6\.3%/);
-    expect(text).toMatch(/^world-held-out\s+2\s+50\.0%\s+50\.0%\s+0\.50\s+people whose facts were only in pretraining/m);
-    expect(text).toMatch(/^world-unknown\s+2\s+100\.0%\s+0\.0%\s+0\.68\s+people who appear nowhere in training$/m);
+    expect(text).toMatch(/^world-held-out\s+2\s+50\.0%\s+50\.0%\s+0\.50\s+0\.0%\s+n\/a\s+people whose facts were only in pretraining/m);
+    expect(text).toMatch(/^world-unknown\s+2\s+100\.0%\s+0\.0%\s+0\.68\s+0\.0%\s+n\/a\s+people who appear nowhere in training$/m);
     // held-out before unknown: the rows come in the lesson's order, not the file's
     expect(text.indexOf('world-held-out')).toBeLessThan(text.indexOf('world-unknown'));
     expect(worldTable({ ...base, families: [{ family: 'define', correct: 0, total: 2 }] })).toBeUndefined();
+  });
+
+  it('shows the share answered "I don\'t know" and confidently wrong beside each world row', () => {
+    const base = { n: 4, formatAdherence: 1, failures: { empty: 0, 'new-instruction': 0, 'no-end': 0 }, examples: [], truncatedPrompts: 0, maxTokens: 16 };
+    const text = worldTable({ ...base, families: [{ family: 'world-unknown', correct: 0, total: 4, followed: 4, confidence: 0.6, refused: 3, confidentlyWrong: 1 }] })!;
+    expect(text).toMatch(/"I don't know": answered "I don't know\."/);
+    expect(text).toMatch(/^world-unknown\s+4\s+100\.0%\s+0\.0%\s+0\.60\s+75\.0%\s+25\.0%\s+people who appear nowhere in training$/m);
   });
 
   it('shows the prompted baseline with n/a for a class never predicted', () => {

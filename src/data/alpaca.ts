@@ -4,6 +4,7 @@
  * object a line) and .json (an array of objects); every error names the line of the record.
  */
 import { MAX_ERRORS, fail, type DataError, type Parsed } from './errors.ts';
+import { finishRecords, parseJsonl, requireTexts } from './jsonl.ts';
 import { SPLITS, type InstructRecord, type Split } from './types.ts';
 
 /** Check one parsed JSON value and turn it into a record, or push the errors it has. */
@@ -14,11 +15,7 @@ export function validateRecord(file: string, line: number, v: unknown, errors: D
   }
   const o = v as Record<string, unknown>;
   const before = errors.length;
-  for (const key of ['instruction', 'output'] as const) {
-    if (!(key in o)) errors.push({ file, line, field: key, message: `missing field "${key}"` });
-    else if (typeof o[key] !== 'string') errors.push({ file, line, field: key, message: `"${key}" must be a string` });
-    else if ((o[key] as string).trim() === '') errors.push({ file, line, field: key, message: `"${key}" is empty` });
-  }
+  requireTexts(file, line, o, ['instruction', 'output'], errors);
   for (const key of ['input', 'task'] as const) {
     if (key in o && typeof o[key] !== 'string') errors.push({ file, line, field: key, message: `"${key}" must be a string when present` });
   }
@@ -37,31 +34,9 @@ export function validateRecord(file: string, line: number, v: unknown, errors: D
   return r;
 }
 
-function finish(file: string, records: InstructRecord[], errors: DataError[]): Parsed<InstructRecord[]> {
-  if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
-  if (records.length === 0) return fail(file, 'no records found');
-  return { ok: true, value: records };
-}
-
 /** Parse JSON Lines: one record per non-blank line. */
 export function parseInstructJsonl(file: string, text: string): Parsed<InstructRecord[]> {
-  const errors: DataError[] = [];
-  const records: InstructRecord[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length && errors.length < MAX_ERRORS; i++) {
-    const s = lines[i].trim();
-    if (s === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(s);
-    } catch {
-      errors.push({ file, line: i + 1, message: 'malformed JSON (each line must be one complete JSON object)' });
-      continue;
-    }
-    const r = validateRecord(file, i + 1, v, errors);
-    if (r) records.push(r);
-  }
-  return finish(file, records, errors);
+  return parseJsonl(file, text, validateRecord, 'records');
 }
 
 /**
@@ -120,5 +95,5 @@ export function parseInstructJson(file: string, text: string): Parsed<InstructRe
     const r = validateRecord(file, lines[i] ?? 1, v[i], errors);
     if (r) records.push(r);
   }
-  return finish(file, records, errors);
+  return finishRecords(file, records, errors, 'records');
 }

@@ -8,6 +8,7 @@ import { splitDocuments } from './corpus.ts';
 import { MAX_ERRORS, type DataError, type Parsed } from './errors.ts';
 import { parseLabel } from './labelled.ts';
 import { parseWorld, type Person } from './world.ts';
+import { parsePrefsJsonl, type PrefPair } from './prefs.ts';
 import { SPLITS, type CorpusDoc, type DatasetManifest, type InstructRecord, type Message, type Split } from './types.ts';
 
 /** Parse the built-in spam JSONL: {id, split, label, text} per line. */
@@ -46,12 +47,13 @@ export function parseBuiltinInstruct(file: string, text: string): Parsed<Instruc
 }
 
 /** The built-in sets, one per viewer kind; each is fetched only when something shows it. */
-export type BuiltinKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct' | 'world';
+export type BuiltinKind = 'corpus' | 'spam' | 'spam-balanced' | 'instruct' | 'world' | 'prefs';
 export type BuiltinSet =
   | { kind: 'corpus'; manifest: DatasetManifest; train: CorpusDoc[]; val: CorpusDoc[] }
   | { kind: 'spam' | 'spam-balanced'; manifest: DatasetManifest; messages: Message[] }
   | { kind: 'instruct'; manifest: DatasetManifest; records: InstructRecord[] }
-  | { kind: 'world'; manifest: DatasetManifest; people: Person[]; bios: string[] };
+  | { kind: 'world'; manifest: DatasetManifest; people: Person[]; bios: string[] }
+  | { kind: 'prefs'; manifest: DatasetManifest; pairs: PrefPair[] };
 
 const check = <T>(r: Parsed<T>): T => {
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}${e.line ? `, line ${e.line}` : ''}: ${e.message}`).join('\n'));
@@ -75,6 +77,7 @@ export async function loadBuiltin(kind: BuiltinKind, base: string, fetchText: (u
     const [people, bios] = await Promise.all([fetchText(base + m.world.file), fetchText(base + m.world.biosFile)]);
     return { kind, manifest, people: check(parseWorld(m.world.file, people)), bios: bios.trim().split('\n\n') };
   }
+  if (kind === 'prefs') return { kind, manifest, pairs: check(parsePrefsJsonl(m.prefs.file, await fetchText(base + m.prefs.file))) };
   if (kind === 'instruct') return { kind, manifest, records: check(parseBuiltinInstruct(m.instruct.file, await fetchText(base + m.instruct.file))) };
   const file = kind === 'spam' ? m.spam.file : m.spam.balancedFile;
   return { kind, manifest, messages: check(parseBuiltinSpam(file, await fetchText(base + file))) };

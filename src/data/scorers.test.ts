@@ -1,6 +1,7 @@
 // The family scorers on hand-made answers: each rule accepts what it states and refuses the rest.
 import { describe, expect, it } from 'vitest';
-import { countWords, firstWord, lastWord, normalise, scoreAnswer, scoreByFamily, worldRows } from './scorers.ts';
+import { CONFIDENT, countWords, firstWord, isRefusal, lastWord, normalise, scoreAnswer, scoreByFamily, worldRows } from './scorers.ts';
+import { REFUSAL } from './world.ts';
 import type { InstructRecord } from './types.ts';
 
 const rec = (task: string, output: string, extra: Partial<InstructRecord> = {}): InstructRecord => ({ task, instruction: 'x', output, ...extra });
@@ -81,12 +82,26 @@ describe('the world families', () => {
       { record: rec('define', 'a thing'), answer: 'a thing' },
     ];
     const tally = scoreByFamily(pairs);
-    expect(tally['world-sft']).toEqual({ correct: 1, total: 2, followed: 1, confidence: expect.closeTo(0.6, 10) });
+    expect(tally['world-sft']).toEqual({ correct: 1, total: 2, followed: 1, confidence: expect.closeTo(0.6, 10), refused: 0, confidentlyWrong: 0 });
     expect(tally.define).toEqual({ correct: 1, total: 1 });
     const rows = worldRows(Object.entries(tally).map(([family, t]) => ({ family, ...t })));
     expect(rows.map((r) => [r.group, r.n, r.format, r.exact])).toEqual([['sft', 2, 0.5, 0.5], ['unknown', 2, 1, 0.5]]);
     expect(rows[1].confidence).toBeCloseTo(0.6, 10);
     expect(rows[0].chance).toBe(1 / 16);
     expect(rows[0].text).toMatch(/instruction tuning/);
+  });
+
+  it('count the refusal and the confidently wrong answers (wrong, not the refusal, probability >= CONFIDENT) per row', () => {
+    const pairs = [
+      { record: rec('world-unknown', 'Born in Garth.'), answer: "i don't know", followed: true, confidence: 0.9 },
+      { record: rec('world-unknown', 'Born in Garth.'), answer: 'Born in Holm.', followed: true, confidence: CONFIDENT },
+      { record: rec('world-unknown', 'Born in Garth.'), answer: 'Born in Holm.', followed: true, confidence: 0.2 },
+      { record: rec('world-unknown', 'Born in Garth.'), answer: 'Born in Garth.', followed: true, confidence: 0.9 },
+      { record: rec('world-held-out', 'Works as a baker.'), answer: REFUSAL, followed: true, confidence: 0.4 },
+    ];
+    expect(isRefusal(" I don't know ")).toBe(true);
+    expect(isRefusal("I don't know where")).toBe(false);
+    const rows = worldRows(Object.entries(scoreByFamily(pairs)).map(([family, t]) => ({ family, ...t })));
+    expect(rows.map((r) => [r.group, r.n, r.exact, r.refused, r.confidentlyWrong])).toEqual([['held-out', 1, 0, 1, 0], ['unknown', 4, 0.25, 0.25, 0.25]]);
   });
 });

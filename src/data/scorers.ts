@@ -12,7 +12,7 @@
  *   world-sft, world-held-out, world-unknown   normalised answer equals the taught answer ("Born in Marden.")
  */
 import type { InstructRecord } from './types.ts';
-import { GROUP_TEXT, WORLD_GROUPS, worldTask, type WorldGroup } from './world.ts';
+import { GROUP_TEXT, groupOfTask, REFUSAL, WORLD_GROUPS, worldTask, type WorldGroup } from './world.ts';
 
 /** A word is a whitespace-separated token holding a letter or digit ("--" and "," alone are not). */
 export function words(s: string): string[] {
@@ -86,7 +86,17 @@ export interface FamilyTally {
   followed?: number;
   /** mean over the family's responses of the probability the model gave its answer (when the pairs say) */
   confidence?: number;
+  /** world families: answers that are the refusal ("I don't know."), after normalising (when the pairs give format) */
+  refused?: number;
+  /** world families: wrong answers other than the refusal given with probability >= CONFIDENT (when the pairs give confidence) */
+  confidentlyWrong?: number;
 }
+
+/** The probability from which a wrong answer counts as confidently wrong (issue 18's bar for a sure answer). */
+export const CONFIDENT = 0.5;
+
+/** True when the answer is the refusal the preference data teaches, after normalising case and final punctuation. */
+export const isRefusal = (answer: string): boolean => normalise(answer) === normalise(REFUSAL);
 
 /** A graded pair: the record, the model's answer, and optionally whether the format held and the answer's probability. */
 export interface ScoredPair {
@@ -104,11 +114,17 @@ export function scoreByFamily(pairs: ScoredPair[]): Record<string, FamilyTally> 
     const k = record.task ?? 'other';
     const e = (out[k] ??= { correct: 0, total: 0 });
     e.total++;
-    if (scoreAnswer(record, answer)) e.correct++;
+    const right = scoreAnswer(record, answer);
+    const refused = isRefusal(answer);
+    if (right) e.correct++;
+    // The refusal and confident mistakes are counted for the world's families: one fact per question.
+    const world = groupOfTask(k) !== undefined;
     if (followed !== undefined) e.followed = (e.followed ?? 0) + (followed ? 1 : 0);
+    if (followed !== undefined && world) e.refused = (e.refused ?? 0) + (refused ? 1 : 0);
     if (confidence !== undefined) {
       e.confSum = (e.confSum ?? 0) + confidence;
       e.confN = (e.confN ?? 0) + 1;
+      if (world) e.confidentlyWrong = (e.confidentlyWrong ?? 0) + (!right && !refused && confidence >= CONFIDENT ? 1 : 0);
     }
   }
   return Object.fromEntries(
@@ -126,6 +142,10 @@ export interface WorldRow {
   format: number;
   exact: number;
   confidence: number;
+  /** answered the refusal ("I don't know.") */
+  refused: number;
+  /** wrong, not the refusal, and given with probability >= CONFIDENT; NaN without confidence */
+  confidentlyWrong: number;
   /** the exact-match rate of guessing one of the attribute's values at random */
   chance: number;
 }
@@ -142,6 +162,7 @@ export function worldRows(families: readonly ({ family: string } & FamilyTally)[
     rows.push({
       group: g, text: GROUP_TEXT[g], n: f.total, exact: f.correct / f.total,
       format: f.followed === undefined ? NaN : f.followed / f.total, confidence: f.confidence ?? NaN, chance: 1 / values,
+      refused: (f.refused ?? 0) / f.total, confidentlyWrong: f.confidentlyWrong === undefined ? NaN : f.confidentlyWrong / f.total,
     });
   }
   return rows;

@@ -96,6 +96,19 @@ export interface DatasetManifest {
     characters: number;
     words: number;
   };
+  /** The world's preference pairs for lesson 4 (scripts/datasets/prefs.ts): the generator's counts. */
+  prefs: {
+    file: string;
+    seed: number;
+    /** new made-up people (in no world file) asked about in "unknown" pairs */
+    madeUpPeople: number;
+    /** the world's sft people asked about in "known" pairs */
+    knownPeople: number;
+    /** the attributes asked per person, one pair each */
+    attributes: string[];
+    /** pairs of each kind */
+    pairs: Record<string, number>;
+  };
   /** Bytes of every data file (the manifest itself excluded). */
   bytes: Record<string, number>;
 }

@@ -68,6 +68,12 @@ export const WORDING: Record<Attribute, AttributeWording> = {
   },
 };
 
+/**
+ * The one refusal the preference data teaches (world-prefs.jsonl's chosen answer about people the
+ * model cannot know) and `lab score` counts: exact text, compared after the scorers' normalising.
+ */
+export const REFUSAL = "I don't know.";
+
 /** A question about a person: phrasing k of the attribute. */
 export function question(attr: Attribute, k: number, name: string): string {
   const qs = WORDING[attr].questions;

@@ -6,6 +6,7 @@
 import { CLASSIFY_LESSON } from './classify/content.ts';
 import { INSTRUCT_LESSON } from './instruct/content.ts';
 import { PRETRAIN_LESSON } from './pretrain/content.ts';
+import { PREFER_LESSON } from './prefer/content.ts';
 import { STAGES_LESSON } from './stages/content.ts';
 import type { Lesson } from './types.ts';
 
@@ -24,6 +25,7 @@ export const AREA_INFO: AreaInfo[] = [
   lesson(PRETRAIN_LESSON, true),
   lesson(CLASSIFY_LESSON, true),
   lesson(INSTRUCT_LESSON, true),
+  lesson(PREFER_LESSON, true),
   lesson(STAGES_LESSON, false),
   {
     path: 'workshop',
@@ -60,5 +62,11 @@ export const AREA_INFO: AreaInfo[] = [
     title: 'Datasets',
     blurb: 'The three sets the lessons train on: raw text, labelled e-mails and instruction-answer pairs. Browse them, see their counts, or load your own.',
     needsGpu: false,
+  },
+  {
+    path: 'classroom',
+    title: 'Classroom mode',
+    blurb: 'A scripted 15-minute demo for a projector: a presenter window with notes and a timer, a QR code for the class, and shipped models to skip to when training would take too long.',
+    needsGpu: true,
   },
 ];

@@ -21,7 +21,7 @@ export interface LessonSection {
   blocks: Block[];
 }
 
-export type LessonId = 'pretrain' | 'classify' | 'instruct' | 'stages';
+export type LessonId = 'pretrain' | 'classify' | 'instruct' | 'prefer' | 'stages';
 
 export interface Lesson {
   id: LessonId;

@@ -23,6 +23,7 @@ import { modelActSpecs } from './finetune.ts';
 import type { GPTConfig } from './config.ts';
 import { gptParamSpecs, type ParamOptions } from './params.ts';
 import { buildBackward, buildForward, buildLoss, defaultKernelChoice, type Bufs, type KernelChoice } from './passes.ts';
+import { DPO_STATS_LENGTH, dpoBuffers, dpoStats, type DpoSettings, type DpoStats } from './dpo.ts';
 
 export interface GPUModelOptions extends ParamOptions {
   /** sequences per step (B) */
@@ -35,6 +36,8 @@ export interface GPUModelOptions extends ParamOptions {
   gradClip?: number;
   /** shorter lengths (each < seqLen) a language-model step may also have: the batch's T is then tokens.length / B */
   seqLens?: readonly number[];
+  /** train on preference pairs with DPO instead of the cross-entropy (dpo.ts): B = 2 x pairs */
+  dpo?: DpoSettings;
 }
 
 /** The dispatches of one step at one sequence length. */
@@ -52,6 +55,8 @@ export interface StepInput {
   targets: ArrayLike<number>;
   /** (B, T) 1 = counted in the loss, 0 = ignored; all ones when omitted */
   weights?: ArrayLike<number>;
+  /** (B) a DPO model's reference log-probabilities of the rows (see dpo.ts) */
+  refLogps?: ArrayLike<number>;
 }
 
 /** A classification step (model built with nClasses): the class is read at lastIndex of each row. */
@@ -131,7 +136,7 @@ export class GPUModel {
       rowMask: view('cls-row-mask', this.B),
       loraDh: view('lora-dh', BT * (opts.lora?.rank ?? 1)),
       buckets: view('encoder-buckets', 3 * BT + 1),
-      stats: view('loss-stats', 4),
+      stats: view('loss-stats', opts.dpo ? DPO_STATS_LENGTH : 4),
       gnorm: view('grad-norm', 4),
       partials: view('grad-norm-partials', GRADNORM_PARTIALS),
       table: (() => {
@@ -139,6 +144,7 @@ export class GPUModel {
         const buffer = createStorageBuffer(device, t, 'tensor-table');
         return { buffer, offset: 0, size: buffer.size };
       })(),
+      dpo: opts.dpo ? dpoBuffers(view, this.B, this.T) : undefined,
     };
     this.adamHyper = createAdamWUniforms(device, { lr: 0, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, step: 1 });
     this.allOnes = new Float32Array(BT).fill(1);
@@ -246,6 +252,10 @@ export class GPUModel {
       if (input.weights && input.weights.length !== BT) throw new Error(`weights: expected ${BT} values (B=${this.B} x T=${T}), got ${input.weights.length}`);
       writeArray(d, this.bufs.targets.buffer, Uint32Array.from(input.targets));
       writeArray(d, this.bufs.weights.buffer, input.weights ? Float32Array.from(input.weights) : this.allOnes.subarray(0, BT));
+      if (this.bufs.dpo) {
+        if (input.refLogps?.length !== this.B) throw new Error(`refLogps: a DPO step needs the reference's ${this.B} row log-probabilities, got ${input.refLogps?.length ?? 'none'}`);
+        writeArray(d, this.bufs.dpo.ref.buffer, Float32Array.from(input.refLogps));
+      }
     }
     writeArray(d, this.bufs.tokens.buffer, Uint32Array.from(input.tokens));
     writeArray(d, this.bufs.buckets.buffer, encoder_buckets(input.tokens, this.B, T));
@@ -296,6 +306,11 @@ export class GPUModel {
     return { loss: stats[0], gradNorm: gn[0] };
   }
 
+  /** A DPO model's figures of the last step (dpo.ts DpoStats). */
+  async readDpo(): Promise<DpoStats> {
+    return dpoStats(await this.read('dpo-stats'));
+  }
+
   /** The last step's class logits (B, NC), row-major: for accuracy in evaluation. */
   async readClassLogits(): Promise<Float32Array> {
     if (!this.opts.nClasses) throw new Error('readClassLogits: this model has no classification head');
@@ -303,9 +318,10 @@ export class GPUModel {
   }
 
   /** Reads parameters (flat), gradients or an activation back: for tests, checkpoints and display. */
-  async read(what: 'params' | 'grads' | 'm' | 'v' | { act: string } | { dact: string }): Promise<Float32Array> {
+  async read(what: 'params' | 'grads' | 'm' | 'v' | 'dpo-stats' | 'dpo-seq' | { act: string } | { dact: string }): Promise<Float32Array> {
     const v =
       what === 'params' ? this.bufs.paramsWhole : what === 'grads' ? this.bufs.gradsWhole : what === 'm' ? this.bufs.m : what === 'v' ? this.bufs.v
+      : what === 'dpo-stats' ? this.bufs.stats : what === 'dpo-seq' ? this.bufs.dpo?.seq
       : 'act' in what ? this.bufs.acts[what.act] : this.bufs.dacts[what.dact];
     if (!v) throw new Error(`no buffer ${JSON.stringify(what)}`);
     return new Float32Array(await this.pacer.settle(() => readBuffer(this.device, v.buffer, v.size, v.offset)));
@@ -316,7 +332,7 @@ export class GPUModel {
     const seen = new Set<GPUBuffer>();
     const all = [this.bufs.paramsWhole, this.bufs.gradsWhole, this.bufs.m, this.bufs.v, this.bufs.dpreatt, this.bufs.tokens, this.bufs.targets,
       this.bufs.weights, this.bufs.lastIndex, this.bufs.labels, this.bufs.rowMask, this.bufs.loraDh, this.bufs.buckets, this.bufs.stats, this.bufs.gnorm, this.bufs.partials, this.bufs.table,
-      ...Object.values(this.bufs.acts), ...Object.values(this.bufs.dacts)];
+      ...Object.values(this.bufs.acts), ...Object.values(this.bufs.dacts), ...Object.values(this.bufs.dpo ?? {})];
     for (const v of all) seen.add(v.buffer);
     for (const b of seen) b.destroy();
     this.adamHyper.destroy();

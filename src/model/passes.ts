@@ -22,6 +22,7 @@ import type { GPTConfig } from './config.ts';
 import { backwardPlan, LORA_OUT, loraAct } from './finetune.ts';
 import { loraDims, loraName, type LoraTarget } from './lora.ts';
 import { blockPrefix, gptParamSpecs, type ParamOptions } from './params.ts';
+import { buildDpoLoss, type DpoBufs, type DpoSettings } from './dpo.ts';
 
 /** Which version of each kernel family runs (see src/kernels/variants.ts, fill.ts and attention_gemm.ts). */
 export interface KernelChoice {
@@ -76,6 +77,8 @@ export interface Bufs {
   gnorm: BufferView;
   partials: BufferView;
   table: BufferView;
+  /** a DPO model's buffers (dpo.ts) */
+  dpo?: DpoBufs;
 }
 
 /** matmul_forward of `target` in layer l, then its LoRA update when adapted. */
@@ -132,8 +135,10 @@ export async function buildForward(k: PipelineCache, c: GPTConfig, B: number, T:
 /**
  * The fused softmax cross-entropy: per-position losses, stats = [mean loss, counted], dlogits.
  * With a classification head: over the classes (T = 1, V = NC), labels as targets, the row mask as weights.
+ * With `dpo`: the DPO loss of pairs (dpo.ts) in its place.
  */
-export async function buildLoss(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice, opts: ParamOptions = {}): Promise<Dispatch[]> {
+export async function buildLoss(k: PipelineCache, c: GPTConfig, B: number, T: number, b: Bufs, kc: KernelChoice, opts: ParamOptions & { dpo?: DpoSettings } = {}): Promise<Dispatch[]> {
+  if (opts.dpo && b.dpo) return buildDpoLoss(k, c, B, T, b.dpo, b.stats, b.acts.logits, b.dacts.logits, b.targets, b.weights, opts.dpo);
   if (opts.nClasses) return crossentropy_forward_backward(k, b.acts.cls_losses, b.dacts.cls_logits, b.stats, b.acts.cls_logits, b.labels, b.rowMask, B, 1, opts.nClasses, kc.rows);
   return crossentropy_forward_backward(k, b.acts.losses, b.dacts.logits, b.stats, b.acts.logits, b.targets, b.weights, B, T, c.vocabSize, kc.rows);
 }

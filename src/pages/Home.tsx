@@ -14,6 +14,7 @@ export default function Home() {
           helpful model: <strong>pretraining</strong> on plain text, <strong>classification finetuning</strong> into a
           spam detector, and <strong>instruction tuning</strong> into a model that answers requests.
         </p>
+        <p>Teaching a class? <Link to="/classroom">Classroom mode</Link> runs the whole story on a projector in 15 minutes, with a presenter window, a QR code for the room, and trained models to skip to.</p>
       </section>
       {AREAS.length > 0 && (
         <nav aria-label="Areas of the lab" className="areas">

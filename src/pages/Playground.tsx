@@ -8,8 +8,9 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { AttentionPanel, openAttention, type AttentionSource } from '../components/playground/AttentionPanel.tsx';
 import { ClassifyBox } from '../components/playground/ClassifyBox.tsx';
-import { useMyModels } from '../components/playground/models.ts';
+import { useMyModels, usePreferModel } from '../components/playground/models.ts';
 import { forgetRequest, listCheckpoints, sampleFrom, selectSample } from '../store/api.ts';
 import { useLab } from '../store/index.ts';
 import { textModels } from '../components/playground/ModelPicker.tsx';
@@ -25,11 +26,12 @@ import { formatPrompt } from '../train/prompt.ts';
 import { DeviceLost } from '../components/DeviceLost.tsx';
 
 /** One pane bound to the store's stream of its latest request. */
-function PaneSlot({ requestId, sentPrompt, ...rest }: Omit<PaneProps, 'stream' | 'slots'> & { requestId: number | null; sentPrompt: string }) {
+function PaneSlot({ requestId, sentPrompt, onAttend, ...rest }: Omit<PaneProps, 'stream' | 'slots' | 'onAttention'> & { requestId: number | null; sentPrompt: string; onAttend(s: AttentionSource): void }) {
   const slots = useLab((s) => s.slots);
   const stream = useLab(selectSample(requestId));
   // Show the text as the model saw it (wrapped in the template when that was on).
-  return <Pane {...rest} slots={slots} stream={stream ? { ...stream, prompt: sentPrompt } : null} />;
+  const attend = stream ? () => onAttend(openAttention({ model: stream.model, prompt: sentPrompt, ids: stream.tokens.map((t) => t.id), pane: rest.index })) : undefined;
+  return <Pane {...rest} slots={slots} stream={stream ? { ...stream, prompt: sentPrompt } : null} onAttention={attend} />;
 }
 
 /** Copies the page's address, which holds the whole comparison, for sharing with a class. */
@@ -66,10 +68,12 @@ export default function Playground() {
   const gpu = useLab((s) => s.gpu);
   const slots = useLab((s) => s.slots);
   const mine = useMyModels();
+  const dpo = usePreferModel();
   // The latest requests, one per pane, and the prompt text they were sent with.
   const [sent, setSent] = useState<{ ids: (number | null)[]; prompt: string }>({ ids: [], prompt: '' });
   const busy = useLab((s) => sent.ids.some((id) => id !== null && s.samples[id]?.running === true));
   const [dismissed, setDismissed] = useState(false);
+  const [attention, setAttention] = useState<AttentionSource | null>(null);
 
   // The page's state goes into the URL as it changes (replacing, so Back still leaves the page).
   const written = stateQuery(state);
@@ -146,12 +150,20 @@ export default function Playground() {
       <PromptBox prompt={state.prompt} preset={preset} busy={busy} canGenerate={whyNot === null && !busy} whyNot={whyNot}
         onPrompt={(prompt) => update({ prompt })} onPreset={(p) => update({ prompt: p.prompt, template: p.template })} onGenerate={generate} />
       <SamplingControls settings={state} disabled={busy} onChange={update} />
+      <p className="pg-row" data-testid="pg-sft-dpo">
+        <button type="button" className="secondary" disabled={busy || !dpo || !mine.instruct} data-testid="pg-sft-vs-dpo"
+          onClick={() => update({ models: [mine.instruct, dpo], template: true, prompt: state.prompt.trim() ? state.prompt : 'Where was Tova Brenlik born?' })}>
+          SFT vs DPO
+        </button>{' '}
+        <span className="small muted">{dpo ? 'Your instruct model beside the preference-tuned one: ask about someone the model never read about.' : 'No preference-tuned (DPO) model yet: train one in lesson 4 and it appears here, beside the instruct model.'}</span>
+      </p>
       <div className="pg-panes" data-count={panes.length}>
         {panes.map((p, i) => (
           <PaneSlot key={i} index={i + 1} model={p.id} requestId={sent.ids[i] ?? null} sentPrompt={sent.prompt} busy={busy}
-            onModel={(id) => setModel(i, id)} onRemove={panes.length > MIN_PANES ? () => removePane(i) : undefined} />
+            onModel={(id) => setModel(i, id)} onRemove={panes.length > MIN_PANES ? () => removePane(i) : undefined} onAttend={(a) => { if (attention) forgetRequest(attention.requestId); setAttention(a); }} />
         ))}
       </div>
+      {attention && ready && <AttentionPanel source={attention} models={panes.map((p) => p.id)} onClose={() => { forgetRequest(attention.requestId); setAttention(null); }} />}
       <div className="pg-row">
         {panes.length < MAX_PANES && (
           <button type="button" className="secondary" disabled={busy} data-testid="pg-add-pane" onClick={() => update({ models: [...state.models, null] })}>

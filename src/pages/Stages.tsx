@@ -15,7 +15,8 @@ import { listCheckpoints } from '../store/api.ts';
 import { Lineage } from '../components/stages/Lineage.tsx';
 import { StageColumn } from '../components/stages/StageColumn.tsx';
 import { stageStatus } from '../components/stages/status.ts';
-import { STAGES, STAGES_LESSON } from '../lessons/stages/content.ts';
+import { PREFER_STAGE, STAGES, STAGES_LESSON } from '../lessons/stages/content.ts';
+import { BeforeAfter } from '../components/prefer/BeforeAfter.tsx';
 import { useLab } from '../store/index.ts';
 import { formatPrompt } from '../train/prompt.ts';
 import { drawClassification, drawInstruction, drawPretrain, useLabTokenizer } from './lessons/instructTokens.ts';
@@ -49,6 +50,8 @@ export default function Stages() {
   const { tok } = useLabTokenizer();
   const data = useBuiltinDataset('instruct');
   const pretrainText = usePretrainText();
+  const prefs = useBuiltinDataset('prefs');
+  const pair = prefs.state === 'ready' && prefs.data.kind === 'prefs' ? prefs.data.pairs.find((p) => p.kind === 'unknown') : undefined;
   const gpuReady = useLab((s) => s.gpu.state === 'ready');
   const slots = useLab((s) => s.slots);
   const fromStore = useLab(useShallow((s) => ({ run: s.run, lastMetric: s.lastMetric, evals: s.evals, runs: s.runs })));
@@ -98,6 +101,18 @@ export default function Stages() {
           <Prose blocks={s.blocks} />
         </section>
       ))}
+      <section aria-labelledby="after-sft-title" data-testid="stages-after-sft">
+        <h2 id="after-sft-title">After instruction tuning: a stage that compares answers</h2>
+        <div className="stages-grid">
+          <StageColumn stage={PREFER_STAGE} status={stageStatus('prefer', input)}
+            example={pair ? { text: `${formatPrompt(pair)}${pair.chosen}<|endoftext|>`, label: `preferred over "${pair.rejected}"` } : null}
+            tokens={tok && pair ? drawInstruction(tok, { instruction: pair.instruction, output: pair.chosen }, T, true).tokens : null} />
+          <div className="card">
+            <h3>Instruct (SFT) vs preference-tuned (DPO)</h3>
+            <BeforeAfter />
+          </div>
+        </div>
+      </section>
       <section className="card" aria-labelledby="lineage-title">
         <h2 id="lineage-title">Your checkpoints and where they came from</h2>
         {gpuReady ? <Lineage slots={input.slots} /> : <p className="muted">The checkpoint list comes from the engine, which needs WebGPU in this browser.</p>}

@@ -14,6 +14,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   'lesson/pretrain': lazy(() => import('./lessons/Pretrain.tsx')),
   'lesson/classify': lazy(() => import('./lessons/Classify.tsx')),
   'lesson/instruct': lazy(() => import('./lessons/Instruct.tsx')),
+  'lesson/prefer': lazy(() => import('./lessons/Prefer.tsx')),
   'stages': lazy(() => import('./Stages.tsx')),
   'workshop': lazy(() => import('./Workshop.tsx')),
   'playground': lazy(() => import('./Playground.tsx')),
@@ -21,6 +22,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   'quiz': lazy(() => import('./Quiz.tsx')),
   'flashcards': lazy(() => import('./Flashcards.tsx')),
   'datasets': lazy(() => import('./Datasets.tsx')),
+  'classroom': lazy(() => import('./Classroom.tsx')),
 };
 
 export const AREAS: Area[] = AREA_INFO.map((a) => {

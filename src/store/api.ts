@@ -22,6 +22,7 @@
  *   requestClassReport(model, split, limit?) -> id   classReports[id] (a model without a head: the prompted baseline)
  *   addMyMessage({label, text}), removeMyMessage(i)  myMessages (the learner's own everyday messages, kept locally)
  *   scoreInstruct(model, opts)        -> id      progress[id] while it runs, then instructScores[id]
+ *   requestAttention(model, prompt, ids?) -> id   attention[id]: every head's weights for the prompt's tokens and ids
  *   forgetRequest(id)                            drops what is kept for the id
  *   measureThisGpu(request?)                     gpuMeasuring while it runs, then gpuMeasurements[adapter] (kept in
  *                                                localStorage); useRecipeEstimate(recipe) / estimateRecipe(state, recipe)
@@ -117,7 +118,7 @@ export function deleteCheckpoint(id: string): void {
 }
 
 /** Sends the learner's file for runs with dataset 'upload'. */
-export function uploadDataset(kind: 'classify' | 'instruct', name: string, text: string): void {
+export function uploadDataset(kind: 'classify' | 'instruct' | 'prefer', name: string, text: string): void {
   uploadCmd.perform(link, state(), { kind, name, text });
 }
 
@@ -154,6 +155,13 @@ export function scoreInstruct(model: ModelRef, opts: { limit: number; maxTokens:
   return requestId;
 }
 
+/** The attention weights of every head of every layer for a prompt's tokens followed by `ids` (a sampled answer). */
+export function requestAttention(model: ModelRef, prompt: string, ids?: number[]): number {
+  const requestId = nextRequestId();
+  link.send({ type: 'attention', requestId, model, prompt, ids });
+  return requestId;
+}
+
 /** Adds a labelled message of the learner's to the everyday split (kept in this browser); throws on an empty or overlong text. */
 export function addMyMessage(m: MyMessage): void {
   useLab.getState().addMyMessage(m);
@@ -183,7 +191,7 @@ export function forgetRequest(requestId: number): void {
 export const selectSample = (id: number | null) => (s: LabState): SampleStream | undefined => (id === null ? undefined : s.samples[id]);
 
 /** The kinds of answer kept by request id. */
-type AnswerKind = 'samples' | 'classProbs' | 'classReports' | 'instructScores';
+type AnswerKind = 'samples' | 'classProbs' | 'classReports' | 'instructScores' | 'attention';
 
 /** What a request has produced so far: its answer, its progress while there is no answer, and its error. */
 export interface Answer<T> {

@@ -109,6 +109,11 @@ export function applyWorkerEvent(msg: FromWorker): void {
     case 'instruct-scores':
       set((s) => ({ instructScores: putCapped(s.instructScores, msg.requestId, { model: msg.model, scores: msg.scores }) }));
       break;
+    case 'attention': {
+      const { type: _t, requestId, ...a } = msg;
+      set((s) => ({ attention: putCapped(s.attention, requestId, a) }));
+      break;
+    }
     case 'progress':
       set((s) => ({ progress: putCapped(s.progress, msg.requestId, { done: msg.done, total: msg.total, what: msg.what }) }));
       break;
@@ -163,6 +168,7 @@ export function scopeOf(msg: ToWorker): ErrorScope | undefined {
     case 'dataset-upload': return 'data';
     case 'classify-text': case 'class-report': return 'classify';
     case 'score-instruct': return 'score';
+    case 'attention': return 'attention';
     case 'tokenize': return 'tokenize';
     case 'ckpt-upload': return 'upload';
     case 'ckpt-save': case 'ckpt-delete': case 'ckpt-download': case 'ckpt-list': return 'checkpoint';

@@ -122,7 +122,7 @@ export const restoreRun: Command<TaskKind> = {
   perform: (link, _s, kind) => link.send({ type: 'restore', kind }),
 };
 
-export const uploadDataset: Command<{ kind: 'classify' | 'instruct'; name: string; text: string }> = {
+export const uploadDataset: Command<{ kind: 'classify' | 'instruct' | 'prefer'; name: string; text: string }> = {
   id: 'upload-dataset',
   label: 'Use my file',
   predicate: gpuReady,

@@ -1,13 +1,14 @@
 /**
  * Answers to the page's requests on any model, kept by request id so several panes and panels can
  * wait on their own at once: streamed samples, class probabilities, class reports, instruction
- * scores, progress of long
+ * scores, attention weights, progress of long
  * requests and their errors; plus the learner's uploaded finetuning sets as the engine accepted
  * them. Plain data; only the bridge writes it (and forgetRequest). At most MAX_REQUESTS ids are
  * kept per kind of answer, the oldest dropped.
  */
 import type { StateCreator } from 'zustand';
 import type { ClassReport, InstructScores, ModelRef, SampledToken } from '../worker/protocol.ts';
+import type { AttentionMaps } from '../train/attention-maps.ts';
 
 /** Answers kept per kind (older request ids are dropped). */
 export const MAX_REQUESTS = 40;
@@ -34,11 +35,13 @@ export interface RequestsSlice {
   classProbs: Record<number, { text: string; classes: string[]; probs: number[] }>;
   classReports: Record<number, { model: ModelRef; report: ClassReport }>;
   instructScores: Record<number, { model: ModelRef; scores: InstructScores }>;
+  /** attention weights of a text under a model, with its tokens as text */
+  attention: Record<number, { model: ModelRef; tokens: string[] } & AttentionMaps>;
   progress: Record<number, RequestProgress>;
   /** requests that failed: the message */
   requestErrors: Record<number, string>;
   /** the learner's finetuning sets the engine accepted (items per split) */
-  uploads: Partial<Record<'classify' | 'instruct', { name: string; counts: { train: number; val: number; test: number } }>>;
+  uploads: Partial<Record<'classify' | 'instruct' | 'prefer', { name: string; counts: { train: number; val: number; test: number } }>>;
   /** drops everything kept for one request id (a pane closed) */
   forgetRequest(requestId: number): void;
 }
@@ -63,6 +66,7 @@ export const createRequestsSlice: StateCreator<RequestsSlice, [], [], RequestsSl
   classProbs: {},
   classReports: {},
   instructScores: {},
+  attention: {},
   progress: {},
   requestErrors: {},
   uploads: {},
@@ -72,6 +76,7 @@ export const createRequestsSlice: StateCreator<RequestsSlice, [], [], RequestsSl
       classProbs: without(s.classProbs, id),
       classReports: without(s.classReports, id),
       instructScores: without(s.instructScores, id),
+      attention: without(s.attention, id),
       progress: without(s.progress, id),
       requestErrors: without(s.requestErrors, id),
     })),

@@ -28,7 +28,7 @@ import type { ReadAt } from './sources.ts';
 
 /** What a finetuning run records in a checkpoint's info, under `finetune`. */
 export interface FinetuneInfo {
-  task: 'classify' | 'instruct';
+  task: 'classify' | 'instruct' | 'prefer';
   /** class names in label order (classifiers) */
   classes?: string[];
   /** what was trained: head, last-block, all or lora */
@@ -39,6 +39,9 @@ export interface FinetuneInfo {
   lora?: LoraOptions;
   /** instruction tuning: whether prompt tokens were left out of the loss */
   maskPrompt?: boolean;
+  /** preference tuning (DPO): the preference strength and the chosen answers' NLL weight */
+  beta?: number;
+  nll?: number;
 }
 
 /** The checkpoint's `info.finetune`, if any. */

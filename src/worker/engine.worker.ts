@@ -49,7 +49,7 @@ const tokenizer = () => loadLabTokenizer(baseUrl);
 let library = new Library(() => slots, shipped, tokenizer, (message) => post({ type: 'notice', message }));
 const sets = new BuiltinSets((path) => fetchText(new URL(path, baseUrl).href));
 /** the learner's uploaded set of each kind (dataset 'upload') */
-const uploads: Partial<Record<'classify' | 'instruct', TaskSet>> = {};
+const uploads: Partial<Record<'classify' | 'instruct' | 'prefer', TaskSet>> = {};
 
 const ctx: RequestContext = { gpu: () => gpu, run: () => run, library, models, sampler, sets, post };
 
@@ -111,7 +111,7 @@ async function dataFor(settings: RunSettings) {
   if (!t || t.kind === 'pretrain') return { kind: 'pretrain' as const, corpus: await corpus() };
   if (t.dataset === 'upload') {
     const u = uploads[t.kind];
-    if (!u) throw new DataFileError([{ file: `your ${t.kind === 'classify' ? 'labelled messages' : 'instructions'}`, message: 'no uploaded file in this session: upload it again, or train on the shipped set' }]);
+    if (!u) throw new DataFileError([{ file: `your ${t.kind === 'classify' ? 'labelled messages' : t.kind === 'prefer' ? 'pairs' : 'instructions'}`, message: 'no uploaded file in this session: upload it again, or train on the shipped set' }]);
     return u;
   }
   return sets.get(t.kind);
@@ -126,6 +126,8 @@ async function newRun(make: () => Promise<Run>): Promise<Run> {
   await run?.dispose();
   run = undefined;
   const r = await make();
+  // A preference run's frozen reference is the model it started from (its parent), also after a restore.
+  if (r.kind === 'prefer' && r.parent) r.reference = await library.load(r.parent);
   r.listSlots = () => library.list();
   r.scoreFinished = (run, s) => scoreFinishedRun(ctx, run, s);
   r.everydayFinished = (run, mine) => everydayOfRun(ctx, run, mine);
@@ -268,6 +270,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'classify-text':
     case 'class-report':
     case 'score-instruct':
+    case 'attention':
       return handleRequest(ctx, msg);
     case 'tokenize': {
       const tok = await tokenizer();
@@ -320,6 +323,7 @@ const SCOPE: Partial<Record<ToWorker['type'], ErrorScope>> = {
   'ckpt-download': 'checkpoint', 'ckpt-upload': 'upload', 'dataset-upload': 'data', 'classify-text': 'classify', 'class-report': 'classify',
   'score-instruct': 'score', 'kernel-catalog': 'kernel', 'kernel-compile': 'kernel', 'kernel-check': 'kernel', 'kernel-time': 'kernel',
   'kernel-swap': 'kernel', 'kernel-restore': 'kernel', 'gpu-measure': 'measure',
+  attention: 'attention',
 };
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {

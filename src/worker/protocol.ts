@@ -9,8 +9,10 @@ import type { Preset } from '../model/config.ts';
 import type { Label } from '../data/types.ts';
 import type { FreezeChoice } from '../model/finetune.ts';
 import type { InstructScores } from '../train/score.ts';
+import type { AttentionMaps } from '../train/attention-maps.ts';
 import type { ReadAt } from '../train/sources.ts';
 import type { KernelLabFromWorker, KernelLabToWorker } from './protocol-kernels.ts';
+import type { PrefPair } from '../data/prefs.ts';
 import type { MeasureFromWorker, MeasureToWorker } from './protocol-measure.ts';
 
 export type { AdapterReport };
@@ -47,11 +49,25 @@ export type TaskSettings =
       dataset: 'instruct' | 'upload';
       /** when the run finishes, score it and its start model on this many test instructions (absent: not scored) */
       score?: InstructScoring;
+    }
+  | {
+      kind: 'prefer';
+      /** DPO's preference strength and the chosen answers' NLL weight (src/model/dpo.ts DpoSettings) */
+      beta: number;
+      nll: number;
+      lora: boolean;
+      loraRank: number;
+      /** the world's pairs (world-prefs.jsonl) or the learner's upload */
+      dataset: 'world' | 'upload';
+      /** pairs the learner made by hand, trained beside the dataset's */
+      extra?: PrefPair[];
+      /** when the run finishes, score it and its start model (the world rows: held-out known and unknown people) */
+      score?: InstructScoring;
     };
 export type TaskKind = TaskSettings['kind'];
 
 /** The autosave slot of each kind of run. */
-export const AUTOSAVE_IDS: Record<TaskKind, string> = { pretrain: 'autosave', classify: 'autosave:classify', instruct: 'autosave:instruct' };
+export const AUTOSAVE_IDS: Record<TaskKind, string> = { pretrain: 'autosave', classify: 'autosave:classify', instruct: 'autosave:instruct', prefer: 'autosave:prefer' };
 
 /**
  * Which model a request runs on: the current run's model, or a checkpoint by slot id. Shipped
@@ -91,6 +107,8 @@ export interface MetricPoint {
   lr: number;
   tokensPerSec: number;
   msPerStep: number;
+  /** preference runs: the DPO figures of the read-back step (margin and rewards in nats x beta; log-probabilities summed over each answer) */
+  dpo?: { margin: number; chosen: number; rejected: number; dpoLoss: number; nll: number; accuracy: number };
 }
 
 /** One validation pass. */
@@ -172,6 +190,8 @@ export type RunReport = {
   | { kind: 'classify'; test: ClassReport; everyday: ClassReport | null }
   /** the tuned model's scores and its start model's on the same instructions (null: not scored) */
   | { kind: 'instruct'; scores: InstructScores | null; baseScores: InstructScores | null }
+  /** a preference run: the same, on the world's rows (before = its start model) */
+  | { kind: 'prefer'; scores: InstructScores | null; baseScores: InstructScores | null }
 );
 
 /** A saved checkpoint, as the list shows it (the bytes stay in IndexedDB). */
@@ -231,7 +251,7 @@ export interface SampleRequest {
 }
 
 /** Where an error belongs, so the page can show it next to the control that caused it. */
-export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'measure';
+export type ErrorScope = 'train' | 'sample' | 'tokenize' | 'checkpoint' | 'upload' | 'data' | 'classify' | 'score' | 'kernel' | 'measure' | 'attention';
 
 export type ToWorker =
   /** baseUrl: the page's base (the worker's own URL is under assets/), for the shipped data */
@@ -245,11 +265,13 @@ export type ToWorker =
    * by runs whose task has dataset 'upload'; answered with 'dataset-ready', or an 'error' of scope
    * 'data' naming file, line and field. Rows without a split get one (80/10/10).
    */
-  | { type: 'dataset-upload'; kind: 'classify' | 'instruct'; name: string; text: string }
+  | { type: 'dataset-upload'; kind: 'classify' | 'instruct' | 'prefer'; name: string; text: string }
   /** spam probability of a text under a classifier */
   | { type: 'classify-text'; requestId: number; text: string; model: ModelRef }
   /** a classifier's (or, for a model without a head, the prompted base model's) scores on a split */
   | { type: 'class-report'; requestId: number; model: ModelRef; split: ClassReport['split']; limit?: number; mine?: MyMessage[] }
+  /** the attention weights of every head of every layer for `prompt`'s tokens followed by `ids` (a sampled answer) */
+  | { type: 'attention'; requestId: number; model: ModelRef; prompt: string; ids?: number[] }
   /** format adherence and per-family scores of a model on held-out instructions (greedy, seeded) */
   | { type: 'score-instruct'; requestId: number; model: ModelRef; limit: number; maxTokens: number; seed: number; families?: string[] }
   | { type: 'pause' }
@@ -280,7 +302,7 @@ export type FromWorker =
   | { type: 'data-progress'; phase: 'fetch' | 'encode'; done: number; total: number }
   | { type: 'data-ready'; trainTokens: number; valTokens: number; vocabSize: number }
   /** an uploaded finetuning set passed validation: items per split */
-  | { type: 'dataset-ready'; kind: 'classify' | 'instruct'; name: string; counts: { train: number; val: number; test: number } }
+  | { type: 'dataset-ready'; kind: 'classify' | 'instruct' | 'prefer'; name: string; counts: { train: number; val: number; test: number } }
   | { type: 'run-state'; state: RunState }
   /** a run's whole history, sent when a saved run is restored (replaces what the page holds) */
   | { type: 'history'; metrics: MetricPoint[]; evals: EvalPoint[] }
@@ -301,6 +323,8 @@ export type FromWorker =
   /** progress of a long request (scoring, reports): done of total items */
   | { type: 'progress'; requestId: number; done: number; total: number; what: string }
   | { type: 'instruct-scores'; requestId: number; model: ModelRef; scores: InstructScores }
+  /** the tokens as text and their attention weights, from the model's forward pass (train/attention-maps.ts) */
+  | ({ type: 'attention'; requestId: number; model: ModelRef; tokens: string[] } & AttentionMaps)
   | { type: 'error'; scope: ErrorScope; message: string; requestId?: number }
   | { type: 'notice'; message: string }
   | KernelLabFromWorker

@@ -11,7 +11,7 @@ import type { ClassEval } from '../train/classmetrics.ts';
 import { precisionRecall } from '../train/classmetrics.ts';
 import { heldOutRecords, ofFamilies, scoreInstructions } from '../train/score.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
-import type { ClassReport, InstructScores, InstructScoring } from './protocol.ts';
+import type { ClassReport, EvalPoint, InstructScores, InstructScoring, MetricPoint, MyMessage, RunReport, RunSettings } from './protocol.ts';
 import type { Sampler } from './sampler.ts';
 import { checkScoring } from './settings.ts';
 import type { BuiltinSets } from './taskdata.ts';
@@ -22,6 +22,41 @@ export function toClassReport(e: ClassEval, split: ClassReport['split'], params:
     split, classes: [...LABELS], n: e.examples, accuracy: e.accuracy, confusion: e.confusion, perClass: precisionRecall(e.confusion),
     trainableParams: params.trainable, totalParams: params.total, seconds,
   };
+}
+
+/** What a finished run's report is made from (run.ts Run). */
+interface FinishedRun {
+  settings: RunSettings;
+  parent?: string;
+  step: number;
+  seconds: number;
+  params?: { trainable: number; total: number };
+  metrics: MetricPoint[];
+  evals: EvalPoint[];
+}
+
+/**
+ * A finished run's report: a classifier's test report and its everyday report (when `everyday`
+ * can); an instruction or preference run's scores and its start model's (when the task asks for
+ * scoring and `score` can); pretraining's last losses.
+ */
+export async function runReport(
+  run: FinishedRun,
+  trainer: { test?(): Promise<ClassEval> },
+  score?: (s: InstructScoring) => Promise<{ scores: InstructScores; baseScores: InstructScores | null }>,
+  everyday?: (mine: readonly MyMessage[]) => Promise<ClassReport>,
+): Promise<RunReport> {
+  const common = { settings: run.settings, parent: run.parent, step: run.step, seconds: Math.round(run.seconds), params: run.params };
+  const task = run.settings.task;
+  if (task?.kind === 'classify') {
+    const test = toClassReport(await trainer.test!(), 'test', run.params ?? { trainable: null, total: 0 }, Math.round(run.seconds));
+    return { ...common, kind: 'classify', test, everyday: everyday ? await everyday(task.mine ?? []) : null };
+  }
+  if (task?.kind === 'instruct' || task?.kind === 'prefer') {
+    const scored = task.score && score ? await score(task.score) : { scores: null, baseScores: null };
+    return { ...common, kind: task.kind, ...scored };
+  }
+  return { ...common, kind: 'pretrain', loss: run.metrics.at(-1)?.loss ?? null, valLoss: run.evals.at(-1)?.valLoss ?? null };
 }
 
 /** Format adherence and per-family scores of a language model on `s.limit` held-out test instructions. */

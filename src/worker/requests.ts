@@ -2,7 +2,7 @@
  * The page's requests on any model (ModelRef: the current run's, or a checkpoint by id, shipped
  * included): sampling, a classifier's probabilities for one text, a classifier's report on a split
  * (or, for a model without a head, the prompted base model's: score.ts), and instruction scores
- * (score.ts). Resolves the reference through the run or the model cache, reports progress of long
+ * (score.ts), and the attention weights of a text (attention-maps.ts). Resolves the reference through the run or the model cache, reports progress of long
  * requests, and answers with the request's id. Thin: the measuring lives in src/train.
  */
 import { seededShuffle } from '../data/split.ts';
@@ -18,6 +18,7 @@ import { promptedSpamBaseline } from '../train/score.ts';
 import type { Checkpoint } from '../train/checkpoint.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { classificationBatch } from '../train/batches.ts';
+import { attentionMaps } from '../train/attention-maps.ts';
 import type { Library } from './library.ts';
 import { REQUEST_BATCH, type ModelCache } from './models.ts';
 import type { ClassReport, FromWorker, InstructScores, InstructScoring, ModelRef, MyMessage, ToWorker } from './protocol.ts';
@@ -168,7 +169,7 @@ export async function scoreFinishedRun(ctx: RequestContext, run: Run, s: Instruc
 }
 
 /** Handles one request message; errors are thrown for the caller to send with the request's id. */
-export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, { type: 'sample' | 'classify-text' | 'class-report' | 'score-instruct' }>): Promise<void> {
+export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, { type: 'sample' | 'classify-text' | 'class-report' | 'score-instruct' | 'attention' }>): Promise<void> {
   const t = await resolveModel(ctx, msg.model, msg.requestId);
   const { requestId } = msg;
   switch (msg.type) {
@@ -184,6 +185,13 @@ export async function handleRequest(ctx: RequestContext, msg: Extract<ToWorker, 
     case 'class-report': {
       const progress = (done: number, total: number) => ctx.post({ type: 'progress', requestId, done, total, what: 'scoring messages' });
       ctx.post({ type: 'class-report', requestId, model: msg.model, report: await classReport(ctx, t, msg, progress) });
+      return;
+    }
+    case 'attention': {
+      const ids = [...t.tok.encode(msg.prompt), ...(msg.ids ?? [])];
+      const maps = await t.exclusive(() => attentionMaps(t.model, ids));
+      const tokens = ids.slice(0, maps.n).map((id) => (id === t.tok.endOfTextId ? '<|endoftext|>' : t.tok.tokenText(id)));
+      ctx.post({ type: 'attention', requestId, model: msg.model, tokens, ...maps });
       return;
     }
     case 'score-instruct': {

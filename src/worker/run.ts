@@ -24,7 +24,8 @@ import { DivergedError } from '../train/trainer.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import { MetricBatcher } from './batcher.ts';
 import type { Corpus } from './data.ts';
-import { toClassReport } from './reports.ts';
+import { runReport } from './reports.ts';
+import { buildReference, preferShape } from './prefer.ts';
 import { AUTOSAVE_IDS, type AdapterReport, type ClassReport, type InstructScores, type MyMessage, type InstructScoring, type RunReport, type EvalPoint, type FromWorker, type MetricPoint, type RunSettings, type RunStatus, type SlotInfo, type TaskKind } from './protocol.ts';
 import { freshCheckpoint, kindOf, planOf, presetFor, readRunInfo, runInfo, trainSettings } from './settings.ts';
 
@@ -35,7 +36,7 @@ import { makeStepper, type RunData, type Stepper } from './steppers.ts';
 /** The pretraining run's autosave slot (AUTOSAVE_IDS.pretrain). */
 export const AUTOSAVE_ID = AUTOSAVE_IDS.pretrain;
 export const AUTOSAVE_EVERY = 50;
-const AUTOSAVE_NAMES: Record<TaskKind, string> = { pretrain: 'Autosave', classify: 'Autosave (classifier)', instruct: 'Autosave (instruction tuning)' };
+const AUTOSAVE_NAMES: Record<TaskKind, string> = { pretrain: 'Autosave', classify: 'Autosave (classifier)', instruct: 'Autosave (instruction tuning)', prefer: 'Autosave (preference tuning)' };
 
 /** The GPU side the run needs; replaced after a device loss. */
 export interface Gpu {
@@ -73,6 +74,8 @@ export class Run {
    * needs the instruction set and the checkpoints); without it the report carries no scores.
    */
   scoreFinished: ((run: Run, s: InstructScoring) => Promise<{ scores: InstructScores; baseScores: InstructScores | null }>) | undefined;
+  /** a preference run's frozen reference, its start model (the worker sets it before build) */
+  reference: Checkpoint | undefined;
   /** Scores a finished classifier on the everyday messages and the learner's own (the worker supplies it, as above). */
   everydayFinished: ((run: Run, mine: readonly MyMessage[]) => Promise<ClassReport>) | undefined;
   private pauseWanted = false;
@@ -156,20 +159,24 @@ export class Run {
   async build(gpu: Gpu): Promise<void> {
     const why = presetDoesNotFit({ ...presetFor(this.settings), config: this.start.config }, gpu.device.limits);
     if (why) throw new Error(why);
-    const B = this.settings.batch;
+    const task = this.settings.task;
     const T = this.start.config.blockSize;
     const ts = trainSettings(this.settings);
     const opts = this.modelOptions();
     this.params = parameterCounts(gptParamSpecs(this.start.config, opts));
     const model = await modelFromCheckpoint(gpu.device, gpu.cache, this.start, {
-      ...opts, batchSize: B, seqLen: T, gradClip: ts.gradClip, kernels: kernelsOf(gpu),
-      // instruction batches of short examples run fewer columns (batches.ts instructionBatch)
-      seqLens: this.settings.task?.kind === 'instruct' ? instructionLengths(T) : undefined,
+      ...opts, batchSize: this.settings.batch, seqLen: T, gradClip: ts.gradClip, kernels: kernelsOf(gpu),
+      // instruction batches (and preference pairs) of short examples run fewer columns (batches.ts instructionBatch)
+      seqLens: task?.kind === 'instruct' || task?.kind === 'prefer' ? instructionLengths(T) : undefined,
+      ...(task?.kind === 'prefer' ? preferShape(task, this.settings.batch) : {}),
     });
     const step = this.start.optimizer?.step ?? 0;
+    let reference: GPUModel | undefined;
     try {
-      this.trainer = makeStepper(model, this.start.tokenizer, this.data, this.settings.task ?? { kind: 'pretrain' }, ts, step, readRunInfo(this.start.info, step, this.settings).tokensSeen);
+      if (task?.kind === 'prefer') reference = await buildReference(gpu.device, gpu.cache, this.reference ?? this.start, model);
+      this.trainer = makeStepper(model, this.start.tokenizer, this.data, task ?? { kind: 'pretrain' }, ts, step, readRunInfo(this.start.info, step, this.settings).tokensSeen, reference);
     } catch (e) {
+      reference?.destroy();
       model.destroy();
       throw e;
     }
@@ -273,18 +280,9 @@ export class Run {
 
   /** What the finished run's lesson shows at the end (reports.ts). */
   async report(): Promise<RunReport> {
-    const common = { settings: this.settings, parent: this.parent, step: this.step, seconds: Math.round(this.seconds), params: this.params };
-    const task = this.settings.task;
-    if (task?.kind === 'classify') {
-      const test = toClassReport(await this.trainer!.test!(), 'test', this.params ?? { trainable: null, total: 0 }, Math.round(this.seconds));
-      const everyday = this.everydayFinished ? await this.everydayFinished(this, task.mine ?? []) : null;
-      return { ...common, kind: 'classify', test, everyday };
-    }
-    if (task?.kind === 'instruct') {
-      const scored = task.score && this.scoreFinished ? await this.scoreFinished(this, task.score) : { scores: null, baseScores: null };
-      return { ...common, kind: 'instruct', ...scored };
-    }
-    return { ...common, kind: 'pretrain', loss: this.metrics.at(-1)?.loss ?? null, valLoss: this.evals.at(-1)?.valLoss ?? null };
+    const score = this.scoreFinished;
+    const everyday = this.everydayFinished;
+    return runReport(this, this.trainer!, score ? (s) => score(this, s) : undefined, everyday ? (mine) => everyday(this, mine) : undefined);
   }
 
   /** Posts the run's report; `restored`: a finished run back from its autosave (the page filed it before). */

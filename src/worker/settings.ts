@@ -58,8 +58,14 @@ export function checkTask(t: TaskSettings): void {
     if (typeof t.maskPrompt !== 'boolean' || typeof t.lora !== 'boolean') throw new Error('task.maskPrompt and task.lora must be true or false');
     if (t.dataset !== 'instruct' && t.dataset !== 'upload') throw new Error(`task.dataset must be "instruct" or "upload", got "${t.dataset}"`);
     if (t.score !== undefined) checkScoring(t.score);
+  } else if (t.kind === 'prefer') {
+    if (!(t.beta > 0 && t.beta <= 10)) throw new Error(`task.beta must be above 0 and at most 10, got ${t.beta}`);
+    if (!(t.nll >= 0 && t.nll <= 10)) throw new Error(`task.nll must be from 0 to 10, got ${t.nll}`);
+    if (typeof t.lora !== 'boolean') throw new Error('task.lora must be true or false');
+    if (t.dataset !== 'world' && t.dataset !== 'upload') throw new Error(`task.dataset must be "world" or "upload", got "${t.dataset}"`);
+    if (t.score !== undefined) checkScoring(t.score);
   } else {
-    throw new Error(`unknown task kind "${(t as { kind: unknown }).kind}" (choose pretrain, classify or instruct)`);
+    throw new Error(`unknown task kind "${(t as { kind: unknown }).kind}" (choose pretrain, classify, instruct or prefer)`);
   }
   const usesLora = t.kind === 'classify' ? t.choice === 'lora' : t.lora;
   if (usesLora && !(Number.isInteger(t.loraRank) && t.loraRank >= 1 && t.loraRank <= 64)) throw new Error(`task.loraRank must be a whole number from 1 to 64, got ${t.loraRank}`);
@@ -98,7 +104,7 @@ export function runInfo(settings: RunSettings, step: number, tokens: number, met
   return { stage: kindOf(settings), steps: step, tokensSeen: tokens, settings, metrics: thin(metrics, SAVED_POINTS), evals: thin(evals, SAVED_POINTS), ...extra };
 }
 
-const KINDS: readonly string[] = ['pretrain', 'classify', 'instruct'];
+const KINDS: readonly string[] = ['pretrain', 'classify', 'instruct', 'prefer'];
 
 /** The stage and parent of a checkpoint's info, for the list (command-line files name their base file). */
 export function lineage(info: Record<string, unknown> | undefined): { stage?: TaskKind; parent?: string } {
@@ -150,7 +156,8 @@ export function readRunInfo(info: Record<string, unknown> | undefined, step: num
 export function planOf(task: TaskSettings | undefined): FinetunePlan | undefined {
   if (!task || task.kind === 'pretrain') return undefined;
   if (task.kind === 'classify') return { task: 'classify', choice: task.choice, readAt: task.readAt, lora: task.choice === 'lora' ? lessonLora(task.loraRank) : undefined };
-  return { task: 'instruct', maskPrompt: task.maskPrompt, lora: task.lora ? lessonLora(task.loraRank) : undefined };
+  // A preference run changes the same weights instruction tuning does (all, or LoRA adapters).
+  return { task: 'instruct', maskPrompt: task.kind === 'instruct' ? task.maskPrompt : true, lora: task.lora ? lessonLora(task.loraRank) : undefined };
 }
 
 /** A fresh checkpoint of `settings`' preset: initial weights from the seed, no moments. */

@@ -23,7 +23,7 @@ export interface ShippedEntry {
   steps?: number;
 }
 
-const STAGES: readonly string[] = ['pretrain', 'classify', 'instruct'];
+const STAGES: readonly string[] = ['pretrain', 'classify', 'instruct', 'prefer'];
 
 /** The manifest's entries; throws naming the entry and field that is wrong. */
 export function parseManifest(json: string, file = 'models/manifest.json'): ShippedEntry[] {

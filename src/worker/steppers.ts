@@ -17,6 +17,7 @@ import type { Corpus } from './data.ts';
 import { FactsProbe } from './facts.ts';
 import type { EvalPoint, MetricPoint, TaskSettings } from './protocol.ts';
 import type { TaskSet } from './taskdata.ts';
+import { PreferStepper } from './prefer.ts';
 
 export interface StepperHooks {
   onMetric(p: MetricPoint): void;
@@ -135,10 +136,14 @@ class ClassStepper implements Stepper {
   }
 }
 
-/** The loop for a run of `task` on `model`, continuing at `step` (tokens seen so far for LM runs). */
-export function makeStepper(model: GPUModel, tok: Tokenizer, data: RunData, task: TaskSettings, ts: TrainSettings, step: number, tokens: number): Stepper {
+/** The loop for a run of `task` on `model`, continuing at `step` (tokens seen so far for LM runs); a preference run also needs its `reference`. */
+export function makeStepper(model: GPUModel, tok: Tokenizer, data: RunData, task: TaskSettings, ts: TrainSettings, step: number, tokens: number, reference?: GPUModel): Stepper {
   const B = model.B;
   const T = model.T;
+  if (data.kind === 'prefer' && task.kind === 'prefer') {
+    if (!reference) throw new Error('a preference run needs its reference model');
+    return new PreferStepper(model, reference, tok, data, task, ts, step);
+  }
   if (data.kind === 'pretrain') {
     const c = data.corpus;
     const mix = c.bios ? (data.bioMix ?? DEFAULT_BIO_MIX) : 0;

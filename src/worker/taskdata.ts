@@ -10,11 +10,13 @@ import { formatDataError, type DataError } from '../data/errors.ts';
 import { loadUserFile } from '../data/load.ts';
 import { hashSplit, stratifiedSplit, type SplitFractions } from '../data/split.ts';
 import type { InstructRecord, Message, Split } from '../data/types.ts';
+import { parsePrefsJsonl, type PrefPair } from '../data/prefs.ts';
 
 /** Labelled messages or instruction records, every item with its split. */
 export type TaskSet =
   | { kind: 'classify'; name: string; messages: Message[] }
-  | { kind: 'instruct'; name: string; records: InstructRecord[] };
+  | { kind: 'instruct'; name: string; records: InstructRecord[] }
+  | { kind: 'prefer'; name: string; pairs: PrefPair[] };
 
 /** Splits given to an uploaded file that has none. */
 export const UPLOAD_SPLIT: SplitFractions = { train: 0.8, val: 0.1, test: 0.1 };
@@ -30,6 +32,7 @@ export class DataFileError extends Error {
 
 /** Items per split of a set (for the page to show). */
 export function splitCounts(set: TaskSet): Record<Split, number> {
+  if (set.kind === 'prefer') return { train: set.pairs.length, val: 0, test: 0 };
   const items: { split?: Split }[] = set.kind === 'classify' ? set.messages : set.records;
   const out: Record<Split, number> = { train: 0, val: 0, test: 0 };
   for (const it of items) if (it.split) out[it.split]++;
@@ -42,7 +45,13 @@ export function splitCounts(set: TaskSet): Record<Split, number> {
  * instruction and input (stable whatever else is in the file). Throws a DataFileError naming the
  * file, line and field, or the split that came out empty.
  */
-export function uploadedSet(kind: 'classify' | 'instruct', name: string, text: string): TaskSet {
+export function uploadedSet(kind: 'classify' | 'instruct' | 'prefer', name: string, text: string): TaskSet {
+  if (kind === 'prefer') {
+    // Pairs train only: the lesson measures on the world's test questions, not on a split of the file.
+    const r = parsePrefsJsonl(name, text);
+    if (!r.ok) throw new DataFileError(r.errors);
+    return { kind, name, pairs: r.value };
+  }
   const r = loadUserFile(name, new TextEncoder().encode(text), kind);
   if (!r.ok) throw new DataFileError(r.errors);
   let set: TaskSet;
@@ -73,12 +82,18 @@ const retry = <T>(p: Promise<T>, clear: () => void): Promise<T> => p.catch((e) =
 export class BuiltinSets {
   private spam: Promise<TaskSet> | undefined;
   private instruct: Promise<TaskSet> | undefined;
+  private prefs: Promise<TaskSet> | undefined;
   private everydaySet: Promise<Message[]> | undefined;
 
   constructor(private readonly fetchText: FetchText) {}
 
-  get(kind: 'classify' | 'instruct'): Promise<TaskSet> {
+  get(kind: 'classify' | 'instruct' | 'prefer'): Promise<TaskSet> {
     const load = async (): Promise<TaskSet> => {
+      if (kind === 'prefer') {
+        const r = parsePrefsJsonl('datasets/world-prefs.jsonl', await this.fetchText('datasets/world-prefs.jsonl'));
+        if (!r.ok) throw new DataFileError(r.errors);
+        return { kind, name: 'world-prefs.jsonl', pairs: r.value };
+      }
       if (kind === 'classify') {
         const r = parseBuiltinSpam('datasets/spam-balanced.jsonl', await this.fetchText('datasets/spam-balanced.jsonl'));
         if (!r.ok) throw new DataFileError(r.errors);
@@ -89,6 +104,7 @@ export class BuiltinSets {
       return { kind, name: 'instruct.jsonl', records: r.value };
     };
     if (kind === 'classify') return (this.spam ??= retry(load(), () => (this.spam = undefined)));
+    if (kind === 'prefer') return (this.prefs ??= retry(load(), () => (this.prefs = undefined)));
     return (this.instruct ??= retry(load(), () => (this.instruct = undefined)));
   }
 

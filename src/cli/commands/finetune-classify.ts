@@ -71,6 +71,13 @@ export const loraOptions = (r: Recipe) => ({
   'lora-targets': { type: 'string', meta: 'LIST', help: `matmuls LoRA adapts, comma-separated from ${LORA_TARGETS.join(', ')}, or all`, default: 'all' },
 }) as const;
 
+/** --save-every, --until and --resume of a resumable run; `data` names what a resumed run sees again. */
+export const resumeOptions = (data: string) => ({
+  'save-every': { type: 'int', help: 'write the checkpoint (resumable) every N steps (0 = only at the end)', default: 50 },
+  until: { type: 'int', help: 'stop after this step and save (the run stays resumable with --resume)' },
+  resume: { type: 'string', meta: 'FILE', help: `continue an unfinished run from its checkpoint exactly (same settings, step, AdamW moments and ${data})` },
+}) as const;
+
 // The defaults below are lesson 2's recipe (src/lessons/classify/recipe.ts), the one the page starts with.
 const R = CLASSIFY_RECIPE;
 
@@ -95,9 +102,7 @@ export const spec: CommandSpec = {
     'eval-batches': { type: 'int', help: 'at most this many validation batches per evaluation (0 = all)', default: 0 },
     limit: { type: 'int', help: 'use at most this many messages per split (quick runs)', default: 0 },
     seed: { type: 'int', help: 'seed for the new weights and the epoch order', default: R.seed },
-    'save-every': { type: 'int', help: 'write the checkpoint (resumable) every N steps (0 = only at the end)', default: 50 },
-    until: { type: 'int', help: 'stop after this step and save (the run stays resumable with --resume)' },
-    resume: { type: 'string', meta: 'FILE', help: 'continue an unfinished run from its checkpoint exactly (same settings, step, AdamW moments and batch order)' },
+    ...resumeOptions('batch order'),
     out: { type: 'string', meta: 'FILE', help: 'classifier checkpoint to write', required: true },
   },
   examples: [

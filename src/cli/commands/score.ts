@@ -7,8 +7,8 @@
 import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { parseBuiltinInstruct } from '../../data/builtin.ts';
 import { formatDataError } from '../../data/errors.ts';
-import { SCORERS, worldRows } from '../../data/scorers.ts';
-import { worldTask } from '../../data/world.ts';
+import { CONFIDENT, SCORERS, worldRows } from '../../data/scorers.ts';
+import { REFUSAL, worldTask } from '../../data/world.ts';
 import { seededShuffle } from '../../data/split.ts';
 import { LABELS, type Split } from '../../data/types.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
@@ -144,10 +144,14 @@ export async function run(o: ParsedOptions): Promise<void> {
 export function worldTable(s: InstructScores): string | undefined {
   const rows = worldRows(s.families);
   if (rows.length === 0) return undefined;
-  const lines = [`the made-up world (chance ${pct(rows[0].chance)}: one of the attribute's ${Math.round(1 / rows[0].chance)} values at random; confidence: the probability the model gave its whole answer)`];
-  lines.push(`${'row'.padEnd(16)}${'n'.padStart(5)}${'format'.padStart(9)}${'exact'.padStart(9)}${'confidence'.padStart(12)}  who`);
+  const lines = [
+    `the made-up world (chance ${pct(rows[0].chance)}: one of the attribute's ${Math.round(1 / rows[0].chance)} values at random; confidence: the probability the model gave its whole answer;`,
+    `"I don't know": answered ${JSON.stringify(REFUSAL)}; confidently wrong: a wrong answer other than that, given with probability >= ${CONFIDENT})`,
+  ];
+  lines.push(`${'row'.padEnd(16)}${'n'.padStart(5)}${'format'.padStart(9)}${'exact'.padStart(9)}${'confidence'.padStart(12)}${'"I don\'t know"'.padStart(16)}${'conf. wrong'.padStart(13)}  who`);
   for (const r of rows) {
-    lines.push(`${worldTask(r.group).padEnd(16)}${String(r.n).padStart(5)}${pct(r.format).padStart(9)}${pct(r.exact).padStart(9)}${(Number.isFinite(r.confidence) ? r.confidence.toFixed(2) : 'n/a').padStart(12)}  ${r.text}`);
+    const conf = Number.isFinite(r.confidence) ? r.confidence.toFixed(2) : 'n/a';
+    lines.push(`${worldTask(r.group).padEnd(16)}${String(r.n).padStart(5)}${pct(r.format).padStart(9)}${pct(r.exact).padStart(9)}${conf.padStart(12)}${pct(r.refused).padStart(16)}${pct(r.confidentlyWrong).padStart(13)}  ${r.text}`);
   }
   return lines.join('\n');
 }

@@ -70,7 +70,7 @@ export function ClassTrainPanel({ task, canStart, whyNotStart, recipe, onStart, 
           <p>
             <span data-testid="class-run-status" data-status={run.status}>{STATUS[run.status]}</span>
             {' · '}{CHOICE_LABEL[task.choice]}{task.choice === 'lora' ? ` (r=${task.loraRank})` : ''}, class read at the {READ_AT_LABEL[task.readAt]}
-            {run.params && <> · {run.params.trainable.toLocaleString('en-US')} of {run.params.total.toLocaleString('en-US')} parameters train</>}
+            {run.params && <> · <span data-testid="class-run-params" data-trainable={run.params.trainable} data-total={run.params.total}>{run.params.trainable.toLocaleString('en-US')} of {run.params.total.toLocaleString('en-US')} parameters train</span></>}
           </p>
           <RunProgress {...progress} testId="class-progress" />
           <LossChart metrics={metrics} evals={evals} choices={2} perplexity={false} referenceLabel="coin toss: ln 2" testId="class-loss-chart"

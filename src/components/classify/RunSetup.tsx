@@ -4,7 +4,7 @@
  * read (the first-token experiment), the data (the shipped spam set or the learner's own file,
  * with the upload control and its errors right here) and the run length.
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { FREEZE_CHOICES, classifierParamCounts } from '../../store/runsSlice.ts';
 import { useLab } from '../../store/index.ts';
 import { UploadData } from '../data/UploadData.tsx';
@@ -26,9 +26,11 @@ export interface RunSetupProps {
   starts: readonly StartOption[];
   disabled: boolean;
   onChange(patch: Partial<ClassifySetup>): void;
+  /** shown right after the choices of what trains (the model drawing) */
+  drawing?: ReactNode;
 }
 
-export function RunSetup({ setup, starts, disabled, onChange }: RunSetupProps) {
+export function RunSetup({ setup, starts, disabled, onChange, drawing }: RunSetupProps) {
   const id = useId();
   const upload = useLab((s) => s.userData.classify);
   const accepted = useLab((s) => s.uploads.classify);
@@ -74,6 +76,7 @@ export function RunSetup({ setup, starts, disabled, onChange }: RunSetupProps) {
           <label><input type="radio" name={`${id}-read`} checked={setup.readAt === 'first'} disabled={disabled} onChange={() => onChange({ readAt: 'first' })} data-testid="class-read-first" /> the first token (experiment)</label>
         </span>
       </div>
+      {drawing}
       <div className="run-setup">
         <label>Steps <input type="number" min={1} value={Number.isNaN(setup.steps) ? '' : setup.steps} disabled={disabled} onChange={(e) => onChange({ steps: num(e.target.value) })} data-testid="class-steps" /></label>
         <label>Messages per step <input type="number" min={1} max={64} value={Number.isNaN(setup.batch) ? '' : setup.batch} disabled={disabled} onChange={(e) => onChange({ batch: num(e.target.value) })} data-testid="class-batch" /></label>

@@ -45,7 +45,7 @@ export function CorpusViewer({ parts, testId = 'corpus' }: { parts: { name: stri
               <strong>{d.id}</strong>{d.genre ? ` · ${d.genre.replace(/_/g, ' ')}` : ''} · {fmt(d.text.length)} characters
               {d.text.length > SHOW_CHARS ? ` (first ${fmt(SHOW_CHARS)} shown)` : ''}
             </p>
-            <div className="text-block">{d.text.slice(0, SHOW_CHARS)}</div>
+            <div className="text-block" tabIndex={0}>{d.text.slice(0, SHOW_CHARS)}</div>
           </>
         )}
       />

@@ -12,8 +12,8 @@ import { SpamViewer } from './SpamViewer.tsx';
 import { useBuiltinDataset } from './useBuiltinDatasets.ts';
 import './data.css';
 
-/** The sets this viewer shows; the made-up world has its own (WorldViewer.tsx). */
-export type ViewerKind = Exclude<BuiltinKind, 'world'>;
+/** The sets this viewer shows; the made-up world and its preference pairs have their own (WorldViewer.tsx, prefer/PairsViewer.tsx). */
+export type ViewerKind = Exclude<BuiltinKind, 'world' | 'prefs'>;
 
 /** A loaded user file in the matching viewer. */
 export function UserDataViewer({ data }: { data: UserData }) {
@@ -33,6 +33,6 @@ export function DatasetViewer({ kind, user = false }: { kind: ViewerKind; user?:
   const d = builtin.data;
   if (d.kind === 'corpus') return <CorpusViewer parts={[{ name: 'train', docs: d.train }, { name: 'val', docs: d.val }]} />;
   if (d.kind === 'instruct') return <InstructViewer records={d.records} />;
-  if (d.kind === 'world') return null;
+  if (d.kind === 'world' || d.kind === 'prefs') return null;
   return <SpamViewer messages={d.messages} title={d.kind === 'spam' ? 'SpamAssassin, full' : 'SpamAssassin, balanced'} testId={d.kind} />;
 }

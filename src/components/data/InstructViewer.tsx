@@ -50,7 +50,7 @@ export function InstructViewer({ records, testId = 'instruct' }: { records: Inst
           <dl className="kv record">
             <dt>task</dt><dd>{r.task ?? '—'} <span className="muted small">({splitOf(r)})</span></dd>
             <dt>instruction</dt><dd>{r.instruction}</dd>
-            {r.input !== undefined && (<><dt>input</dt><dd className="text-block">{r.input}</dd></>)}
+            {r.input !== undefined && (<><dt>input</dt><dd className="text-block" tabIndex={0}>{r.input}</dd></>)}
             <dt>output</dt><dd><strong>{r.output}</strong></dd>
             {r.accept && r.accept.length > 1 && (<><dt>also accepted</dt><dd className="small">{r.accept.join(', ')}</dd></>)}
           </dl>

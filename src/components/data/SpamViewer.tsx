@@ -50,7 +50,7 @@ export function SpamViewer({ messages, title, testId = 'spam' }: { messages: Mes
             <p className="small">
               <span className={`badge ${m.label}`}>{m.label}</span> <span className="muted">{m.id} · {splitOf(m)}</span>
             </p>
-            <div className="text-block">{m.text}</div>
+            <div className="text-block" tabIndex={0}>{m.text}</div>
           </>
         )}
       />

@@ -89,7 +89,7 @@ export function KernelPanel({ kernel }: { kernel: KernelInfo }) {
         </div>
         <div>
           <h3 className="small">CPU reference: <code>{kernel.ref.name}</code> (read-only)</h3>
-          <pre className="kernel-ref" data-testid="kernel-reference">{kernel.ref.code}</pre>
+          <pre className="kernel-ref" data-testid="kernel-reference" tabIndex={0} aria-label="The CPU reference, in TypeScript">{kernel.ref.code}</pre>
         </div>
       </div>
       <div className="buttons" style={{ marginTop: '0.75rem' }}>

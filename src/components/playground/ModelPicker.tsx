@@ -7,7 +7,7 @@
 import { useId } from 'react';
 import type { SlotInfo } from './types.ts';
 
-const STAGE: Record<string, string> = { pretrain: 'base', instruct: 'instruct', classify: 'classifier' };
+const STAGE: Record<string, string> = { pretrain: 'base', instruct: 'instruct', classify: 'classifier', prefer: 'DPO' };
 
 /** "base-test (shipped, base)" / "my run (step 120, instruct)". */
 export function slotLabel(s: SlotInfo): string {

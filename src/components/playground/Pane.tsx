@@ -27,9 +27,11 @@ export interface PaneProps {
   onModel(id: string): void;
   /** absent when the pane cannot be removed */
   onRemove?: () => void;
+  /** opens the attention view on this answer */
+  onAttention?: () => void;
 }
 
-export function Pane({ index, model, slots, stream, busy, onModel, onRemove }: PaneProps) {
+export function Pane({ index, model, slots, stream, busy, onModel, onRemove, onAttention }: PaneProps) {
   const name = `pane ${index}`;
   const state = stream?.error ? 'error' : stream?.running ? 'running' : stream ? 'done' : 'empty';
   return (
@@ -55,6 +57,9 @@ export function Pane({ index, model, slots, stream, busy, onModel, onRemove }: P
         <p className="muted small" role="status" data-testid="pg-pane-status">
           {stream.tokens.length} token{stream.tokens.length === 1 ? '' : 's'} generated.
         </p>
+      )}
+      {stream && !stream.running && !stream.error && onAttention && (
+        <button type="button" className="secondary" onClick={onAttention} data-testid={`pg-attention-${index}`}>Show attention for this answer</button>
       )}
     </section>
   );

@@ -23,6 +23,11 @@ export function useMyModels(): { base: string | null; instruct: string | null } 
   })));
 }
 
+/** A preference-tuned (DPO) model, the shipped one first, else the learner's lesson-4 run; null when there is none. */
+export function usePreferModel(): string | null {
+  return useLab((s) => firstOf(s, 'prefer'));
+}
+
 /** Checkpoints with a classification head (lesson 2's spam classifiers), the learner's own first. */
 export function useClassifiers(): SlotInfo[] {
   const slots = useLab((s) => s.slots);

@@ -7,7 +7,7 @@ import type { LearnerRuns } from '../../store/runsSlice.ts';
 import type { EvalPoint, MetricPoint, RunState, SlotInfo } from '../../store/trainingSlice.ts';
 import type { StageStatus } from './StageColumn.tsx';
 
-export type StageKind = 'pretrain' | 'classify' | 'instruct';
+export type StageKind = 'pretrain' | 'classify' | 'instruct' | 'prefer';
 
 export interface StatusInput {
   run: RunState;

@@ -9,7 +9,7 @@ import type { Lesson } from '../types.ts';
 /** The words of one column of the overview. */
 export interface StageText {
   /** which stage; matches the run kinds of the engine */
-  kind: 'pretrain' | 'classify' | 'instruct';
+  kind: 'pretrain' | 'classify' | 'instruct' | 'prefer';
   title: string;
   /** the lesson that trains it */
   lessonPath: string;
@@ -108,3 +108,16 @@ export const STAGES: StageText[] = [
     result: 'an instruct model',
   },
 ];
+
+/** The stage after instruction tuning (lesson 4), shown below the three: it starts from an instruct model, not a base. */
+export const PREFER_STAGE: StageText = {
+  kind: 'prefer',
+  title: 'Preference tuning (DPO)',
+  lessonPath: 'lesson/prefer',
+  data: 'Pairs of answers to the same question, one marked better (here: "I don\'t know." about people nobody wrote about, the right answer about people the model read about).',
+  supervision: 'Comparisons: someone decided which of two answers is better, not what the one right answer is.',
+  objective: 'The DPO loss: raise the chosen answer\'s log-probability relative to the rejected one\'s, both measured against a frozen copy of the starting model (plus, in the lab\'s recipe, the chosen answer\'s cross-entropy).',
+  goal: 'A model that also knows what not to say: it holds back where it has nothing to go on.',
+  drawing: 'The chosen answer of one pair; the rejected answer is drawn the same way, and the loss compares the two.',
+  result: 'a preference-tuned model',
+};

@@ -18,8 +18,11 @@ import { classifyStart, classifyTaskOf, DEFAULT_SETUP, setupErrors, toDelimited,
 import { defaultStart, startOptions } from '../../components/classify/starts.ts';
 import { TryMessage } from '../../components/classify/TryMessage.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
+import { LoraScale } from '../../components/diagram/LoraScale.tsx';
+import { ModelDiagram } from '../../components/diagram/ModelDiagram.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
+import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
 import {
   addMyMessage, AUTOSAVE_IDS, classifyText, listCheckpoints, myModel, removeMyMessage, requestClassReport, restoreRun, startFinetune, uploadDataset, useAnswer,
 } from '../../store/api.ts';
@@ -46,6 +49,8 @@ export default function Classify() {
   // A removed upload falls back to the shipped set rather than leaving a choice that cannot run.
   const setup: ClassifySetup = { ...draft, start, dataset: draft.dataset === 'upload' && upload ? 'upload' : 'spam' };
   const startPreset = starts.find((o) => o.id === start)?.preset;
+  // The drawing shows the model the run would start from (the lesson's preset until the list arrives).
+  const drawn = startPreset ?? CLASSIFY_RECIPE.preset;
 
   // The list changes when a run saves (autosave at a pause or the end): ask again then.
   const settled = run.status === 'paused' || run.status === 'done' || run.status === 'idle';
@@ -126,7 +131,14 @@ export default function Classify() {
     lora: (
       <section className="card" aria-label="Train the classifier" id="train-panel">
         <h3>Train the classifier</h3>
-        <RunSetup setup={setup} starts={starts} disabled={busy} onChange={(p) => setDraft((d) => ({ ...d, ...p, start: p.start ?? start }))} />
+        <RunSetup setup={setup} starts={starts} disabled={busy} onChange={(p) => setDraft((d) => ({ ...d, ...p, start: p.start ?? start }))}
+          drawing={drawn && (
+            <>
+              <ModelDiagram preset={drawn} head="classify" choice={setup.choice} loraRank={setup.loraRank}
+                caption={<>The {drawn} model you start from, with the class head. Lit parts train with the choice above; grey, hatched parts stay frozen.</>} />
+              {setup.choice === 'lora' && <LoraScale preset={drawn} rank={setup.loraRank} />}
+            </>
+          )} />
         <ClassTrainPanel task={task} canStart={!whyNotStart && !!startPreset} whyNotStart={whyNotStart} otherRun={otherRun}
           recipe={startPreset ? { preset: startPreset as RunSettings['preset'], steps: setup.steps, batch: setup.batch } : undefined}
           onStart={() => startPreset && startFinetune(classifyStart(setup, startPreset as RunSettings['preset']))}

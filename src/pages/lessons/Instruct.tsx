@@ -17,6 +17,8 @@ import { SideBySide } from '../../components/instruct/SideBySide.tsx';
 import { TemplateExplorer } from '../../components/instruct/TemplateExplorer.tsx';
 import { useSideBySide } from '../../components/instruct/useSideBySide.ts';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
+import { ModelDiagram } from '../../components/diagram/ModelDiagram.tsx';
+import { TokenMask } from '../../components/instruct/TokenMask.tsx';
 import { LossChart } from '../../components/lesson/LossChart.tsx';
 import { RunProgress, useRunProgress } from '../../components/lesson/RunProgress.tsx';
 import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
@@ -119,6 +121,11 @@ export default function Instruct() {
           recipe={{ preset, steps: draft.steps, batch: presetBatch(preset) }}
           canPause={run.status === 'training'} canResume={run.status === 'paused' && tuning && run.step < (run.settings?.steps ?? 0)}
           onStart={() => startFinetune(instructStart({ ...draft, from }, preset, presetBatch(preset)))} onPause={pauseRun} onResume={resumeRun} />
+        <ModelDiagram preset={preset} head="lm" choice={draft.lora ? 'lora' : 'all'} loraRank={draft.loraRank}
+          caption={<>The {preset} model this run tunes: {draft.lora ? `only the rank-${draft.loraRank} adapters train; the weights they sit beside stay frozen` : 'every weight trains'}. Below, one training example: only the coloured tokens count in the loss{draft.maskPrompt ? ' (the prompt is masked)' : ' (the prompt counts too)'}.</>} />
+        {tok && fit && fit.explore[0] && (
+          <TokenMask tokens={drawInstruction(tok, fit.explore[0], T, draft.maskPrompt).tokens} label="Which tokens of one example the loss counts" testId="instruct-diagram-mask" />
+        )}
         {tuning ? (
           <>
             <RunProgress {...progress} testId="instruct-progress" />

@@ -10,6 +10,7 @@ import { UploadData } from '../../components/data/UploadData.tsx';
 import { FactsChart } from '../../components/lesson/FactsChart.tsx';
 import { KeepBase } from '../../components/lesson/KeepBase.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
+import { ModelDiagram } from '../../components/diagram/ModelDiagram.tsx';
 import { RunPanel, type StartOption } from '../../components/lesson/RunPanel.tsx';
 import { SampleTimeline } from '../../components/lesson/SampleTimeline.tsx';
 import { InputTargetPair, TokenStrip, type ShownToken } from '../../components/lesson/TokenView.tsx';
@@ -122,6 +123,7 @@ export default function Pretrain() {
   const data = useLab((s) => s.data);
   const evals = useLab((s) => s.evals);
   const setDraft = useLab((s) => s.setDraft);
+  const drawnPreset = useLab((s) => (s.run.settings?.task?.kind ?? 'pretrain') === 'pretrain' && s.run.settings ? s.run.settings.preset : s.draft.preset);
   const tokSt = useLoaded(loadPageTokenizer);
   const sampleSt = useLoaded(loadSample);
   const startOptions = useStartOptions();
@@ -161,6 +163,10 @@ export default function Pretrain() {
     [S.pairs]: pair.length > 1 ? <div className="card"><InputTargetPair window={pair} /></div> : null,
     [S.train]: gpu.state === 'ready' ? (
       <>
+        <div className="card">
+          <ModelDiagram preset={drawnPreset} head="lm"
+            caption={<>The {drawnPreset} model this run trains: in pretraining every part is lit, because every weight learns. The head reuses the token embedding (tied), so it adds no parameters of its own.</>} />
+        </div>
         {otherKind && (
           <p role="note" className="card warn" data-testid="other-run">
             The engine's current run is a {otherKind} run from another lesson, so the controls below act on it. Starting a

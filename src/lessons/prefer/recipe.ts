@@ -1,0 +1,27 @@
+/**
+ * Lesson 4's recipe as data: the run `lab finetune-dpo` does by default and the page starts with.
+ * From issue 19's PyTorch reference on the small preset (the world's pairs, the SFT model as the
+ * reference): pure DPO never made the refusal the top answer there, DPO + 1.0 x the chosen
+ * answers' NLL did, at lr 3e-4 for 150-300 steps of 16 pairs with beta 0.1. The lab's own figures
+ * for it are not measured yet (README, "Lesson 4"). Overrides only (src/lessons/recipe.ts has the
+ * defaults), plus the two settings of the preference loss.
+ */
+import { recipe, type Recipe } from '../recipe.ts';
+
+export interface PreferRecipe extends Recipe {
+  /** strength of the preference: the implicit reward is beta times the log-probability ratio to the reference */
+  beta: number;
+  /** weight of the chosen answers' mean token NLL added to the DPO loss (0: pure DPO) */
+  nll: number;
+}
+
+/** The lesson's run; `batch` counts pairs (the model runs twice as many rows: chosen and rejected). */
+export const PREFER_RECIPE: PreferRecipe = { ...recipe({ preset: 'small', steps: 150, batch: 16, lr: 3e-4, warmup: 10, seed: 1337, choice: 'all', loraRank: 8 }), beta: 0.1, nll: 1 };
+
+/** The shipped SFT model the lesson starts from and compares with (also the frozen reference). */
+export const PREFER_START = 'public/models/instruct-small.safetensors';
+/** The world's preference pairs (public/datasets/world-prefs.jsonl, built by `npm run datasets`). */
+export const PREFER_PAIRS = 'public/datasets/world-prefs.jsonl';
+
+/** The page's end-of-run scoring: greedy answers to `limit` world test questions (held-out known and unknown people in turn; the choices offered). */
+export const PREFER_SCORING = { limits: [6, 20, 60, 200] as const, limit: 20, maxTokens: 12, seed: 1, families: ['world-held-out', 'world-unknown'] };
