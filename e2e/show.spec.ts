@@ -103,6 +103,8 @@ test('the attention view opens on a playground answer: rows sum to 1, nothing ab
   await page.getByTestId('attn-thumb-1-1').click();
   await expect(map).toHaveAttribute('data-layer', '1');
   await check('attention-main-map');
+  // The pointer may rest over the map after the click above (a hovered cell is the cursor): move it off first.
+  await page.mouse.move(0, 0);
   await map.locator('svg').focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('attention-main-map-readout')).toContainText(/Query 2 ".+" to key 1 ".+": weight \d\.\d{3}/);

@@ -6,6 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import { DeviceLost } from '../../components/DeviceLost.tsx';
+import { ModelDiagram } from '../../components/diagram/ModelDiagram.tsx';
+import { StartEstimate } from '../../components/measure/StartEstimate.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
 import { RunProgress, useRunProgress } from '../../components/lesson/RunProgress.tsx';
 import { BeforeAfter } from '../../components/prefer/BeforeAfter.tsx';
@@ -52,10 +54,10 @@ export default function Prefer() {
   const questions = prefs.state === 'ready' && prefs.data.kind === 'prefs' ? prefs.data.pairs.filter((p) => p.kind === 'unknown').slice(0, 30).map((p) => p.instruction) : [];
   const runBeta = run.settings?.task?.kind === 'prefer' ? run.settings.task.beta : beta;
 
+  const preset = (presetRows(undefined).find((r) => r.id === start?.preset) ?? presetRows(undefined).find((r) => r.id === 'small')!).id;
   const onStart = () => {
     if (!start) return;
     const { maxTokens, seed, families } = PREFER_SCORING;
-    const preset = (presetRows(undefined).find((r) => r.id === start.preset) ?? presetRows(undefined).find((r) => r.id === 'small')!).id;
     startFinetune({
       task: { kind: 'prefer', beta, nll, lora, loraRank: PREFER_RECIPE.loraRank, dataset, extra: mine, score: { limit, maxTokens, seed, families } },
       fromSlot: start.id,
@@ -94,8 +96,12 @@ export default function Prefer() {
             </select>
           </label>
         </div>
+        <ModelDiagram preset={preset} head="lm" choice={lora ? 'lora' : 'all'} loraRank={PREFER_RECIPE.loraRank} reference="Frozen reference (the start model)"
+          caption={<>The policy trains ({lora ? `rank-${PREFER_RECIPE.loraRank} adapters only` : 'every weight'}); the reference is the same model as it was at the start, frozen: each step reads its log-probabilities of both answers to measure how far the policy has moved.</>} />
         <p>
           <button type="button" data-testid="prefer-start" disabled={!!blocked} title={blocked ?? undefined} onClick={onStart}>Start</button>{' '}
+          {/* A step runs both answers of each pair (2 rows a pair) and the reference's forward pass (about a third of a step more). */}
+          <StartEstimate recipe={{ preset, steps: Math.ceil((4 * steps) / 3), batch: 2 * presetBatch(preset) }} testId="prefer-estimate" />{' '}
           <button type="button" className="secondary" disabled={run.status !== 'training' || !preferring} onClick={pauseRun}>Pause</button>{' '}
           <button type="button" className="secondary" disabled={!(run.status === 'paused' && preferring && run.step < (run.settings?.steps ?? 0))} onClick={resumeRun}>Resume</button>
         </p>
