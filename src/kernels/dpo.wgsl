@@ -72,6 +72,15 @@ fn sigmoid_neg(h: f32) -> f32 {
   return select(1.0 / (1.0 + e), e / (1.0 + e), h > 0.0);
 }
 
+// Counted tokens of pair q's chosen row (x) and rejected row (y); a pair counts when both have some.
+fn pair_weights(q: u32, P: u32) -> vec2<f32> {
+  var w = vec2<f32>(0.0, 0.0);
+  for (var t = 0u; t < p.T; t++) {
+    w += vec2<f32>(weights_l[q * p.T + t], weights_l[(q + P) * p.T + t]);
+  }
+  return w;
+}
+
 @compute @workgroup_size(1)
 fn dpo_forward_loss() {
   let P = p.B / 2u;
@@ -86,12 +95,9 @@ fn dpo_forward_loss() {
     dseq[b] = 0.0;
   }
   for (var q = 0u; q < P; q++) {
-    var wc = 0.0;
-    var wr = 0.0;
-    for (var t = 0u; t < p.T; t++) {
-      wc += weights_l[q * p.T + t];
-      wr += weights_l[(q + P) * p.T + t];
-    }
+    let w = pair_weights(q, P);
+    let wc = w.x;
+    let wr = w.y;
     if (wc > 0.0 && wr > 0.0) {
       npairs += 1.0;
       ntok += wc;
@@ -104,12 +110,9 @@ fn dpo_forward_loss() {
   var rr = 0.0;
   var wins = 0.0;
   for (var q = 0u; q < P; q++) {
-    var wc = 0.0;
-    var wr = 0.0;
-    for (var t = 0u; t < p.T; t++) {
-      wc += weights_l[q * p.T + t];
-      wr += weights_l[(q + P) * p.T + t];
-    }
+    let w = pair_weights(q, P);
+    let wc = w.x;
+    let wr = w.y;
     if (wc == 0.0 || wr == 0.0) {
       continue;
     }
