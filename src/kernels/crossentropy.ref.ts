@@ -4,6 +4,15 @@
  */
 type Arr = Float32Array | Float64Array;
 
+/** The row's largest logit and the sum of exp(logit - max) over its V entries (the stable softmax's parts; dpo.ref.ts shares it). */
+export function rowMaxSum(logits: ArrayLike<number>, x: number, V: number): { maxv: number; sum: number } {
+  let maxv = -Infinity;
+  for (let v = 0; v < V; v++) maxv = Math.max(maxv, logits[x + v]);
+  let sum = 0;
+  for (let v = 0; v < V; v++) sum += Math.exp(logits[x + v] - maxv);
+  return { maxv, sum };
+}
+
 /**
  * losses[i] = w_i * -log softmax(logits_i)[target_i]; dlogits += (softmax - onehot) * w_i / sum(w);
  * stats[0..1] = [mean loss, sum(w)], stats[2] += mean loss, stats[3] += 1 (a running sum over steps).
@@ -30,10 +39,7 @@ export function crossentropy_forward_backward(
     losses[i] = 0;
     if (w === 0) continue;
     const x = i * V;
-    let maxv = -Infinity;
-    for (let v = 0; v < V; v++) maxv = Math.max(maxv, logits[x + v]);
-    let sum = 0;
-    for (let v = 0; v < V; v++) sum += Math.exp(logits[x + v] - maxv);
+    const { maxv, sum } = rowMaxSum(logits, x, V);
     losses[i] = w * (Math.log(sum) - (logits[x + targets[i]] - maxv));
     lsum += losses[i];
     for (let v = 0; v < V; v++) {

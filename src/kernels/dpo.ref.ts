@@ -3,6 +3,8 @@
  * P pairs is B = 2P rows: chosen rows 0..P-1, then the rejected rows in the same order. Written
  * for clarity; works on Float32Array or Float64Array.
  */
+import { rowMaxSum } from './crossentropy.ref.ts';
+
 type Arr = Float32Array | Float64Array;
 
 /** -log sigmoid(h), stable for large |h|. */
@@ -30,13 +32,9 @@ export function dpo_forward(
     logps[i] = 0;
     lse[i] = 0;
     if (w === 0) continue;
-    const x = i * V;
-    let maxv = -Infinity;
-    for (let v = 0; v < V; v++) maxv = Math.max(maxv, logits[x + v]);
-    let sum = 0;
-    for (let v = 0; v < V; v++) sum += Math.exp(logits[x + v] - maxv);
+    const { maxv, sum } = rowMaxSum(logits, i * V, V);
     lse[i] = maxv + Math.log(sum);
-    logps[i] = w * (logits[x + targets[i]] - lse[i]);
+    logps[i] = w * (logits[i * V + targets[i]] - lse[i]);
   }
   const rowWeight = (b: number) => {
     let s = 0;
