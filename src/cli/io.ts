@@ -92,7 +92,7 @@ export function applyRecordedSettings(o: ParsedOptions, info: Record<string, unk
 }
 
 /**
- * Runs `body` with Ctrl-C turned into a request to stop: the first sets stopped() and prints
+ * Runs `body` with Ctrl-C (or SIGTERM/SIGHUP) turned into a request to stop: the first sets stopped() and prints
  * `message` (what the command will do now), a second quits at once (exit 130). The handler is
  * removed when body settles.
  */
@@ -103,10 +103,12 @@ export async function withInterrupt<T>(message: string, body: (stopped: () => bo
     interrupted = true;
     console.error(message);
   };
-  process.on('SIGINT', onInterrupt);
+  // SIGTERM and SIGHUP (kill, a closed terminal) mean the same as Ctrl-C: save, then stop.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, onInterrupt);
   try {
     return await body(() => interrupted);
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const s of signals) process.off(s, onInterrupt);
   }
 }

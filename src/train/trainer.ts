@@ -129,7 +129,9 @@ export class Trainer {
         stepsSinceLog = 0;
         tokensSinceLog = 0;
       }
-      if (s.evalEvery > 0 && (this.step % s.evalEvery === 0 || last)) {
+      // Validation on its own schedule and after the run's last step, not where a slice (--until,
+      // --save-every) happens to end, so a run saved and resumed logs what one straight through does.
+      if (s.evalEvery > 0 && (this.step % s.evalEvery === 0 || this.step === s.steps)) {
         const val = await this.evaluate();
         hooks.onEval?.(this.step, val, this.tokens);
         t0 = performance.now(); // evaluation time does not count against tokens/s

@@ -18,8 +18,8 @@ import { evaluateClassifier, trainClassifier, type ClassTrainSettings } from '..
 import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { finetuneContinue, finetuneStart, planInfo, spamSet, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { classificationSource } from '../../train/sources.ts';
-import { DivergedError } from '../../train/trainer.ts';
-import { applyRecordedSettings, BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, withInterrupt, writeCheckpoint } from '../io.ts';
+import { applyRecordedSettings, BASE_CHECKPOINT, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
+import { runInSlices } from '../slices.ts';
 import type { ReadAt } from '../../train/sources.ts';
 import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
 import type { Recipe } from '../../lessons/recipe.ts';
@@ -173,32 +173,18 @@ export async function run(o: ParsedOptions): Promise<void> {
     };
     return writeCheckpoint(o.out as string, await checkpointFromModel(model, tok, info, step));
   };
-  const every = o['save-every'] as number;
-  let step = first;
-  const stopNote = `finetune-classify: interrupted; saving ${o.out} after this step (Ctrl-C again to quit without saving)`;
-  const interrupted = await withInterrupt(stopNote, async (stopped) => {
-    // Slices between saves: each ends at the next multiple of --save-every, at --until or at Ctrl-C.
-    while (step < until && !stopped()) {
-      const next = Math.min(until, every > 0 ? (Math.floor(step / every) + 1) * every : until);
-      try {
-        step = (await trainClassifier(model, src, { ...settings, from: step }, {
-          onMetric: (m) => console.error(`step ${m.step}/${steps} | epoch ${m.epoch} | loss ${m.loss.toFixed(4)} | grad norm ${m.gradNorm.toFixed(3)} | lr ${m.lr.toExponential(2)} | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(((steps - m.step) * m.msPerStep) / 1000)}`),
-          onEval: (at, v) => {
-            lastVal = v.accuracy;
-            console.error(`step ${at}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`);
-          },
-          shouldStop: (at) => at >= next || stopped(),
-        })).steps;
-      } catch (e) {
-        if (e instanceof DivergedError) throw new CliError(`${e.message} The last checkpoint written (if any) is ${o.out}.`);
-        throw e;
-      }
-      if (step < steps) await save(step);
-    }
-    return stopped();
+  const { step } = await runInSlices({
+    command: 'finetune-classify', out: o.out as string, steps, until, every: o['save-every'] as number, start: first, save,
+    train: async (from, next, stopped) => (await trainClassifier(model, src, { ...settings, from }, {
+      onMetric: (m) => console.error(`step ${m.step}/${steps} | epoch ${m.epoch} | loss ${m.loss.toFixed(4)} | grad norm ${m.gradNorm.toFixed(3)} | lr ${m.lr.toExponential(2)} | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(((steps - m.step) * m.msPerStep) / 1000)}`),
+      onEval: (at, v) => {
+        lastVal = v.accuracy;
+        console.error(`step ${at}/${steps} | validation accuracy ${(100 * v.accuracy).toFixed(1)}% on ${v.examples} | loss ${v.loss.toFixed(4)}`);
+      },
+      shouldStop: (at) => at >= next || stopped(),
+    })).steps,
   });
   if (step < steps) {
-    console.log(`${interrupted ? 'interrupted' : 'stopped'} at step ${step} of ${steps}; saved ${o.out}. Continue with: npm run lab -- finetune-classify --resume ${o.out} --out ${o.out}`);
     model.destroy();
     return;
   }

@@ -14,8 +14,8 @@ import { DpoTrainer, type DpoMetric } from '../../train/dpo.ts';
 import { finetuneContinue, finetuneStart, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { formatPairs } from '../../train/prefs.ts';
-import { DivergedError } from '../../train/trainer.ts';
-import { applyRecordedSettings, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, withInterrupt, writeCheckpoint } from '../io.ts';
+import { applyRecordedSettings, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
+import { runInSlices } from '../slices.ts';
 import { loraFromOptions, loraOptions, resumeOptions } from './finetune-classify.ts';
 import { PREFER_PAIRS, PREFER_RECIPE, PREFER_START } from '../../lessons/prefer/recipe.ts';
 
@@ -114,27 +114,13 @@ export async function run(o: ParsedOptions): Promise<void> {
     };
     return writeCheckpoint(o.out as string, await checkpointFromModel(policy, tok, info, step));
   };
-  const every = o['save-every'] as number;
-  const stopNote = `finetune-dpo: interrupted; saving ${o.out} after this step (Ctrl-C again to quit without saving)`;
-  const interrupted = await withInterrupt(stopNote, async (stopped) => {
-    // Slices between saves: each ends at the next multiple of --save-every, at --until or at Ctrl-C.
-    while (trainer.step < until && !stopped()) {
-      const next = Math.min(until, every > 0 ? (Math.floor(trainer.step / every) + 1) * every : until);
-      try {
-        await trainer.run({ onMetric: (m) => { last = m; console.error(dpoLine(m, steps)); }, shouldStop: (at) => at >= next || stopped() }, next);
-      } catch (e) {
-        if (e instanceof DivergedError) throw new CliError(`${e.message} The last checkpoint written (if any) is ${o.out}.`);
-        throw e;
-      }
-      await save(trainer.step);
-    }
-    return stopped();
+  const { step } = await runInSlices({
+    command: 'finetune-dpo', out: o.out as string, steps, until, every: o['save-every'] as number, start: trainer.step, save,
+    train: (_from, next, stopped) => trainer.run({ onMetric: (m) => { last = m; console.error(dpoLine(m, steps)); }, shouldStop: (at) => at >= next || stopped() }, next),
   });
+  if (step === steps) await save(step);
   policy.destroy();
   reference.destroy();
-  if (trainer.step < steps) {
-    console.log(`${interrupted ? 'interrupted' : 'stopped'} at step ${trainer.step} of ${steps}; saved ${o.out}. Continue with: npm run lab -- finetune-dpo --resume ${o.out} --out ${o.out}`);
-    return;
-  }
+  if (step < steps) return;
   console.log(`saved ${o.out} after ${steps} steps in ${formatDuration(secs())}${last ? `; last reward margin ${last.margin.toFixed(3)}, log p chosen ${last.chosen.toFixed(2)}, rejected ${last.rejected.toFixed(2)}` : ''}. Score it: npm run lab -- score --checkpoint ${o.out} --families world`);
 }

@@ -9,8 +9,9 @@ import type { Checkpoint } from '../../train/checkpoint.ts';
 import { checkMix, DEFAULT_BIO_MIX, mixedLMSource } from '../../train/mix.ts';
 import { checkpointFromModel, freshCheckpoint, modelFromCheckpoint } from '../../train/model-io.ts';
 import { loadTokenizer } from '../../train/tokenizer-json.ts';
-import { DEFAULT_TRAIN, DivergedError, Trainer, type TrainSettings } from '../../train/trainer.ts';
+import { DEFAULT_TRAIN, Trainer, type TrainSettings } from '../../train/trainer.ts';
 import { applyRecordedSettings, CliError, DEFAULT_BIOS_TEXT, DEFAULT_TRAIN_TEXT, DEFAULT_VAL_TEXT, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
+import { runInSlices } from '../slices.ts';
 
 export const spec: CommandSpec = {
   name: 'pretrain',
@@ -108,26 +109,22 @@ export async function run(o: ParsedOptions): Promise<void> {
     if (final) console.log(`saved ${o.out} (${(bytes / 2 ** 20).toFixed(1)} MiB): ${JSON.stringify(info)}`);
   };
   const until = Math.min((o.until as number | undefined) ?? steps, steps);
-  try {
-    await trainer.run({
+  const { step } = await runInSlices({
+    command: 'pretrain', out: o.out as string, steps, until, every: o['save-every'] as number, start: trainer.step, save: () => save(false),
+    train: (_from, next, stopped) => trainer.run({
       onMetric: (m) => {
         const eta = ((steps - m.step) * m.msPerStep) / 1000;
         console.error(`step ${m.step}/${steps} | loss ${m.trainLoss.toFixed(4)} | lr ${m.lr.toExponential(2)} | ${Math.round(m.tokensPerSec).toLocaleString('en-US')} tok/s | ${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(eta)}`);
-        const every = o['save-every'] as number;
-        if (every > 0 && m.step % every === 0 && m.step < steps) void save(false);
       },
-      onEval: (step, v) => {
+      onEval: (at, v) => {
         lastVal = v;
-        console.error(`step ${step}/${steps} | validation loss ${v.toFixed(4)} (perplexity ${Math.exp(v).toFixed(1)})`);
+        console.error(`step ${at}/${steps} | validation loss ${v.toFixed(4)} (perplexity ${Math.exp(v).toFixed(1)})`);
       },
-    }, until);
-  } catch (e) {
-    if (e instanceof DivergedError) throw new CliError(`${e.message} The last checkpoint written (if any) is ${o.out}.`);
-    throw e;
-  }
+      shouldStop: stopped,
+    }, next),
+  });
+  if (step < steps) return;
   await save(true);
-  const left = steps - trainer.step;
-  if (left > 0) console.log(`stopped at step ${trainer.step} of ${steps}; continue with: npm run lab -- pretrain --resume ${o.out} --out ${o.out}`);
   console.log(`trained to step ${trainer.step}, ${trainer.tokens.toLocaleString('en-US')} tokens in ${formatDuration((performance.now() - runStart) / 1000)}; final validation loss ${lastVal.toFixed(4)}`);
 }
 
