@@ -9,7 +9,8 @@
 # On SwiftShader this takes hours; it can be stopped at any point (Ctrl-C, a closed session) and run
 # again: a finished step is skipped (its runs/world/<step>.done marker), and the long ones save every
 # 50 steps and continue from their file (--resume, bit-identical). Every step's output is kept in
-# runs/world/<step>.log. Settings: SFT_STEPS (lesson 3's recipe: 200), DPO_ARGS, CLASSIFY_ARGS.
+# runs/world/<step>.log. SFT_ARGS, DPO_ARGS and CLASSIFY_ARGS add options to those steps (each
+# runs its lesson's recipe by default, e.g. SFT_ARGS='--steps 300 --batch 32').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=runs/world
@@ -50,11 +51,12 @@ resumable() {
 step base resumable "$BASE" pretrain --preset small --batch 8 --steps 3200 --warmup 100 --bio-mix 0.8 --eval-every 200 --save-every 50
 step facts lab eval --checkpoint "$BASE" --facts
 step brown lab eval --checkpoint "$BASE"
-step sft lab finetune-instruct --checkpoint "$BASE" --steps "${SFT_STEPS:-200}" --batch 16 --out "$SFT"
+# shellcheck disable=SC2086 # SFT_ARGS, DPO_ARGS and CLASSIFY_ARGS are lists of options
+step sft lab finetune-instruct --checkpoint "$BASE" ${SFT_ARGS:-} --out "$SFT"
 step score-base lab score --checkpoint "$BASE" --families world
 step score-sft-world lab score --checkpoint "$SFT" --families world
 step score-sft lab score --checkpoint "$SFT"
-# shellcheck disable=SC2086 # DPO_ARGS and CLASSIFY_ARGS are lists of options
+# shellcheck disable=SC2086
 step dpo resumable "$DPO" finetune-dpo --checkpoint "$SFT" --save-every 50 ${DPO_ARGS:-}
 step score-dpo lab score --checkpoint "$DPO" --families world
 # shellcheck disable=SC2086
