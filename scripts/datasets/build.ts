@@ -130,6 +130,7 @@ export function buildDatasets(): Map<string, string> {
       seed: PREFS_SEED,
       madeUpPeople: PREF_COUNTS.madeUpPeople,
       knownPeople: PREF_COUNTS.knownPeople,
+      lentPeople: PREF_COUNTS.lentPeople,
       attributes: [...PREF_COUNTS.attributes],
       pairs: { unknown: prefs.filter((p) => p.kind === 'unknown').length, known: prefs.filter((p) => p.kind === 'known').length },
     },

@@ -2,9 +2,13 @@
  * The world's preference pairs (public/datasets/world-prefs.jsonl) for lesson 4's DPO. Two kinds:
  * "unknown" pairs ask about NEW made-up people, drawn by the world's own name drawer and in no file
  * of the world, with the refusal chosen over a confident made-up answer in the taught wording; and
- * "known" pairs ask about the world's sft people, with the right answer chosen over the refusal.
- * The world's held-out and unknown people are in no pair, so `lab score` on them measures what
- * the pairs taught beyond themselves. Seeded; the wording is src/data/world.ts's.
+ * "known" pairs ask about people of the world, with the right answer chosen over the refusal, in
+ * each of the four phrasings: the sft people, and the first `lentPeople` held-out people ("lent":
+ * known from pretraining only, in no SFT record). Without lent people the pairs show only people
+ * met in tuning as ones to answer about, and the model learned "answer whoever was asked about in
+ * tuning, refuse the rest" (the PyTorch search, scripts/proto/RESULTS-world-dpo.md). The other
+ * held-out people and the unknown ones are in no pair, so `lab score` on them measures what the
+ * pairs taught beyond themselves. Seeded; the wording is src/data/world.ts's.
  */
 import type { PrefPair } from '../../src/data/prefs.ts';
 import { seededShuffle } from '../../src/data/split.ts';
@@ -21,14 +25,17 @@ export interface PrefCounts {
   madeUpPeople: number;
   /** the world's sft people asked about in "known" pairs (the first N, in file order) */
   knownPeople: number;
+  /** held-out people lent to the "known" pairs (the first N of the group, in file order) */
+  lentPeople: number;
   /** the attributes asked about per person, each one pair */
   attributes: readonly Attribute[];
 }
-export const PREF_COUNTS: PrefCounts = { madeUpPeople: 100, knownPeople: 100, attributes: ATTRIBUTES };
+export const PREF_COUNTS: PrefCounts = { madeUpPeople: 100, knownPeople: 100, lentPeople: 60, attributes: ATTRIBUTES };
 
 /**
- * The pairs, in a seeded order (the kinds interleaved). Each question's phrasing is drawn from the
- * attribute's four; an unknown pair's rejected answer is a value drawn from the attribute's 16.
+ * The pairs, in a seeded order (the kinds interleaved). An unknown pair's phrasing is drawn from the
+ * attribute's four and its rejected answer from the attribute's 16 values; a known person is asked
+ * in all four phrasings.
  */
 export function worldPrefs(people: readonly Person[], tok: Tokenizer, counts: PrefCounts = PREF_COUNTS): PrefPair[] {
   const rand = mulberry32(PREFS_SEED);
@@ -43,10 +50,20 @@ export function worldPrefs(people: readonly Person[], tok: Tokenizer, counts: Pr
       pairs.push({ kind: 'unknown', name, attribute: a, instruction: question(a, phrasing(a), name), chosen: REFUSAL, rejected: WORDING[a].answer(made) });
     }
   }
-  const sft = people.filter((p) => p.group === 'sft');
-  if (counts.knownPeople > sft.length) throw new Error(`knownPeople ${counts.knownPeople} is more than the ${sft.length} sft people`);
-  for (const p of sft.slice(0, counts.knownPeople)) {
-    for (const a of counts.attributes) pairs.push({ kind: 'known', name: p.name, attribute: a, instruction: question(a, phrasing(a), p.name), chosen: WORDING[a].answer(p[a]), rejected: REFUSAL });
+  for (const p of knownInPairs(people, counts)) {
+    for (const a of counts.attributes) {
+      for (let k = 0; k < WORDING[a].questions.length; k++) pairs.push({ kind: 'known', name: p.name, attribute: a, instruction: question(a, k, p.name), chosen: WORDING[a].answer(p[a]), rejected: REFUSAL });
+    }
   }
   return seededShuffle(pairs, PREFS_SEED + 1);
+}
+
+/** The world's people the "known" pairs ask about: the first knownPeople sft people, then the first lentPeople held-out ones. */
+export function knownInPairs(people: readonly Person[], counts: PrefCounts = PREF_COUNTS): Person[] {
+  const take = (group: Person['group'], n: number, what: string) => {
+    const all = people.filter((p) => p.group === group);
+    if (n > all.length) throw new Error(`${what} ${n} is more than the ${all.length} ${group} people`);
+    return all.slice(0, n);
+  };
+  return [...take('sft', counts.knownPeople, 'knownPeople'), ...take('held-out', counts.lentPeople, 'lentPeople')];
 }

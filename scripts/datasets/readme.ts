@@ -162,12 +162,15 @@ less likely); a learner's own pairs file needs only the last three.
 | kind | pairs | asks about | chosen | rejected |
 | --- | ---: | --- | --- | --- |
 | unknown | ${m.prefs.pairs.unknown} | ${m.prefs.madeUpPeople} new made-up people × ${m.prefs.attributes.length} attributes: names drawn like the world's, in no world file | "${REFUSAL}" | a confident made-up answer in the taught wording ("${WORDING.town.answer(m.world.values.town[0])}") |
-| known | ${m.prefs.pairs.known} | ${m.prefs.knownPeople} of the world's sft people × ${m.prefs.attributes.length} attributes | the right answer | "${REFUSAL}" |
+| known | ${m.prefs.pairs.known} | ${m.prefs.knownPeople} of the world's sft people and the first ${m.prefs.lentPeople} held-out people ("lent": met in pretraining only) × ${m.prefs.attributes.length} attributes × all four phrasings | the right answer | "${REFUSAL}" |
 
-The phrasing of each question is drawn from the attribute's four, and a made-up answer's value
-from its ${m.world.values.town.length}. The world's held-out and unknown people are in no pair: \`lab score\` asks about them
-to see whether the preference stage learned the rule (refuse about strangers, answer about people
-met in pretraining) or only the pairs. The counts are parameters of the generator
+An unknown pair's phrasing is drawn from the attribute's four, and its made-up value from the
+${m.world.values.town.length}. The lent people are there so that the pairs show people known from
+pretraining alone as ones to answer about: with sft people only, a PyTorch prototype learned to
+answer whoever had been asked about in tuning and refuse everyone else
+(scripts/proto/RESULTS-world-dpo.md). The other ${m.world.people['held-out'] - m.prefs.lentPeople} held-out people and all unknown
+people are in no pair: \`lab score\` asks about them to see whether the preference stage learned the
+rule (refuse about strangers, answer about people met in pretraining) or only the pairs. The counts are parameters of the generator
 (\`PREF_COUNTS\` in scripts/datasets/prefs.ts) and are recorded in \`manifest.json\`.
 
 ## WordNet licence

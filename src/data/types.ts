@@ -104,6 +104,8 @@ export interface DatasetManifest {
     madeUpPeople: number;
     /** the world's sft people asked about in "known" pairs */
     knownPeople: number;
+    /** held-out people lent to the "known" pairs (known from pretraining only; the first N of the group) */
+    lentPeople: number;
     /** the attributes asked per person, one pair each */
     attributes: string[];
     /** pairs of each kind */

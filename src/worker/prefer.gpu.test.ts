@@ -30,7 +30,7 @@ describe('a preference (DPO) run in the page engine', () => {
     run.reference = sft;
     await run.build(gpu);
     expect(run.model!.B).toBe(6); // 3 pairs: chosen and rejected rows
-    expect(run.dataNote).toMatch(/^600 pairs from world-prefs\.jsonl and 1 made by hand/);
+    expect(run.dataNote).toMatch(/^2,220 pairs from world-prefs\.jsonl and 1 made by hand/);
     await run.train();
     expect(run.step).toBe(4);
     const dpo = run.metrics.map((m) => m.dpo!);

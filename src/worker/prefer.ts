@@ -39,7 +39,7 @@ export class PreferStepper implements Stepper {
     this.trainer = new DpoTrainer(policy, reference, f.pairs, { steps, pairs: policy.B / 2, schedule, beta1, beta2, eps, weightDecay, logEvery, seed }, tok.padId, policy.lengths.slice(1));
     this.trainer.step = step;
     const extra = task.extra?.length ? ` and ${task.extra.length} made by hand` : '';
-    this.dataNote = `${data.pairs.length} pairs from ${data.name}${extra} (${f.dropped} dropped: an answer does not fit ${policy.T} tokens)`;
+    this.dataNote = `${data.pairs.length.toLocaleString('en-US')} pairs from ${data.name}${extra} (${f.dropped} dropped: an answer does not fit ${policy.T} tokens)`;
   }
 
   get step() { return this.trainer.step; }
