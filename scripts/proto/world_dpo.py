@@ -232,20 +232,48 @@ def cmd_pretrain(a):
     save(P, 'base.pt')
     log_result(f'| pretrain | {S} x {B} x {T}, lr {a.lr} warm-up {a.warmup}, bio-mix 0.8 | {time.time()-t0:.0f} s | {load_mode()} |')
 
+def names_in(text, names):
+    """The people of `names` a text mentions (whole words, so "Ann Bell" is not found in "Ann Bellamy")."""
+    import re
+    return {n for n in names if re.search(r'(?<![\w])' + re.escape(n) + r'(?![\w])', text)}
+
+def pairs_only_people(n):
+    """The three-group split (issue 19, idea b): n of the world's 200 known people move out of both the SFT data
+    and the held-out row into a group asked about only in the preference pairs: the last n/2 sft people and the
+    first n - n/2 held-out ones. Pretraining already covers all 200, so no new base is needed."""
+    if not n: return set()
+    sft = [p['name'] for p in D['people'] if p['group'] == 'sft']; held = [p['name'] for p in D['people'] if p['group'] == 'held-out']
+    return set(sft[len(sft) - n // 2:] + held[:n - n // 2])
+
+def regroup_pairs_only(moved):
+    """Score rows with the moved people in their own row ('pairs-only'); sft and held-out shrink by them."""
+    return lambda r: 'pairs-only' if names_in(r['instruction'], moved) else None
+
 def cmd_sft(a):
     """`lab finetune-instruct` defaults (lesson 3): all weights, 200 x 16, lr 1e-3 -> 1e-4, warm-up 20, prompt masked.
-    --idk N adds N "I don't know." examples about made-up names (from the pairs file) to the training set."""
+    Seed 1337 trains on the lab's batch rows; another seed draws rows uniformly with replacement (as the lab's
+    instructionSource does) from Python's generator. --idk N adds N "I don't know." examples about made-up names
+    (from the pairs file) to the training set. --pairs-only N leaves the split's moved sft people out of the
+    data; the lab's rows are then read as one stream with their examples skipped."""
     P = new_params(load(a.base)); params = list(P.values())
     train = list(D['sft']['train'])
     rows = D['sft']['rows']
+    moved = pairs_only_people(a.pairs_only)
+    keep = [i for i, e in enumerate(train) if not names_in(decode(e['ids']), moved)] if moved else list(range(len(train)))
     extra = []
     if a.idk:
         pool = [p for p in pairs_pool() if p['kind'] == 'unknown']
         extra = [p['chosenEx'] for p in pool[:a.idk]]
     opt = adamw(params, a.lr); t0 = time.time(); rng = random.Random(a.seed)
+    kept = set(keep)
+    stream = (i for r in rows for i in r[:a.batch] if i in kept) if moved and a.seed == 1337 else None
     for s in range(a.steps):
         if extra:  # the lab would draw uniformly over the enlarged set: same here, with its own generator
             n = len(train) + len(extra); batch = [(train + extra)[rng.randrange(n)] for _ in range(a.batch)]
+        elif stream:
+            batch = [train[next(stream)] for _ in range(a.batch)]
+        elif a.seed != 1337:
+            batch = [train[keep[rng.randrange(len(keep))]] for _ in range(a.batch)]
         else:
             batch = [train[i] for i in rows[s][:a.batch]]
         inp, tgt, m = pad_batch(batch)
@@ -253,8 +281,8 @@ def cmd_sft(a):
         train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, a.warmup, a.steps))
         if (s + 1) % 50 == 0: print(f'step {s+1} loss {loss.item():.4f} {time.time()-t0:.0f}s', flush=True)
     save(P, a.out)
-    rows_ = score_world(P)
-    log_result(f'| sft {a.out} | {a.steps} x {a.batch}, lr {a.lr}, idk examples {a.idk} | {world_line(rows_)} | {time.time()-t0:.0f} s | {load_mode()} |')
+    rows_ = score_world(P, regroup_pairs_only(moved))
+    log_result(f'| sft {a.out} | {a.steps} x {a.batch}, lr {a.lr}, seed {a.seed}, idk examples {a.idk}{f", pairs-only {a.pairs_only} left out ({len(train) - len(keep)} examples)" if moved else ""} | {world_line(rows_)} | {time.time()-t0:.0f} s | {load_mode()} |')
 
 def cmd_score(a):
     P = load(a.ckpt); t0 = time.time()
@@ -330,6 +358,23 @@ def make_lora(rank):
             B[n] = torch.zeros(cout, rank, requires_grad=True)
     return {'A': A, 'B': B, 'scale': 2.0}  # alpha = 2r
 
+def check_encode(kn):
+    """The Python encode must give the lab's tokens before it formats new pairs."""
+    for r in D['test'][:3]: assert instruction_example(r['instruction'], r['output'])['ids'][:len(r['prompt'])] == r['prompt']
+    for p in kn[:3]: assert instruction_example(p['instruction'], p['chosen']) == p['chosenEx'], p
+
+def known_pairs(people):
+    """Known pairs for world people, every attribute and phrasing: chosen the right answer, rejected "I don't know."."""
+    check_encode([p for p in pairs_pool() if p['kind'] == 'known'])
+    out = []
+    for p in people:
+        for at, wd in D['wording'].items():
+            for q in wd['questions']:
+                q = q.replace('{name}', p['name']); right = wd['answer'].replace('{value}', p[at])
+                out.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q, 'chosen': right, 'rejected': IDK,
+                            'chosenEx': instruction_example(q, right), 'rejectedEx': instruction_example(q, IDK)})
+    return out
+
 def cmd_dpo(a):
     t0 = time.time()
     pool = pairs_pool(a.pairs)
@@ -341,17 +386,27 @@ def cmd_dpo(a):
         seen = set(); kn = [p for p in kn if (p['name'], p['attribute']) not in seen and not seen.add((p['name'], p['attribute']))]
     lent = []
     if a.heldout_known:  # DIAGNOSTIC, not the design: the first N held-out people lent to the known side
-        for r in D['test'][:3]: assert instruction_example(r['instruction'], r['output'])['ids'][:len(r['prompt'])] == r['prompt']
-        for p in kn[:3]: assert instruction_example(p['instruction'], p['chosen']) == p['chosenEx'], p
         lent = [p for p in D['people'] if p['group'] == 'held-out'][:a.heldout_known]
-        for p in lent:
-            for at, wd in D['wording'].items():
-                for q in wd['questions']:
-                    q = q.replace('{name}', p['name']); right = wd['answer'].replace('{value}', p[at])
-                    kn.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q, 'chosen': right, 'rejected': IDK,
-                               'chosenEx': instruction_example(q, right), 'rejectedEx': instruction_example(q, IDK)})
-    pairs = unk + kn
+        kn += known_pairs(lent)
+    moved = pairs_only_people(a.pairs_only)
+    if moved:  # the three-group split: the moved people's pairs replace the moved sft people's pool pairs
+        kn = [p for p in kn if p['name'] not in moved] + known_pairs([p for p in D['people'] if p['name'] in moved])
+    if a.known_rejected != 'idk':  # a confident wrong value as the rejected answer (instead of, or besides, "I don't know.")
+        rng_w = random.Random(7); wrong = []
+        for p in kn:
+            person = next(q for q in D['people'] if q['name'] == p['name']); wd = D['wording'][p['attribute']]
+            value = rng_w.choice([v for v in sorted({q[p['attribute']] for q in D['people']}) if v != person[p['attribute']]])
+            wrong.append({**p, 'rejected': wd['answer'].replace('{value}', value), 'rejectedEx': instruction_example(p['instruction'], wd['answer'].replace('{value}', value))})
+        kn = wrong if a.known_rejected == 'wrong' else kn + wrong
     ref = load(a.sft)
+    if a.on_policy:  # rejected for the made-up names: what the SFT model itself answers (greedy), not a drawn value
+        check_encode(kn)
+        said = generate(ref, [p['chosenEx']['ids'][:p['chosenEx']['prompt']] for p in unk], 24)
+        unk = [{**p, 'rejected': text, 'rejectedEx': instruction_example(p['instruction'], text)}
+               for p, (ids, _) in zip(unk, said) for text in [decode([t for t in ids if t != EOT]).strip()]
+               if normalise(text) != normalise(IDK)]
+        print('on-policy rejected, e.g.:', [(p['instruction'], p['rejected']) for p in unk[:3]], flush=True)
+    pairs = unk + kn
     with torch.no_grad():  # the reference's log-probabilities, once
         for i in range(0, len(pairs), 64):
             ch = pairs[i:i + 64]
@@ -365,6 +420,7 @@ def cmd_dpo(a):
     else:
         params = list(P.values())
     opt = adamw(params, a.lr); rng = random.Random(a.seed)
+    sft_train = [e for e in D['sft']['train'] if not (moved and names_in(decode(e['ids']), moved))] if a.sft_mix else []
     for s in range(a.steps):
         batch = [pairs[rng.randrange(len(pairs))] for _ in range(a.batch)]
         rows = None if a.nll_on == 'all' else torch.tensor([float(p['kind'] == 'known') for p in batch])
@@ -374,6 +430,8 @@ def cmd_dpo(a):
         h = (lc - refc) - (lr_ - refr)
         pref = -F.logsigmoid(a.beta * h).mean() if a.loss == 'dpo' else ((h - 1 / (2 * a.beta)) ** 2).mean()
         loss = pref + a.nll * nll
+        if a.sft_mix:  # lesson 3's loss on a batch of its own examples (its moved people left out), as a regulariser
+            loss = loss + a.sft_mix * masked_ce(P, *pad_batch([sft_train[rng.randrange(len(sft_train))] for _ in range(a.batch)]), lora)
         train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, min(a.warmup, a.steps), a.steps))
         if (s + 1) % 50 == 0:
             print(f'step {s+1} loss {loss.item():.4f} pref {pref.item():.4f} nll {nll.item():.4f} margin {(a.beta*h).mean().item():.3f} acc {(h > 0).float().mean().item():.2f} {time.time()-t0:.0f}s', flush=True)
@@ -382,14 +440,15 @@ def cmd_dpo(a):
             for n in lora['A']: P[n + '.weight'] += lora['scale'] * lora['B'][n] @ lora['A'][n]
         lora = None
     lent_names = {p['name'] for p in lent}
-    rows = score_world(P, lambda r: 'lent' if any(n in r['instruction'] for n in lent_names) else None)
+    rows = score_world(P, lambda r: 'lent' if names_in(r['instruction'], lent_names) else regroup_pairs_only(moved)(r))
     # generalisation inside the pairs: the trained made-up names' questions (first 60)
     tr = generate(P, [p['chosenEx']['ids'][:p['chosenEx']['prompt']] for p in unk[:60]], 16)
     tr_idk = sum(normalise(decode([t for t in ids if t != EOT])) == normalise(IDK) for ids, _ in tr) / max(1, len(tr))
     h_, u_ = rows['held-out'], rows['unknown']
     ok = u_['idk'] >= 0.5 and h_['exact'] >= 0.8 and h_['idk'] <= 0.1
-    name = a.tag or f"{'DIAGNOSTIC held-out lent ' + str(a.heldout_known) + ' ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
+    name = a.tag or f"{'DIAGNOSTIC held-out lent ' + str(a.heldout_known) + ' ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''}{' on-policy' if a.on_policy else ''}{' known-rejected ' + a.known_rejected if a.known_rejected != 'idk' else ''}{f' sft-mix {a.sft_mix}' if a.sft_mix else ''}{f' pairs-only {a.pairs_only}' if moved else ''} seed {a.seed} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
     log_result(f"| {name} | {len(unk)}+{len(kn)} | {100*rows['sft']['exact']:.0f} / {100*rows['sft']['idk']:.0f} | {100*h_['exact']:.0f} / {100*h_['idk']:.0f} | {100*u_['idk']:.0f} / {100*u_['exact']:.0f} / {u_['conf']:.2f} | {100*tr_idk:.0f} | {'**meets**' if ok else 'no'} | {time.time()-t0:.0f} s, {load_mode()} |")
+    if 'pairs-only' in rows: log_result(f"|   (pairs-only people, known from pretraining and the pairs: exact {100*rows['pairs-only']['exact']:.0f} / IDK {100*rows['pairs-only']['idk']:.0f}; held-out is {h_['n']} people, sft {rows['sft']['n']}) |")
     if 'lent' in rows: log_result(f"|   (lent held-out people, in the pairs: exact {100*rows['lent']['exact']:.0f} / IDK {100*rows['lent']['idk']:.0f}; the held-out column above is the other {h_['n']}) |")
     if a.save: save(P, a.save)
     for g, r in rows.items():
@@ -425,6 +484,7 @@ if __name__ == '__main__':
     p = sub.add_parser('sft'); p.add_argument('--base', default='base.pt'); p.add_argument('--out', default='sft.pt')
     p.add_argument('--steps', type=int, default=200); p.add_argument('--batch', type=int, default=16); p.add_argument('--lr', type=float, default=1e-3)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--idk', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
+    p.add_argument('--pairs-only', type=int, default=0)
     p = sub.add_parser('score'); p.add_argument('ckpt')
     p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600); p.add_argument('--per-name', type=int, default=3); p.add_argument('--all-phrasings', action='store_true'); p.add_argument('--out', default=PROTO_PAIRS)
     p = sub.add_parser('dpo'); p.add_argument('--sft', default='sft.pt'); p.add_argument('--pairs')
@@ -433,6 +493,8 @@ if __name__ == '__main__':
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--unknown-names', type=int, default=100); p.add_argument('--known', type=int, default=-1)
     p.add_argument('--known-per-attr', action='store_true'); p.add_argument('--lora', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
     p.add_argument('--heldout-known', type=int, default=0); p.add_argument('--nll-on', choices=['all', 'known'], default='all'); p.add_argument('--tag'); p.add_argument('--save')
+    p.add_argument('--on-policy', action='store_true'); p.add_argument('--known-rejected', choices=['idk', 'wrong', 'both'], default='idk')
+    p.add_argument('--sft-mix', type=float, default=0.0); p.add_argument('--pairs-only', type=int, default=0)
     p = sub.add_parser('signal'); p.add_argument('ckpt')
     a = ap.parse_args()
     {'pretrain': cmd_pretrain, 'sft': cmd_sft, 'score': cmd_score, 'pairs': cmd_pairs, 'dpo': cmd_dpo, 'signal': cmd_signal}[a.cmd](a)
