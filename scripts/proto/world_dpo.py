@@ -251,7 +251,7 @@ def regroup_pairs_only(moved):
 
 def cmd_sft(a):
     """`lab finetune-instruct` defaults (lesson 3): all weights, 200 x 16, lr 1e-3 -> 1e-4, warm-up 20, prompt masked.
-    Seed 1337 trains on the lab's batch rows; another seed draws rows uniformly with replacement (as the lab's
+    Seed 1337 trains on the lab's batch rows (batches of 16 at most); another seed or batch draws rows uniformly with replacement (as the lab's
     instructionSource does) from Python's generator. --idk N adds N "I don't know." examples about made-up names
     (from the pairs file) to the training set. --pairs-only N leaves the split's moved sft people out of the
     data; the lab's rows are then read as one stream with their examples skipped."""
@@ -272,7 +272,7 @@ def cmd_sft(a):
             n = len(train) + len(extra); batch = [(train + extra)[rng.randrange(n)] for _ in range(a.batch)]
         elif stream:
             batch = [train[next(stream)] for _ in range(a.batch)]
-        elif a.seed != 1337:
+        elif a.seed != 1337 or a.batch > len(rows[s]):  # the lab's rows hold 16 per step
             batch = [train[keep[rng.randrange(len(keep))]] for _ in range(a.batch)]
         else:
             batch = [train[i] for i in rows[s][:a.batch]]
@@ -285,9 +285,17 @@ def cmd_sft(a):
     log_result(f'| sft {a.out} | {a.steps} x {a.batch}, lr {a.lr}, seed {a.seed}, idk examples {a.idk}{f", pairs-only {a.pairs_only} left out ({len(train) - len(keep)} examples)" if moved else ""} | {world_line(rows_)} | {time.time()-t0:.0f} s | {load_mode()} |')
 
 def cmd_score(a):
+    """The probe, Brown validation loss and the world's rows; --world-only the rows alone, --lent N or --pairs-only N
+    split them as the dpo runs with those flags do (the split's starting point)."""
     P = load(a.ckpt); t0 = time.time()
-    pr = probe(P); vl = val_loss(P); rows = score_world(P)
-    log_result(f"| score {a.ckpt} | probe known {pr['known'][0]}/{pr['known'][1]} unknown {pr['unknown'][0]}/{pr['unknown'][1]} | Brown val {vl:.4f} | {world_line(rows)} | {time.time()-t0:.0f} s |")
+    lent = {p['name'] for p in [p for p in D['people'] if p['group'] == 'held-out'][:a.lent]}
+    moved = pairs_only_people(a.pairs_only)
+    rows = score_world(P, lambda r: 'lent' if names_in(r['instruction'], lent) else regroup_pairs_only(moved)(r))
+    if a.world_only:
+        log_result(f"| score {a.ckpt}{f' lent {a.lent}' if lent else ''}{f' pairs-only {a.pairs_only}' if moved else ''} | {world_line(rows)} | {time.time()-t0:.0f} s |")
+    else:
+        pr = probe(P); vl = val_loss(P)
+        log_result(f"| score {a.ckpt} | probe known {pr['known'][0]}/{pr['known'][1]} unknown {pr['unknown'][0]}/{pr['unknown'][1]} | Brown val {vl:.4f} | {world_line(rows)} | {time.time()-t0:.0f} s |")
     for g, r in rows.items():
         for q, ans, ref in r['examples']: print(f'  [{g}] {q} -> {ans!r} (ref {ref!r})')
 
@@ -385,7 +393,7 @@ def cmd_dpo(a):
     if a.known_per_attr:  # one phrasing per person and attribute instead of all four
         seen = set(); kn = [p for p in kn if (p['name'], p['attribute']) not in seen and not seen.add((p['name'], p['attribute']))]
     lent = []
-    if a.heldout_known:  # DIAGNOSTIC, not the design: the first N held-out people lent to the known side
+    if a.heldout_known:  # the first N held-out people lent to the known side (a split that keeps the SFT data whole)
         lent = [p for p in D['people'] if p['group'] == 'held-out'][:a.heldout_known]
         kn += known_pairs(lent)
     moved = pairs_only_people(a.pairs_only)
@@ -446,7 +454,7 @@ def cmd_dpo(a):
     tr_idk = sum(normalise(decode([t for t in ids if t != EOT])) == normalise(IDK) for ids, _ in tr) / max(1, len(tr))
     h_, u_ = rows['held-out'], rows['unknown']
     ok = u_['idk'] >= 0.5 and h_['exact'] >= 0.8 and h_['idk'] <= 0.1
-    name = a.tag or f"{'DIAGNOSTIC held-out lent ' + str(a.heldout_known) + ' ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''}{' on-policy' if a.on_policy else ''}{' known-rejected ' + a.known_rejected if a.known_rejected != 'idk' else ''}{f' sft-mix {a.sft_mix}' if a.sft_mix else ''}{f' pairs-only {a.pairs_only}' if moved else ''} seed {a.seed} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
+    name = a.tag or f"{f'held-out lent {a.heldout_known} (sft 100 / pairs-only {a.heldout_known} / held-out {100 - a.heldout_known}) ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''}{' on-policy' if a.on_policy else ''}{' known-rejected ' + a.known_rejected if a.known_rejected != 'idk' else ''}{f' sft-mix {a.sft_mix}' if a.sft_mix else ''}{f' pairs-only {a.pairs_only}' if moved else ''} seed {a.seed} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
     log_result(f"| {name} | {len(unk)}+{len(kn)} | {100*rows['sft']['exact']:.0f} / {100*rows['sft']['idk']:.0f} | {100*h_['exact']:.0f} / {100*h_['idk']:.0f} | {100*u_['idk']:.0f} / {100*u_['exact']:.0f} / {u_['conf']:.2f} | {100*tr_idk:.0f} | {'**meets**' if ok else 'no'} | {time.time()-t0:.0f} s, {load_mode()} |")
     if 'pairs-only' in rows: log_result(f"|   (pairs-only people, known from pretraining and the pairs: exact {100*rows['pairs-only']['exact']:.0f} / IDK {100*rows['pairs-only']['idk']:.0f}; held-out is {h_['n']} people, sft {rows['sft']['n']}) |")
     if 'lent' in rows: log_result(f"|   (lent held-out people, in the pairs: exact {100*rows['lent']['exact']:.0f} / IDK {100*rows['lent']['idk']:.0f}; the held-out column above is the other {h_['n']}) |")
@@ -485,7 +493,8 @@ if __name__ == '__main__':
     p.add_argument('--steps', type=int, default=200); p.add_argument('--batch', type=int, default=16); p.add_argument('--lr', type=float, default=1e-3)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--idk', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
     p.add_argument('--pairs-only', type=int, default=0)
-    p = sub.add_parser('score'); p.add_argument('ckpt')
+    p = sub.add_parser('score'); p.add_argument('ckpt'); p.add_argument('--world-only', action='store_true')
+    p.add_argument('--lent', type=int, default=0); p.add_argument('--pairs-only', type=int, default=0)
     p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600); p.add_argument('--per-name', type=int, default=3); p.add_argument('--all-phrasings', action='store_true'); p.add_argument('--out', default=PROTO_PAIRS)
     p = sub.add_parser('dpo'); p.add_argument('--sft', default='sft.pt'); p.add_argument('--pairs')
     p.add_argument('--loss', choices=['dpo', 'ipo'], default='dpo'); p.add_argument('--beta', type=float, default=0.1); p.add_argument('--nll', type=float, default=1.0)
