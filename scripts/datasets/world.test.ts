@@ -50,20 +50,35 @@ describe('the world', () => {
     const byName = new Map(people.map((p) => [p.name, p]));
     const seen = new Map<string, number>();
     const nameRe = /[A-Z][a-z]+ [A-Z][a-z]+/g;
+    // Each value's pattern compiled once; faults collected and compared once (4,800 biographies x 48
+    // values as separate expect() calls took a minute).
+    const valueRe = new Map(ATTRIBUTES.flatMap((a) => VALUES[a].map((v) => [`${a}:${v}`, new RegExp(`\\b${v}\\b`)] as const)));
+    const faults: string[] = [];
     for (const b of bios) {
       const names = new Set([...b.matchAll(nameRe)].map((m) => m[0]).filter((n) => byName.has(n)));
-      expect(names.size, b).toBe(1);
+      if (names.size !== 1) {
+        faults.push(`${names.size} world names in: ${b}`);
+        continue;
+      }
       const p = byName.get([...names][0])!;
-      expect(p.group).not.toBe('unknown');
-      for (const a of ATTRIBUTES) expect(b, `${p.name} ${a}`).toMatch(new RegExp(`\\b${p[a]}\\b`));
-      // No other value of the attribute is named: a biography states one fact per attribute.
-      for (const a of ATTRIBUTES) for (const v of VALUES[a]) if (v !== p[a]) expect(b).not.toMatch(new RegExp(`\\b${v}\\b`));
+      if (p.group === 'unknown') faults.push(`unknown ${p.name} in: ${b}`);
+      for (const a of ATTRIBUTES) {
+        for (const v of VALUES[a]) {
+          const named = valueRe.get(`${a}:${v}`)!.test(b);
+          // its true value is stated, and no other value of the attribute: one fact per attribute
+          if (v === p[a] && !named) faults.push(`${p.name}: ${a} ${v} missing from: ${b}`);
+          if (v !== p[a] && named) faults.push(`${p.name}: other ${a} ${v} in: ${b}`);
+        }
+      }
       seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
     }
+    expect(faults).toEqual([]);
     expect(seen.size).toBe(GROUP_SIZES.sft + GROUP_SIZES['held-out']);
     for (const n of seen.values()) expect(n).toBe(BIOS_PER_PERSON);
     const brown = read(manifest.corpus.files.train) + read(manifest.corpus.files.val);
-    for (const p of people) expect(brown.includes(p.name), p.name).toBe(false);
+    // one pass over the corpus for all 300 names (a substring anywhere counts)
+    const anyName = new RegExp(people.map((p) => p.name).join('|'), 'g');
+    expect([...new Set([...brown.matchAll(anyName)].map((m) => m[0]))]).toEqual([]);
   });
 
   it('biographies use the probe cue wording for about half of the single-fact sentences', () => {

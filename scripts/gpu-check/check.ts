@@ -13,7 +13,7 @@ import * as ref from '../../src/kernels/matmul.ref.ts';
 import { createStorageBuffer, readBuffer } from '../../src/gpu/buffers.ts';
 import { submitDispatches } from '../../src/gpu/compute.ts';
 import { PRESETS } from '../../src/model/config.ts';
-import { defaultKernelChoice } from '../../src/model/passes.ts';
+import { defaultKernelChoice, type KernelChoice } from '../../src/model/passes.ts';
 import { mulberry32, uniformArray } from '../../src/util/random.ts';
 import { benchOurs, type MatmulTiming } from '../../bench/lib/matmul-bench.ts';
 import { BENCH_PRESETS, matmulShapes } from '../../bench/lib/shapes.ts';
@@ -59,13 +59,15 @@ for (const p of BENCH_PRESETS.filter((q) => q.id === 'small' || q.id === 'medium
   for (const s of matmulShapes(p)) matmul.push(...(await benchOurs(device, cache, s, MATMUL_VARIANTS, log)));
 }
 
-// 3. Training steps: the lab's choice, then each fast variant.
+// 3. Training steps: the lab's choice, then each fast variant, then (with subgroups) the row
+// kernels' tree reductions against the subgroup ones the lab picks.
 const train: TrainTiming[] = [];
+const subgroups = device.features.has('subgroups');
+const lab = defaultKernelChoice(report.isFallback, subgroups);
+const choices: KernelChoice[] = [lab, ...(['blocked_vec4', 'blocked8_vec4', 'tiled'] as const).map((matmul) => ({ ...lab, matmul }))];
+if (lab.rows === 'subgroup') choices.push({ ...lab, rows: 'workgroup' });
 for (const p of PRESETS.filter((q) => q.id === 'small' || q.id === 'medium')) {
-  for (const matmul of [defaultKernelChoice(report.isFallback).matmul, 'blocked_vec4', 'blocked8_vec4', 'tiled'] as const) {
-    const kernels = { ...defaultKernelChoice(report.isFallback), matmul };
-    train.push((await benchOursTrain(device, cache, report.isFallback, p, { steps: 20, budgetMs: 20_000 }, 0, log, kernels)).train);
-  }
+  for (const kernels of choices) train.push((await benchOursTrain(device, cache, report.isFallback, p, { steps: 20, budgetMs: 20_000 }, 0, log, kernels)).train);
 }
 console.log(`GPU-CHECK ${JSON.stringify({ adapter: report.name, failures, matmul, train })}`);
 device.destroy();

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PipelineCache } from '../gpu/pipelines.ts';
 import { requestNodeDevice } from '../gpu/node.ts';
+import { defaultKernelChoice, deviceKernels } from '../model/passes.ts';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../train/checkpoint.ts';
 import type { ParsedOptions } from './args.ts';
 
@@ -63,7 +64,10 @@ export async function openEngine(): Promise<{ device: GPUDevice; cache: Pipeline
     onUncapturedError: (m) => console.error(`WebGPU error: ${m}`),
     onLost: (i) => console.error(`WebGPU device lost: ${i.message}`),
   });
-  console.error(`adapter: ${report.name}`);
+  // Every model built on this device runs the kernels its adapter suits (software: no barriers).
+  const kernels = defaultKernelChoice(report.isFallback, device.features.has('subgroups'));
+  deviceKernels.set(device, kernels);
+  console.error(`adapter: ${report.name}${report.isFallback ? '' : ` (kernels: ${kernels.matmul} products, a ${kernels.rows} per row)`}`);
   return { device, cache: new PipelineCache(device) };
 }
 

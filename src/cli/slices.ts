@@ -24,7 +24,8 @@ export interface SlicedRun {
 /** Runs `r` slice by slice; when it ends before its last step, says how to continue it. */
 export async function runInSlices(r: SlicedRun): Promise<{ step: number; interrupted: boolean }> {
   let step = r.start;
-  const note = `${r.command}: interrupted; saving ${r.out} after this step (Ctrl-C again to quit without saving)`;
+  // The trainer queues steps without waiting between logged ones, so the signal is seen at the next log line.
+  const note = `${r.command}: interrupted; saving ${r.out} at the next logged step (Ctrl-C again to quit without saving)`;
   const interrupted = await withInterrupt(note, async (stopped) => {
     while (step < r.until && !stopped()) {
       const next = Math.min(r.until, r.every > 0 ? (Math.floor(step / r.every) + 1) * r.every : r.until);

@@ -4,20 +4,15 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { type RowVariant, grid1d, gridRows } from './fill.ts';
+import { type RowVariant, rowKernel } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './attention.wgsl?raw';
 
-export const ATTENTION = kernelSource('attention.wgsl', code);
+export const ATTENTION = kernelSource('attention.wgsl', code, true);
 
 function sizes(B: number, T: number, C: number, NH: number): Uint8Array {
   if (C % NH !== 0) throw new Error(`attention: C (${C}) must be a multiple of NH (${NH})`);
   return packUniforms([{ u: B }, { u: T }, { u: C }, { u: NH }]);
-}
-
-/** Entry point name and workgroup count of a row kernel in the chosen variant. */
-function row(entry: string, rows: number, variant: RowVariant): [string, [number]] {
-  return variant === 'workgroup' ? [`${entry}_wg`, gridRows(rows)] : [entry, grid1d(rows)];
 }
 
 /** out: (B, T, C), att: (B, NH, T, T) saved for backward, inp: (B, T, 3C) = q | k | v. variant: see RowVariant. */
@@ -32,8 +27,8 @@ export async function attention_forward(
   NH: number,
   variant: RowVariant = 'thread',
 ): Promise<Dispatch> {
-  const [entry, grid] = row('attention_forward', B * NH * T, variant);
-  return makeDispatch(k.device, entry, await k.pipeline(ATTENTION, entry), [out, att, inp], grid, sizes(B, T, C, NH));
+  const r = rowKernel(ATTENTION, 'attention_forward', B * NH * T, variant);
+  return makeDispatch(k.device, r.label, await k.pipeline(r.source, r.entry), [out, att, inp], r.grid, sizes(B, T, C, NH));
 }
 
 /**
@@ -54,10 +49,10 @@ export async function attention_backward(
   variant: RowVariant = 'thread',
 ): Promise<Dispatch[]> {
   const u = sizes(B, T, C, NH);
-  const [ea, ga] = row('attention_backward_dpreatt', B * NH * T, variant);
-  const [eq, gq] = row('attention_backward_dqkv', B * NH * T, variant);
+  const a = rowKernel(ATTENTION, 'attention_backward_dpreatt', B * NH * T, variant);
+  const q = rowKernel(ATTENTION, 'attention_backward_dqkv', B * NH * T, variant);
   return [
-    makeDispatch(k.device, ea, await k.pipeline(ATTENTION, ea), [dpreatt, dout, inp, att], ga, u),
-    makeDispatch(k.device, eq, await k.pipeline(ATTENTION, eq), [dinp, dpreatt, dout, inp, att], gq, u),
+    makeDispatch(k.device, a.label, await k.pipeline(a.source, a.entry), [dpreatt, dout, inp, att], a.grid, u),
+    makeDispatch(k.device, q.label, await k.pipeline(q.source, q.entry), [dinp, dpreatt, dout, inp, att], q.grid, u),
   ];
 }

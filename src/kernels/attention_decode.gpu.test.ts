@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { expectAllClose } from '../../test/compare.ts';
-import { getHarness } from '../../test/kernel-harness.ts';
+import { getRowHarness } from '../../test/kernel-harness.ts';
 import { mulberry32, uniformArray } from '../util/random.ts';
 import { attention_decode } from './attention_decode.ts';
 import * as ref from './attention_decode.ref.ts';
@@ -11,9 +11,11 @@ describe('attention_decode on the GPU vs its reference', () => {
     [7, 3, 5, 'workgroup'],
     [67, 2, 12, 'thread'],
     [67, 2, 12, 'workgroup'], // cache longer than a workgroup: threads stride over key positions
+    [7, 3, 5, 'subgroup'],
+    [67, 2, 12, 'subgroup'],
   ] as const) {
-    it(`maxT=${maxT} NH=${NH} HS=${HS}, ${variant} per head, at the first, a middle and the last position`, async () => {
-      const h = await getHarness();
+    it(`maxT=${maxT} NH=${NH} HS=${HS}, ${variant} per head, at the first, a middle and the last position`, async (ctx) => {
+      const h = await getRowHarness(variant, ctx);
       const C = NH * HS;
       const rand = mulberry32(maxT + HS);
       const qkv = uniformArray(3 * C, rand, -2, 2);

@@ -6,11 +6,11 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { type RowVariant, grid1d, gridRows } from './fill.ts';
+import { type RowVariant, rowKernel } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './attention_decode.wgsl?raw';
 
-export const ATTENTION_DECODE = kernelSource('attention_decode.wgsl', code);
+export const ATTENTION_DECODE = kernelSource('attention_decode.wgsl', code, true);
 
 /**
  * out: (C), att: (NH, maxT) weights (0 past pos), qkv: (3C) the new position (q = first C),
@@ -30,9 +30,6 @@ export async function attention_decode(
   variant: RowVariant = 'thread',
 ): Promise<Dispatch> {
   if (C % NH !== 0) throw new Error(`attention_decode: C (${C}) must be a multiple of NH (${NH})`);
-  const wg = variant === 'workgroup';
-  const entry = wg ? 'attention_decode_wg' : 'attention_decode';
-  const pipeline = await k.pipeline(ATTENTION_DECODE, entry);
-  const grid = wg ? gridRows(NH) : grid1d(NH);
-  return makeDispatch(k.device, entry, pipeline, [out, att, qkv, kcache, vcache, step], grid, packUniforms([{ u: C }, { u: NH }, { u: maxT }]));
+  const r = rowKernel(ATTENTION_DECODE, 'attention_decode', NH, variant);
+  return makeDispatch(k.device, r.label, await k.pipeline(r.source, r.entry), [out, att, qkv, kcache, vcache, step], r.grid, packUniforms([{ u: C }, { u: NH }, { u: maxT }]));
 }

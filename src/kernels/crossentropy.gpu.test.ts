@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectAllClose } from '../../test/compare.ts';
-import { getHarness } from '../../test/kernel-harness.ts';
+import { getHarness, getRowHarness } from '../../test/kernel-harness.ts';
 import { mulberry32, uniformArray } from '../util/random.ts';
 import { crossentropy_forward_backward } from './crossentropy.ts';
 import * as ref from './crossentropy.ref.ts';
 
 describe('crossentropy on the GPU vs its reference', () => {
-  for (const variant of ['thread', 'workgroup'] as const) {
-    it(`B=3 T=29 V=67 with masked positions and large logits (${variant} per row)`, async () => {
-      const h = await getHarness();
+  for (const variant of ['thread', 'workgroup', 'subgroup'] as const) {
+    it(`B=3 T=29 V=67 with masked positions and large logits (${variant} per row)`, async (ctx) => {
+      const h = await getRowHarness(variant, ctx);
       const [B, T, V] = [3, 29, 67];
       const N = B * T;
       const rand = mulberry32(29);

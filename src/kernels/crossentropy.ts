@@ -5,11 +5,11 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { type RowVariant, grid1d, gridRows } from './fill.ts';
+import { type RowVariant, rowKernel } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './crossentropy.wgsl?raw';
 
-export const CROSSENTROPY = kernelSource('crossentropy.wgsl', code);
+export const CROSSENTROPY = kernelSource('crossentropy.wgsl', code, true);
 
 /**
  * Loss, its per-position terms and the logits gradient in three dispatches (weight sum, fused
@@ -34,12 +34,12 @@ export async function crossentropy_forward_backward(
   const N = B * T;
   const u = packUniforms([{ u: N }, { u: V }]);
   const ps = await k.pipeline(CROSSENTROPY, 'crossentropy_weight_sum');
-  const wg = variant === 'workgroup';
-  const pf = await k.pipeline(CROSSENTROPY, wg ? 'crossentropy_forward_backward_wg' : 'crossentropy_forward_backward');
+  const r = rowKernel(CROSSENTROPY, 'crossentropy_forward_backward', N, variant);
+  const pf = await k.pipeline(r.source, r.entry);
   const pm = await k.pipeline(CROSSENTROPY, 'crossentropy_loss_mean');
   return [
     makeDispatch(k.device, 'crossentropy_weight_sum', ps, [stats, weights], [1], u),
-    makeDispatch(k.device, `crossentropy_forward_backward_${variant}`, pf, [losses, dlogits, logits, targets, weights, stats], wg ? gridRows(N) : grid1d(N), u),
+    makeDispatch(k.device, r.label, pf, [losses, dlogits, logits, targets, weights, stats], r.grid, u),
     makeDispatch(k.device, 'crossentropy_loss_mean', pm, [stats, losses], [1], u),
   ];
 }

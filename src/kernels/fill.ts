@@ -1,11 +1,11 @@
 /**
  * Fill and scale kernel descriptors (fill.wgsl), plus what the kernels of this folder share on
- * the TypeScript side: `grid1d` and `gridRows` (workgroup counts) and `RowVariant` (one thread or
- * one workgroup per row). Same names and argument order as fill.ref.ts.
+ * the TypeScript side: `grid1d` and `gridRows` (workgroup counts) and `RowVariant` with `rowKernel` (one
+ * thread, or one workgroup per row). Same names and argument order as fill.ref.ts.
  */
-import type { PipelineCache } from '../gpu/pipelines.ts';
+import type { PipelineCache, ShaderSource } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, cdiv, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { kernelSource } from './sources.ts';
+import { kernelSource, withSubgroupReductions } from './sources.ts';
 import code from './fill.wgsl?raw';
 
 export const FILL = kernelSource('fill.wgsl', code);
@@ -31,9 +31,18 @@ export function grid1d(n: number): [number] {
  * How a row-wise kernel (softmax-like reductions over a row) is spread over threads:
  * 'thread' — one thread per row, no shared memory: fastest on SwiftShader (workgroups run one after
  * another there and each barrier costs microseconds); 'workgroup' — one workgroup per row with
- * coalesced reads and shared-memory tree reductions: what real GPUs reward for long rows.
+ * coalesced reads and shared-memory tree reductions (reduce.wgsl): what real GPUs reward for long
+ * rows; 'subgroup' — the same entry points with the reductions done by subgroup operations
+ * (reduce_subgroup.wgsl), on devices with the 'subgroups' feature.
  */
-export type RowVariant = 'thread' | 'workgroup';
+export type RowVariant = 'thread' | 'workgroup' | 'subgroup';
+
+/** The shader, entry point, dispatch label and workgroup count of row kernel `entry` of `src` in `variant`. */
+export function rowKernel(src: ShaderSource, entry: string, rows: number, variant: RowVariant): { source: ShaderSource; entry: string; label: string; grid: [number] } {
+  if (variant === 'thread') return { source: src, entry, label: entry, grid: grid1d(rows) };
+  const sub = variant === 'subgroup';
+  return { source: sub ? withSubgroupReductions(src) : src, entry: `${entry}_wg`, label: `${entry}_${sub ? 'sg' : 'wg'}`, grid: gridRows(rows) };
+}
 
 /** Workgroups for a kernel that gives each of `rows` rows one workgroup (grid-stride over rows beyond the limit). */
 export function gridRows(rows: number): [number] {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { expectAllClose } from '../../test/compare.ts';
-import { getHarness } from '../../test/kernel-harness.ts';
+import { getRowHarness } from '../../test/kernel-harness.ts';
 import { mulberry32, uniformArray } from '../util/random.ts';
 import { layernorm_backward, layernorm_forward } from './layernorm.ts';
 import * as ref from './layernorm.ref.ts';
@@ -10,9 +10,11 @@ describe('layernorm on the GPU vs its reference', () => {
     [3, 23, 37, 'thread'], // rows and channels not multiples of 64
     [3, 23, 37, 'workgroup'], // C < 64: some threads of each workgroup hold no channel
     [2, 5, 131, 'workgroup'], // C > 2 * 64: threads stride over channels
+    [3, 23, 37, 'subgroup'],
+    [2, 5, 131, 'subgroup'],
   ] as const) {
-    it(`forward and backward, B=${B} T=${T} C=${C}, ${variant} per row`, async () => {
-      const h = await getHarness();
+    it(`forward and backward, B=${B} T=${T} C=${C}, ${variant} per row`, async (ctx) => {
+      const h = await getRowHarness(variant, ctx);
       const N = B * T;
       const rand = mulberry32(17);
       const inp = uniformArray(N * C, rand, -3, 5); // an offset mean, so the two-pass variance matters

@@ -4,11 +4,11 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { type RowVariant, grid1d, gridRows } from './fill.ts';
+import { type RowVariant, grid1d, rowKernel } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './layernorm.wgsl?raw';
 
-export const LAYERNORM = kernelSource('layernorm.wgsl', code);
+export const LAYERNORM = kernelSource('layernorm.wgsl', code, true);
 
 /** out: (B, T, C), mean: (B, T), rstd: (B, T), inp: (B, T, C), weight: (C), bias: (C). variant: see RowVariant. */
 export async function layernorm_forward(
@@ -24,10 +24,8 @@ export async function layernorm_forward(
   C: number,
   variant: RowVariant = 'thread',
 ): Promise<Dispatch> {
-  const wg = variant === 'workgroup';
-  const entry = wg ? 'layernorm_forward_wg' : 'layernorm_forward';
-  const pipeline = await k.pipeline(LAYERNORM, entry);
-  return makeDispatch(k.device, entry, pipeline, [out, mean, rstd, inp, weight, bias], wg ? gridRows(B * T) : grid1d(B * T), packUniforms([{ u: B * T }, { u: C }]));
+  const r = rowKernel(LAYERNORM, 'layernorm_forward', B * T, variant);
+  return makeDispatch(k.device, r.label, await k.pipeline(r.source, r.entry), [out, mean, rstd, inp, weight, bias], r.grid, packUniforms([{ u: B * T }, { u: C }]));
 }
 
 /**
@@ -50,12 +48,11 @@ export async function layernorm_backward(
   variant: RowVariant = 'thread',
 ): Promise<Dispatch[]> {
   const u = packUniforms([{ u: B * T }, { u: C }]);
-  const wg = variant === 'workgroup';
-  const entry = wg ? 'layernorm_backward_dinp_wg' : 'layernorm_backward_dinp';
-  const pi = await k.pipeline(LAYERNORM, entry);
+  const r = rowKernel(LAYERNORM, 'layernorm_backward_dinp', B * T, variant);
+  const pi = await k.pipeline(r.source, r.entry);
   const pp = await k.pipeline(LAYERNORM, 'layernorm_backward_dparams');
   return [
-    makeDispatch(k.device, entry, pi, [dinp, dout, inp, weight, mean, rstd], wg ? gridRows(B * T) : grid1d(B * T), u),
+    makeDispatch(k.device, r.label, pi, [dinp, dout, inp, weight, mean, rstd], r.grid, u),
     makeDispatch(k.device, 'layernorm_backward_dparams', pp, [dweight, dbias, dout, inp, mean, rstd], grid1d(C), u),
   ];
 }

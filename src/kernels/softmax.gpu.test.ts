@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { expectAllClose } from '../../test/compare.ts';
-import { getHarness } from '../../test/kernel-harness.ts';
+import { getRowHarness } from '../../test/kernel-harness.ts';
 import { mulberry32, uniformArray } from '../util/random.ts';
 import { softmax_causal_backward, softmax_causal_forward } from './softmax.ts';
 import * as ref from './softmax.ref.ts';
@@ -13,9 +13,11 @@ describe('causal softmax on the GPU vs its reference', () => {
     [2 * 3 * 7, 7, 'workgroup'],
     [3 * 67, 67, 'thread'],
     [3 * 67, 67, 'workgroup'],
+    [2 * 3 * 7, 7, 'subgroup'],
+    [3 * 67, 67, 'subgroup'],
   ] as const) {
-    it(`forward and backward, rows=${rows} T=${T}, ${variant} per row`, async () => {
-      const h = await getHarness();
+    it(`forward and backward, rows=${rows} T=${T}, ${variant} per row`, async (ctx) => {
+      const h = await getRowHarness(variant, ctx);
       const rand = mulberry32(rows + T);
       const scores = uniformArray(rows * T, rand, -60, 60);
       const datt = uniformArray(rows * T, rand);

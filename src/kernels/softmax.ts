@@ -5,24 +5,20 @@
  */
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import { type Bindable, type Dispatch, makeDispatch, packUniforms } from '../gpu/compute.ts';
-import { type RowVariant, grid1d, gridRows } from './fill.ts';
+import { type RowVariant, rowKernel } from './fill.ts';
 import { kernelSource } from './sources.ts';
 import code from './softmax.wgsl?raw';
 
-export const SOFTMAX = kernelSource('softmax.wgsl', code);
-
-function rowKernel(entry: string, rows: number, variant: RowVariant): [string, [number]] {
-  return variant === 'workgroup' ? [`${entry}_wg`, gridRows(rows)] : [entry, grid1d(rows)];
-}
+export const SOFTMAX = kernelSource('softmax.wgsl', code, true);
 
 /** att: (rows, T), scores in, causal softmax out; row r is query position r % T. */
 export async function softmax_causal_forward(k: PipelineCache, att: Bindable, rows: number, T: number, variant: RowVariant = 'thread'): Promise<Dispatch> {
-  const [entry, grid] = rowKernel('softmax_causal_forward', rows, variant);
-  return makeDispatch(k.device, entry, await k.pipeline(SOFTMAX, entry), [att], grid, packUniforms([{ u: rows }, { u: T }]));
+  const r = rowKernel(SOFTMAX, 'softmax_causal_forward', rows, variant);
+  return makeDispatch(k.device, r.label, await k.pipeline(r.source, r.entry), [att], r.grid, packUniforms([{ u: rows }, { u: T }]));
 }
 
 /** dpreatt: (rows, T), datt in, score gradient out; att: (rows, T) the forward's softmax. */
 export async function softmax_causal_backward(k: PipelineCache, dpreatt: Bindable, att: Bindable, rows: number, T: number, variant: RowVariant = 'thread'): Promise<Dispatch> {
-  const [entry, grid] = rowKernel('softmax_causal_backward', rows, variant);
-  return makeDispatch(k.device, entry, await k.pipeline(SOFTMAX, entry), [dpreatt, att], grid, packUniforms([{ u: rows }, { u: T }]));
+  const r = rowKernel(SOFTMAX, 'softmax_causal_backward', rows, variant);
+  return makeDispatch(k.device, r.label, await k.pipeline(r.source, r.entry), [dpreatt, att], r.grid, packUniforms([{ u: rows }, { u: T }]));
 }

@@ -13,7 +13,8 @@ const g = loadGolden();
 const F32 = (n: number) => new Float32Array(n);
 
 describe('GPU GPT (real WGSL) vs PyTorch golden values', () => {
-  it.each([defaultKernelChoice(true), defaultKernelChoice(false), { matmul: 'naive', rows: 'thread' } as const])('step 0: logits, loss and every named gradient (%o)', async (kernels) => {
+  // defaultKernelChoice(false, true): a real GPU's choice with subgroup reductions (Dawn's SwiftShader has the feature)
+  it.each([defaultKernelChoice(true), defaultKernelChoice(false), defaultKernelChoice(false, true), { matmul: 'naive', rows: 'thread' } as const])('step 0: logits, loss and every named gradient (%o)', async (kernels) => {
     const h = await getHarness();
     const m = await GPUModel.create(h.device, h.cache, g.config, { batchSize: g.B, seqLen: g.T, kernels });
     m.setParams(flatten(m.layout, g.params, F32));

@@ -22,7 +22,7 @@ import { numel } from './activations.ts';
 import { modelActSpecs } from './finetune.ts';
 import type { GPTConfig } from './config.ts';
 import { gptParamSpecs, type ParamOptions } from './params.ts';
-import { buildBackward, buildForward, buildLoss, defaultKernelChoice, type Bufs, type KernelChoice } from './passes.ts';
+import { buildBackward, buildForward, buildLoss, defaultKernelChoice, deviceKernels, type Bufs, type KernelChoice } from './passes.ts';
 import { DPO_STATS_LENGTH, dpoBuffers, dpoStats, type DpoSettings, type DpoStats } from './dpo.ts';
 
 export interface GPUModelOptions extends ParamOptions {
@@ -96,7 +96,7 @@ export class GPUModel {
   ) {
     this.B = opts.batchSize;
     this.T = opts.seqLen;
-    this.kernels = opts.kernels ?? defaultKernelChoice(true);
+    this.kernels = opts.kernels ?? deviceKernels.get(device) ?? defaultKernelChoice(true);
     if (this.T > config.blockSize) throw new Error(`seqLen ${this.T} is longer than the model's context (blockSize ${config.blockSize})`);
     for (const t of opts.seqLens ?? []) {
       if (!(Number.isInteger(t) && t >= 1 && t < this.T)) throw new Error(`seqLens: ${t} is not a whole number from 1 to ${this.T - 1} (shorter than seqLen)`);

@@ -59,7 +59,7 @@ export async function measureGpu(k: PipelineCache, report: AdapterReport, o: Mea
     done += (2 * flops) / 1e9;
   }
   const presets: GpuMeasurement['presets'] = [];
-  const kernels = o.kernels ?? defaultKernelChoice(report.isFallback);
+  const kernels = o.kernels ?? defaultKernelChoice(report.isFallback, k.device.features.has('subgroups'));
   for (const p of chosen) {
     progress(`${p.id} training steps`);
     const c = p.config;

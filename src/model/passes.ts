@@ -41,14 +41,18 @@ export interface KernelChoice {
  * What an adapter runs by default. Software adapters (SwiftShader) run workgroups one after
  * another, so barriers cost there: register-blocked vec4 products, 8x8 outputs per thread (half
  * the GPU time of 4x4 on a small-preset step: bench/profile-step.ts), and a thread per row. Real GPUs
- * reward workgroups: shared-memory tiles and a workgroup per row. Both run attention as batched
+ * reward workgroups: shared-memory tiles and a workgroup per row, its reductions done by subgroup
+ * operations where the device has the 'subgroups' feature (reduce_subgroup.wgsl). Both run attention as batched
  * products (on SwiftShader a small-preset step spent 2.8x less time in attention than with the row
  * kernels: scripts/attention-step.ts; on a GPU it is the form cuBLAS-based trainers use, every
  * head's product in one tiled dispatch, though not yet timed there).
  */
-export function defaultKernelChoice(isFallback: boolean): KernelChoice {
-  return { matmul: isFallback ? 'blocked8_vec4' : 'tiled', rows: isFallback ? 'thread' : 'workgroup', attention: 'gemm' };
+export function defaultKernelChoice(isFallback: boolean, hasSubgroups = false): KernelChoice {
+  return { matmul: isFallback ? 'blocked8_vec4' : 'tiled', rows: isFallback ? 'thread' : hasSubgroups ? 'subgroup' : 'workgroup', attention: 'gemm' };
 }
+
+/** The choice for a device, where its opener knew the adapter (the CLI's openEngine); models built on it default to this. */
+export const deviceKernels = new WeakMap<GPUDevice, KernelChoice>();
 
 export { matmulShapes } from './config.ts';
 

@@ -65,13 +65,13 @@ async function openGpu(): Promise<Gpu> {
   const choice = await selectMatmulVariant(cache, lab.report, matmulShapes(DEFAULT_CONFIG, 16 * DEFAULT_CONFIG.blockSize), {
     cache: await openVariantCache(scope.indexedDB),
   });
-  const kc = { ...defaultKernelChoice(lab.report.isFallback), matmul: choice.variant };
+  const kc = { ...defaultKernelChoice(lab.report.isFallback, lab.device.features.has('subgroups')), matmul: choice.variant };
   const times = choice.timesMs ? ` (${Object.entries(choice.timesMs).map(([v, ms]) => `${v} ${ms.toFixed(1)} ms`).join(', ')})` : '';
   const why =
     choice.how === 'measured' ? `the fastest matmul measured on this GPU${times}`
     : lab.report.isFallback ? 'a software adapter runs workgroups one after another, so kernels without workgroup barriers win'
     : choice.how === 'cached' ? 'the fastest matmul when this GPU was measured at an earlier visit (kept in this browser)'
-    : 'a hardware GPU rewards shared-memory tiles and workgroup reductions';
+    : `a hardware GPU rewards shared-memory tiles and workgroup reductions${kc.rows === 'subgroup' ? ' (here through subgroup operations)' : ''}`;
   post({ type: 'gpu-ready', report: lab.report, selfTest: st, kernels: { ...kc, why } });
   return { device: lab.device, cache, isFallback: lab.report.isFallback, kernels: kc, report: lab.report };
 }

@@ -85,8 +85,23 @@ export function useDeck(role: DeckRole, urlStep: number): DeckLink {
     if (role !== 'student') localStorage.setItem(STORE_KEY, JSON.stringify(next));
   }, [role]);
 
+  // The route follows the deck one navigation at a time, so after two quick key presses it may
+  // still report a step the deck has already left. `ahead` holds the steps the deck moved to that
+  // the route has not reported yet: the route reporting one of them is catching up, not a move.
+  const ahead = useRef<number[]>([]);
+  const routeStep = useRef(urlStep);
+  routeStep.current = urlStep;
+  useEffect(() => {
+    if (deck.step !== routeStep.current) ahead.current.push(deck.step);
+  }, [deck.step]);
+
   // A step typed into the address bar, or the browser's back button, moves the deck too.
   useEffect(() => {
+    const i = ahead.current.indexOf(urlStep);
+    if (i >= 0) {
+      ahead.current = ahead.current.slice(i + 1);
+      if (ahead.current.length > 0) return;
+    }
     if (urlStep !== own.current.step) update({ step: urlStep });
   }, [urlStep, update]);
 
