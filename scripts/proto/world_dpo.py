@@ -12,207 +12,15 @@ usage (repository root; `pip install torch`; one thread, niced, the machine is s
   python3 scripts/proto/world_dpo.py score base.pt       # probe, Brown validation loss, the world's rows
   python3 scripts/proto/world_dpo.py pairs               # made-up pairs to the dpo design -> prefs-proto.jsonl
   python3 scripts/proto/world_dpo.py dpo --beta 0.1 --nll 1 --lr 3e-4 --steps 300 --batch 16 [...]
+  python3 scripts/proto/world_dpo.py dpo --sft sft300.pt --heldout-known 60   # 60 pretraining-only people in the pairs
+  further dpo ideas: --on-policy, --sft-mix W, --known-rejected wrong|both, --pairs-only N (with `sft --pairs-only N`)
 """
-import argparse, json, math, os, random, struct, sys, time
+import argparse, json, math, os, random, sys, time
 import torch, torch.nn.functional as F
-torch.set_num_threads(1)
-DIR = '.cache/world'
-D = json.load(open(f'{DIR}/data.json'))
-CFG = D['config']; C, NH, L, T, V = CFG['nEmbd'], CFG['nHead'], CFG['nLayer'], CFG['blockSize'], CFG['vocabSize']
-EOT, PAD = D['eot'], D['pad']
-
-# ---- the model: GPT-2 layout as the lab's checkpoints store it (nn.Linear (out, in)), tied embeddings
-def load_st(path):
-    b = open(path, 'rb').read(); n = struct.unpack('<Q', b[:8])[0]; h = json.loads(b[8:8 + n]); base = 8 + n
-    out = {}
-    for k, v in h.items():
-        if k == '__metadata__' or k.startswith('optim.'): continue
-        s, e = v['data_offsets']
-        out[k] = torch.frombuffer(bytearray(b[base + s:base + e]), dtype=torch.float32).reshape(v['shape']).clone()
-    return out
-
-def new_params(w):
-    return {k: v.clone().requires_grad_(True) for k, v in w.items()}
-
-def lin(x, P, name, lora):
-    y = F.linear(x, P[name + '.weight'], P[name + '.bias'])
-    if lora and name in lora['A']:  # W + (alpha / r) B A, as the lab's LoRA
-        y = y + lora['scale'] * F.linear(F.linear(x, lora['A'][name]), lora['B'][name])
-    return y
-
-def forward(P, idx, lora=None):
-    B_, T_ = idx.shape
-    x = P['wte.weight'][idx] + P['wpe.weight'][:T_]
-    for l in range(L):
-        p = f'h.{l}.'
-        h = F.layer_norm(x, (C,), P[p + 'ln_1.weight'], P[p + 'ln_1.bias'], 1e-5)
-        q, k, v = lin(h, P, p + 'attn.c_attn', lora).split(C, 2)
-        q, k, v = (t.view(B_, T_, NH, C // NH).transpose(1, 2) for t in (q, k, v))
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True).transpose(1, 2).reshape(B_, T_, C)
-        x = x + lin(y, P, p + 'attn.c_proj', lora)
-        h = F.layer_norm(x, (C,), P[p + 'ln_2.weight'], P[p + 'ln_2.bias'], 1e-5)
-        x = x + lin(F.gelu(lin(h, P, p + 'mlp.c_fc', lora), approximate='tanh'), P, p + 'mlp.c_proj', lora)
-    x = F.layer_norm(x, (C,), P['ln_f.weight'], P['ln_f.bias'], 1e-5)
-    return F.linear(x, P['wte.weight'])
-
-def masked_ce(P, inp, tgt, mask, lora=None):
-    """The lab's loss: cross-entropy averaged over the counted positions (mask 1)."""
-    logits = forward(P, inp, lora)
-    l = F.cross_entropy(logits.reshape(-1, V), tgt.reshape(-1), reduction='none').view(mask.shape)
-    return (l * mask).sum() / mask.sum()
-
-def lr_at(step, max_lr, min_lr, warmup, total):  # src/train/schedule.ts
-    if step < warmup: return max_lr * (step + 1) / warmup
-    if step >= total: return min_lr
-    return min_lr + (max_lr - min_lr) * (1 + math.cos(math.pi * (step - warmup) / (total - warmup))) / 2
-
-def adamw(params, lr, wd=0.1):
-    """AdamW as the lab's: betas (0.9, 0.95), eps 1e-8, decay on 2-D tensors only."""
-    dec = [p for p in params if p.dim() >= 2]; nodec = [p for p in params if p.dim() < 2]
-    return torch.optim.AdamW([{'params': dec, 'weight_decay': wd}, {'params': nodec, 'weight_decay': 0.0}], lr=lr, betas=(0.9, 0.95), eps=1e-8)
-
-def train_step(opt, params, loss, lr):
-    for g in opt.param_groups: g['lr'] = lr
-    opt.zero_grad(); loss.backward()
-    gn = torch.nn.utils.clip_grad_norm_(params, 1.0)
-    opt.step()
-    return gn.item()
-
-def save(P, name): torch.save({k: v.detach() for k, v in P.items()}, f'{DIR}/{name}')
-def load(name): return torch.load(f'{DIR}/{name}')
-
-# ---- data
-def val_loss(P, batches=None, B=8):
-    """Brown validation loss: windows at 0, T, 2T... of the stream (`lab eval`; the trainer's eval takes 8 batches)."""
-    raw = open(f'{DIR}/val.bin', 'rb').read()
-    toks = torch.tensor(struct.unpack(f'<{len(raw) // 2}h', raw))
-    w = (len(toks) - 1) // T
-    n = w if batches is None else min(w, batches * B)
-    tot, cnt = 0.0, 0
-    with torch.no_grad():
-        for i in range(0, n, 64):
-            k = min(64, n - i)
-            win = torch.stack([toks[(i + j) * T:(i + j) * T + T + 1] for j in range(k)])
-            logits = forward(P, win[:, :-1])
-            tot += F.cross_entropy(logits.reshape(-1, V), win[:, 1:].reshape(-1), reduction='sum').item(); cnt += k * T
-    return tot / cnt
-
-def pad_batch(exs):
-    """Instruction examples (ids, mask) as inputs/targets/mask: the lab's instructionBatch, cut to the longest."""
-    Lm = min(T, max(len(e['ids']) for e in exs) - 1)
-    inp = torch.full((len(exs), Lm), PAD); tgt = torch.full((len(exs), Lm), PAD); m = torch.zeros(len(exs), Lm)
-    for b, e in enumerate(exs):
-        ids = e['ids'][:Lm + 1]; n = len(ids) - 1
-        inp[b, :n] = torch.tensor(ids[:-1]); tgt[b, :n] = torch.tensor(ids[1:]); m[b, :n] = torch.tensor(e['mask'][1:Lm + 1], dtype=torch.float)
-    return inp, tgt, m
-
-# ---- tokens to text (byte-level BPE: ids < 256 are bytes, merge r makes id 256 + r)
-TOK = json.load(open('public/models/tokenizer.json'))
-BYTES = [bytes([i]) for i in range(256)]
-for a, b in TOK['merges']: BYTES.append(BYTES[a] + BYTES[b])
-def decode(ids): return b''.join(BYTES[i] for i in ids if i < len(BYTES)).decode('utf-8', 'replace')
-
-HEADERS = ['### Instruction:', '### Input:', '### Response:']
-RANKS = {(a, b): r for r, (a, b) in enumerate(TOK['merges'])}
-def piece_ids(word):
-    """BPE of one pre-split piece (" Brenlik"): merge the lowest-ranked adjacent pair until none is left (tokenizer.ts)."""
-    ids = list(word.encode('utf-8'))
-    while True:
-        best = min(((RANKS[p], i) for i, p in enumerate(zip(ids, ids[1:])) if p in RANKS), default=None)
-        if best is None: return ids
-        r = best[0]; a, b = TOK['merges'][r]; out = []; i = 0
-        while i < len(ids):
-            if i + 1 < len(ids) and ids[i] == a and ids[i + 1] == b: out.append(256 + r); i += 2
-            else: out.append(ids[i]); i += 1
-        ids = out
-
-SPLIT = None
-def encode(text):
-    """The lab's encode (GPT-2 pre-split, then BPE per piece); checked against the lab's tokens where used."""
-    global SPLIT
-    import regex
-    SPLIT = SPLIT or regex.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+""")
-    return [t for piece in SPLIT.findall(text) for t in piece_ids(piece)]
-
-def instruction_example(instruction, output):
-    """formatInstruction: the prompt's tokens (masked), then the response's and end-of-text (counted)."""
-    prompt = encode(f'### Instruction:\n{instruction}\n\n### Response:\n'); resp = encode(output) + [EOT]
-    return {'ids': (prompt + resp)[:T + 1], 'mask': ([0] * len(prompt) + [1] * len(resp))[:T + 1], 'prompt': len(prompt)}
-
-def normalise(s):  # src/data/scorers.ts
-    import re
-    s = s.strip(); s = re.sub(r'^["\'“”]+|["\'“”]+$', '', s); s = re.sub(r'[.!?]+$', '', s)
-    return re.sub(r'\s+', ' ', s).strip().lower()
-IDK = "I don't know."
-
-def generate(P, prompts, max_tokens=72):
-    """Greedy answers, prompts of one length batched: (token ids with the end-of-text if it came, log-prob before it)."""
-    out = [None] * len(prompts)
-    by_len = {}
-    for i, p in enumerate(prompts): by_len.setdefault(len(p), []).append(i)
-    with torch.no_grad():
-        for n, idxs in by_len.items():
-            seq = torch.tensor([prompts[i] for i in idxs]); done = [False] * len(idxs)
-            gen = [[] for _ in idxs]; lp = [0.0] * len(idxs)
-            for _ in range(max_tokens):
-                logits = forward(P, seq[:, -T:])[:, -1]
-                logp = F.log_softmax(logits, -1); nxt = logits.argmax(-1)
-                for j in range(len(idxs)):
-                    if done[j]: continue
-                    t = nxt[j].item(); gen[j].append(t)
-                    if t == EOT: done[j] = True; continue
-                    lp[j] += logp[j, t].item()
-                    if any(h in decode(gen[j]) for h in HEADERS): done[j] = True
-                if all(done): break
-                seq = torch.cat([seq, nxt[:, None]], 1)
-            for j, i in enumerate(idxs): out[i] = (gen[j], lp[j])
-    return out
-
-def score_world(P, regroup=lambda r: None):
-    """`lab score --families world`: per group format, exact, mean confidence, and the share answering "I don't know."."""
-    res = generate(P, [r['prompt'] for r in D['test']])
-    rows = {}
-    for r, (ids, lp) in zip(D['test'], res):
-        ended = bool(ids) and ids[-1] == EOT
-        text = decode(ids[:-1] if ended else ids)
-        cut = min([text.index(h) for h in HEADERS if h in text] + [len(text)])
-        ans = text[:cut].strip()
-        fmt = text.strip() != '' and not any(h in text for h in HEADERS) and ended
-        g = rows.setdefault(regroup(r) or r['task'].replace('world-', ''), {'n': 0, 'format': 0, 'exact': 0, 'idk': 0, 'conf': 0.0, 'examples': []})
-        g['n'] += 1; g['format'] += fmt; g['exact'] += normalise(ans) == normalise(r['output'])
-        g['idk'] += normalise(ans) == normalise(IDK); g['conf'] += math.exp(lp)
-        if len(g['examples']) < 3: g['examples'].append((r['instruction'], ans, r['output']))
-    for g in rows.values():
-        for k in ('format', 'exact', 'idk', 'conf'): g[k] /= g['n']
-    return rows
-
-def probe(P):
-    """`lab eval --facts` (town): the true town's summed log-probability after the cue is strictly the highest of 16."""
-    rows = [(i, r) for i, it in enumerate(D['probe']) for r in it['rows']]
-    ll = []
-    with torch.no_grad():
-        for s in range(0, len(rows), 256):
-            chunk = [r for _, r in rows[s:s + 256]]; Lm = max(len(r['ids']) for r in chunk)
-            idx = torch.full((len(chunk), Lm), PAD)
-            for b, r in enumerate(chunk): idx[b, :len(r['ids'])] = torch.tensor(r['ids'])
-            logp = F.log_softmax(forward(P, idx), -1)
-            for b, r in enumerate(chunk):
-                ll.append(sum(logp[b, t - 1, r['ids'][t]].item() for t in range(r['from'], len(r['ids']))))
-    out = {'known': [0, 0], 'unknown': [0, 0]}; k = 0
-    for it in D['probe']:
-        c = ll[k:k + len(it['candidates'])]; k += len(it['candidates'])
-        right = all(x < c[it['answer']] for j, x in enumerate(c) if j != it['answer'])
-        out[it['side']][0] += right; out[it['side']][1] += 1
-    return out
-
-def world_line(rows):
-    return ' | '.join(f"{g}: fmt {100*r['format']:.0f}% exact {100*r['exact']:.0f}% idk {100*r['idk']:.0f}% conf {r['conf']:.2f}" for g, r in rows.items())
-
-def log_result(line):
-    with open(f'{DIR}/results.md', 'a') as f: f.write(line + '\n')
-    print(line, flush=True)
-
-def load_mode(): return f'load {os.getloadavg()[0]:.1f}'
+from world_model import (
+    DIR, D, C, L, T, V, EOT, load_st, new_params, forward, masked_ce, lr_at, adamw, train_step, save, load,
+    val_loss, pad_batch, decode, piece_ids, instruction_example, normalise, IDK, generate,
+    score_world, probe, world_line, log_result, load_mode, names_in, pairs_only_people, regroup_pairs_only)
 
 # ---- stages
 def cmd_pretrain(a):
@@ -234,18 +42,29 @@ def cmd_pretrain(a):
 
 def cmd_sft(a):
     """`lab finetune-instruct` defaults (lesson 3): all weights, 200 x 16, lr 1e-3 -> 1e-4, warm-up 20, prompt masked.
-    --idk N adds N "I don't know." examples about made-up names (from the pairs file) to the training set."""
+    Seed 1337 trains on the lab's batch rows (batches of 16 at most); another seed or batch draws rows uniformly with replacement (as the lab's
+    instructionSource does) from Python's generator. --idk N adds N "I don't know." examples about made-up names
+    (from the pairs file) to the training set. --pairs-only N leaves the split's moved sft people out of the
+    data; the lab's rows are then read as one stream with their examples skipped."""
     P = new_params(load(a.base)); params = list(P.values())
     train = list(D['sft']['train'])
     rows = D['sft']['rows']
+    moved = pairs_only_people(a.pairs_only)
+    keep = [i for i, e in enumerate(train) if not names_in(decode(e['ids']), moved)] if moved else list(range(len(train)))
     extra = []
     if a.idk:
         pool = [p for p in pairs_pool() if p['kind'] == 'unknown']
         extra = [p['chosenEx'] for p in pool[:a.idk]]
     opt = adamw(params, a.lr); t0 = time.time(); rng = random.Random(a.seed)
+    kept = set(keep)
+    stream = (i for r in rows for i in r[:a.batch] if i in kept) if moved and a.seed == 1337 else None
     for s in range(a.steps):
         if extra:  # the lab would draw uniformly over the enlarged set: same here, with its own generator
             n = len(train) + len(extra); batch = [(train + extra)[rng.randrange(n)] for _ in range(a.batch)]
+        elif stream:
+            batch = [train[next(stream)] for _ in range(a.batch)]
+        elif a.seed != 1337 or a.batch > len(rows[s]):  # the lab's rows hold 16 per step
+            batch = [train[keep[rng.randrange(len(keep))]] for _ in range(a.batch)]
         else:
             batch = [train[i] for i in rows[s][:a.batch]]
         inp, tgt, m = pad_batch(batch)
@@ -253,13 +72,21 @@ def cmd_sft(a):
         train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, a.warmup, a.steps))
         if (s + 1) % 50 == 0: print(f'step {s+1} loss {loss.item():.4f} {time.time()-t0:.0f}s', flush=True)
     save(P, a.out)
-    rows_ = score_world(P)
-    log_result(f'| sft {a.out} | {a.steps} x {a.batch}, lr {a.lr}, idk examples {a.idk} | {world_line(rows_)} | {time.time()-t0:.0f} s | {load_mode()} |')
+    rows_ = score_world(P, regroup_pairs_only(moved))
+    log_result(f'| sft {a.out} | {a.steps} x {a.batch}, lr {a.lr}, seed {a.seed}, idk examples {a.idk}{f", pairs-only {a.pairs_only} left out ({len(train) - len(keep)} examples)" if moved else ""} | {world_line(rows_)} | {time.time()-t0:.0f} s | {load_mode()} |')
 
 def cmd_score(a):
+    """The probe, Brown validation loss and the world's rows; --world-only the rows alone, --lent N or --pairs-only N
+    split them as the dpo runs with those flags do (the split's starting point)."""
     P = load(a.ckpt); t0 = time.time()
-    pr = probe(P); vl = val_loss(P); rows = score_world(P)
-    log_result(f"| score {a.ckpt} | probe known {pr['known'][0]}/{pr['known'][1]} unknown {pr['unknown'][0]}/{pr['unknown'][1]} | Brown val {vl:.4f} | {world_line(rows)} | {time.time()-t0:.0f} s |")
+    lent = {p['name'] for p in [p for p in D['people'] if p['group'] == 'held-out'][:a.lent]}
+    moved = pairs_only_people(a.pairs_only)
+    rows = score_world(P, lambda r: 'lent' if names_in(r['instruction'], lent) else regroup_pairs_only(moved)(r))
+    if a.world_only:
+        log_result(f"| score {a.ckpt}{f' lent {a.lent}' if lent else ''}{f' pairs-only {a.pairs_only}' if moved else ''} | {world_line(rows)} | {time.time()-t0:.0f} s |")
+    else:
+        pr = probe(P); vl = val_loss(P)
+        log_result(f"| score {a.ckpt} | probe known {pr['known'][0]}/{pr['known'][1]} unknown {pr['unknown'][0]}/{pr['unknown'][1]} | Brown val {vl:.4f} | {world_line(rows)} | {time.time()-t0:.0f} s |")
     for g, r in rows.items():
         for q, ans, ref in r['examples']: print(f'  [{g}] {q} -> {ans!r} (ref {ref!r})')
 
@@ -330,6 +157,23 @@ def make_lora(rank):
             B[n] = torch.zeros(cout, rank, requires_grad=True)
     return {'A': A, 'B': B, 'scale': 2.0}  # alpha = 2r
 
+def check_encode(kn):
+    """The Python encode must give the lab's tokens before it formats new pairs."""
+    for r in D['test'][:3]: assert instruction_example(r['instruction'], r['output'])['ids'][:len(r['prompt'])] == r['prompt']
+    for p in kn[:3]: assert instruction_example(p['instruction'], p['chosen']) == p['chosenEx'], p
+
+def known_pairs(people):
+    """Known pairs for world people, every attribute and phrasing: chosen the right answer, rejected "I don't know."."""
+    check_encode([p for p in pairs_pool() if p['kind'] == 'known'])
+    out = []
+    for p in people:
+        for at, wd in D['wording'].items():
+            for q in wd['questions']:
+                q = q.replace('{name}', p['name']); right = wd['answer'].replace('{value}', p[at])
+                out.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q, 'chosen': right, 'rejected': IDK,
+                            'chosenEx': instruction_example(q, right), 'rejectedEx': instruction_example(q, IDK)})
+    return out
+
 def cmd_dpo(a):
     t0 = time.time()
     pool = pairs_pool(a.pairs)
@@ -340,18 +184,28 @@ def cmd_dpo(a):
     if a.known_per_attr:  # one phrasing per person and attribute instead of all four
         seen = set(); kn = [p for p in kn if (p['name'], p['attribute']) not in seen and not seen.add((p['name'], p['attribute']))]
     lent = []
-    if a.heldout_known:  # DIAGNOSTIC, not the design: the first N held-out people lent to the known side
-        for r in D['test'][:3]: assert instruction_example(r['instruction'], r['output'])['ids'][:len(r['prompt'])] == r['prompt']
-        for p in kn[:3]: assert instruction_example(p['instruction'], p['chosen']) == p['chosenEx'], p
+    if a.heldout_known:  # the first N held-out people lent to the known side (a split that keeps the SFT data whole)
         lent = [p for p in D['people'] if p['group'] == 'held-out'][:a.heldout_known]
-        for p in lent:
-            for at, wd in D['wording'].items():
-                for q in wd['questions']:
-                    q = q.replace('{name}', p['name']); right = wd['answer'].replace('{value}', p[at])
-                    kn.append({'kind': 'known', 'name': p['name'], 'attribute': at, 'instruction': q, 'chosen': right, 'rejected': IDK,
-                               'chosenEx': instruction_example(q, right), 'rejectedEx': instruction_example(q, IDK)})
-    pairs = unk + kn
+        kn += known_pairs(lent)
+    moved = pairs_only_people(a.pairs_only)
+    if moved:  # the three-group split: the moved people's pairs replace the moved sft people's pool pairs
+        kn = [p for p in kn if p['name'] not in moved] + known_pairs([p for p in D['people'] if p['name'] in moved])
+    if a.known_rejected != 'idk':  # a confident wrong value as the rejected answer (instead of, or besides, "I don't know.")
+        rng_w = random.Random(7); wrong = []
+        for p in kn:
+            person = next(q for q in D['people'] if q['name'] == p['name']); wd = D['wording'][p['attribute']]
+            value = rng_w.choice([v for v in sorted({q[p['attribute']] for q in D['people']}) if v != person[p['attribute']]])
+            wrong.append({**p, 'rejected': wd['answer'].replace('{value}', value), 'rejectedEx': instruction_example(p['instruction'], wd['answer'].replace('{value}', value))})
+        kn = wrong if a.known_rejected == 'wrong' else kn + wrong
     ref = load(a.sft)
+    if a.on_policy:  # rejected for the made-up names: what the SFT model itself answers (greedy), not a drawn value
+        check_encode(kn)
+        said = generate(ref, [p['chosenEx']['ids'][:p['chosenEx']['prompt']] for p in unk], 24)
+        unk = [{**p, 'rejected': text, 'rejectedEx': instruction_example(p['instruction'], text)}
+               for p, (ids, _) in zip(unk, said) for text in [decode([t for t in ids if t != EOT]).strip()]
+               if normalise(text) != normalise(IDK)]
+        print('on-policy rejected, e.g.:', [(p['instruction'], p['rejected']) for p in unk[:3]], flush=True)
+    pairs = unk + kn
     with torch.no_grad():  # the reference's log-probabilities, once
         for i in range(0, len(pairs), 64):
             ch = pairs[i:i + 64]
@@ -365,6 +219,7 @@ def cmd_dpo(a):
     else:
         params = list(P.values())
     opt = adamw(params, a.lr); rng = random.Random(a.seed)
+    sft_train = [e for e in D['sft']['train'] if not (moved and names_in(decode(e['ids']), moved))] if a.sft_mix else []
     for s in range(a.steps):
         batch = [pairs[rng.randrange(len(pairs))] for _ in range(a.batch)]
         rows = None if a.nll_on == 'all' else torch.tensor([float(p['kind'] == 'known') for p in batch])
@@ -374,6 +229,8 @@ def cmd_dpo(a):
         h = (lc - refc) - (lr_ - refr)
         pref = -F.logsigmoid(a.beta * h).mean() if a.loss == 'dpo' else ((h - 1 / (2 * a.beta)) ** 2).mean()
         loss = pref + a.nll * nll
+        if a.sft_mix:  # lesson 3's loss on a batch of its own examples (its moved people left out), as a regulariser
+            loss = loss + a.sft_mix * masked_ce(P, *pad_batch([sft_train[rng.randrange(len(sft_train))] for _ in range(a.batch)]), lora)
         train_step(opt, params, loss, lr_at(s, a.lr, a.lr / 10, min(a.warmup, a.steps), a.steps))
         if (s + 1) % 50 == 0:
             print(f'step {s+1} loss {loss.item():.4f} pref {pref.item():.4f} nll {nll.item():.4f} margin {(a.beta*h).mean().item():.3f} acc {(h > 0).float().mean().item():.2f} {time.time()-t0:.0f}s', flush=True)
@@ -382,14 +239,15 @@ def cmd_dpo(a):
             for n in lora['A']: P[n + '.weight'] += lora['scale'] * lora['B'][n] @ lora['A'][n]
         lora = None
     lent_names = {p['name'] for p in lent}
-    rows = score_world(P, lambda r: 'lent' if any(n in r['instruction'] for n in lent_names) else None)
+    rows = score_world(P, lambda r: 'lent' if names_in(r['instruction'], lent_names) else regroup_pairs_only(moved)(r))
     # generalisation inside the pairs: the trained made-up names' questions (first 60)
     tr = generate(P, [p['chosenEx']['ids'][:p['chosenEx']['prompt']] for p in unk[:60]], 16)
     tr_idk = sum(normalise(decode([t for t in ids if t != EOT])) == normalise(IDK) for ids, _ in tr) / max(1, len(tr))
     h_, u_ = rows['held-out'], rows['unknown']
     ok = u_['idk'] >= 0.5 and h_['exact'] >= 0.8 and h_['idk'] <= 0.1
-    name = a.tag or f"{'DIAGNOSTIC held-out lent ' + str(a.heldout_known) + ' ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
+    name = a.tag or f"{f'held-out lent {a.heldout_known} (sft 100 / pairs-only {a.heldout_known} / held-out {100 - a.heldout_known}) ' if a.heldout_known else ''}{a.loss} b{a.beta} nll{a.nll}{'(known)' if a.nll_on == 'known' else ''} lr{a.lr} s{a.steps} B{a.batch} U{len(names)} K{len(kn)}{' lora' + str(a.lora) if a.lora else ''}{' on-policy' if a.on_policy else ''}{' known-rejected ' + a.known_rejected if a.known_rejected != 'idk' else ''}{f' sft-mix {a.sft_mix}' if a.sft_mix else ''}{f' pairs-only {a.pairs_only}' if moved else ''} seed {a.seed} ref {a.sft} {os.path.basename(a.pairs or PROTO_PAIRS)}"
     log_result(f"| {name} | {len(unk)}+{len(kn)} | {100*rows['sft']['exact']:.0f} / {100*rows['sft']['idk']:.0f} | {100*h_['exact']:.0f} / {100*h_['idk']:.0f} | {100*u_['idk']:.0f} / {100*u_['exact']:.0f} / {u_['conf']:.2f} | {100*tr_idk:.0f} | {'**meets**' if ok else 'no'} | {time.time()-t0:.0f} s, {load_mode()} |")
+    if 'pairs-only' in rows: log_result(f"|   (pairs-only people, known from pretraining and the pairs: exact {100*rows['pairs-only']['exact']:.0f} / IDK {100*rows['pairs-only']['idk']:.0f}; held-out is {h_['n']} people, sft {rows['sft']['n']}) |")
     if 'lent' in rows: log_result(f"|   (lent held-out people, in the pairs: exact {100*rows['lent']['exact']:.0f} / IDK {100*rows['lent']['idk']:.0f}; the held-out column above is the other {h_['n']}) |")
     if a.save: save(P, a.save)
     for g, r in rows.items():
@@ -425,7 +283,9 @@ if __name__ == '__main__':
     p = sub.add_parser('sft'); p.add_argument('--base', default='base.pt'); p.add_argument('--out', default='sft.pt')
     p.add_argument('--steps', type=int, default=200); p.add_argument('--batch', type=int, default=16); p.add_argument('--lr', type=float, default=1e-3)
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--idk', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
-    p = sub.add_parser('score'); p.add_argument('ckpt')
+    p.add_argument('--pairs-only', type=int, default=0)
+    p = sub.add_parser('score'); p.add_argument('ckpt'); p.add_argument('--world-only', action='store_true')
+    p.add_argument('--lent', type=int, default=0); p.add_argument('--pairs-only', type=int, default=0)
     p = sub.add_parser('pairs'); p.add_argument('--names', type=int, default=600); p.add_argument('--per-name', type=int, default=3); p.add_argument('--all-phrasings', action='store_true'); p.add_argument('--out', default=PROTO_PAIRS)
     p = sub.add_parser('dpo'); p.add_argument('--sft', default='sft.pt'); p.add_argument('--pairs')
     p.add_argument('--loss', choices=['dpo', 'ipo'], default='dpo'); p.add_argument('--beta', type=float, default=0.1); p.add_argument('--nll', type=float, default=1.0)
@@ -433,6 +293,8 @@ if __name__ == '__main__':
     p.add_argument('--warmup', type=int, default=20); p.add_argument('--unknown-names', type=int, default=100); p.add_argument('--known', type=int, default=-1)
     p.add_argument('--known-per-attr', action='store_true'); p.add_argument('--lora', type=int, default=0); p.add_argument('--seed', type=int, default=1337)
     p.add_argument('--heldout-known', type=int, default=0); p.add_argument('--nll-on', choices=['all', 'known'], default='all'); p.add_argument('--tag'); p.add_argument('--save')
+    p.add_argument('--on-policy', action='store_true'); p.add_argument('--known-rejected', choices=['idk', 'wrong', 'both'], default='idk')
+    p.add_argument('--sft-mix', type=float, default=0.0); p.add_argument('--pairs-only', type=int, default=0)
     p = sub.add_parser('signal'); p.add_argument('ckpt')
     a = ap.parse_args()
     {'pretrain': cmd_pretrain, 'sft': cmd_sft, 'score': cmd_score, 'pairs': cmd_pairs, 'dpo': cmd_dpo, 'signal': cmd_signal}[a.cmd](a)
