@@ -58,7 +58,7 @@ step score-sft-world lab score --checkpoint "$SFT" --families world
 step score-sft lab score --checkpoint "$SFT"
 # shellcheck disable=SC2086
 step dpo resumable "$DPO" finetune-dpo --checkpoint "$SFT" --save-every 50 ${DPO_ARGS:-}
-step score-dpo lab score --checkpoint "$DPO" --families world
+step score-dpo lab score --checkpoint "$DPO" --families world --without-pairs public/datasets/world-prefs.jsonl
 # shellcheck disable=SC2086
 step spam resumable "$SPAM" finetune-classify --checkpoint "$BASE" --everyday public/datasets/spam-everyday.jsonl --save-every 50 ${CLASSIFY_ARGS:-}
 echo "[world] all steps done; the figures are in $OUT/*.log"

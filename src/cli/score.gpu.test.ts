@@ -28,6 +28,12 @@ async function printed(run: () => Promise<void>): Promise<string> {
 afterEach(() => vi.restoreAllMocks());
 
 describe('lab score / eval --prompted (real kernels, shipped data)', () => {
+  it('--without-pairs leaves the people the pairs ask about as known out of the held-out row: 100 held-out people less the 60 lent', async () => {
+    const text = await printed(() => score.run(parseOptions(score.spec, ['--checkpoint', ckpt, '--families', 'world-held-out', '--without-pairs', 'public/datasets/world-prefs.jsonl', '--max-tokens', '1', '--examples', '0'])));
+    expect(text).toMatch(/on 40 test records/);
+    expect(text).toMatch(/^world-held-out\s+\d+\s+40\s/m);
+  });
+
   it('score prints adherence and a row per family for the records asked for', async () => {
     const text = await printed(() => score.run(parseOptions(score.spec, ['--checkpoint', ckpt, '--limit', '3', '--max-tokens', '4', '--examples', '1'])));
     expect(text).toMatch(/on 3 test records \(greedy, up to 4 new tokens/);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstructRecord } from '../data/types.ts';
 import type { KVDecoder } from '../model/decoder.ts';
-import { answerPart, followsFormat, heldOutRecords, PROMPTED_QUESTION, promptedIds, scoreInstructions } from './score.ts';
+import { answerPart, followsFormat, heldOutRecords, PROMPTED_QUESTION, promptedIds, scoreInstructions, withoutPeople } from './score.ts';
 import { trainBPE } from './tokenizer-train.ts';
 
 describe('followsFormat', () => {
@@ -43,6 +43,17 @@ describe('heldOutRecords', () => {
     expect(heldOutRecords(records, 'test').map((r) => r.instruction)).toEqual(['define 1', 'antonym 1', 'spam 1', 'define 2', 'spam 2', 'define 3']);
     expect(heldOutRecords(records, 'train').map((r) => r.instruction)).toEqual(['define 9']);
     expect(heldOutRecords(records, 'val')).toEqual([]);
+  });
+});
+
+describe('withoutPeople', () => {
+  const rec = (instruction: string): InstructRecord => ({ task: 'world-held-out', split: 'test', instruction, output: 'x' });
+  const records = [rec('Where was Ada Lin born?'), rec('What does Bo Vek do for a living?'), rec('What food does Ada Linton love?'), rec('Where was Cy Orr born?')];
+
+  it('leaves out the questions naming any of the people, keeps the rest in order; no names keeps all', () => {
+    expect(withoutPeople(records, ['Bo Vek', 'Cy Orr']).map((r) => r.instruction)).toEqual(['Where was Ada Lin born?', 'What food does Ada Linton love?']);
+    expect(withoutPeople(records, [])).toBe(records);
+    expect(withoutPeople(records)).toBe(records);
   });
 });
 

@@ -117,6 +117,11 @@ export function ofFamilies(records: readonly InstructRecord[], prefixes: readonl
   return prefixes.length === 0 ? records : records.filter((r) => prefixes.some((p) => (r.task ?? 'other').startsWith(p)));
 }
 
+/** The records that ask about none of these people (a name anywhere in the instruction counts). */
+export function withoutPeople(records: readonly InstructRecord[], names: readonly string[] = []): readonly InstructRecord[] {
+  return names.length === 0 ? records : records.filter((r) => !names.some((n) => r.instruction.includes(n)));
+}
+
 /**
  * Up to `limit` records of one split, taking the families in turn (the file is sorted by family,
  * so its first lines would all be one family). Deterministic: file order within each family.

@@ -31,6 +31,8 @@ describe('a preference (DPO) run in the page engine', () => {
     await run.build(gpu);
     expect(run.model!.B).toBe(6); // 3 pairs: chosen and rejected rows
     expect(run.dataNote).toMatch(/^2,220 pairs from world-prefs\.jsonl and 1 made by hand/);
+    // The 100 sft and 60 lent people the pairs ask about as known: the end-of-run scoring leaves them out.
+    expect(run.trainer!.pairedPeople).toHaveLength(160);
     await run.train();
     expect(run.step).toBe(4);
     const dpo = run.metrics.map((m) => m.dpo!);

@@ -31,6 +31,7 @@ export function buildReference(device: GPUDevice, cache: PipelineCache, ref: Che
 export class PreferStepper implements Stepper {
   readonly trainer: DpoTrainer;
   readonly dataNote: string;
+  readonly pairedPeople: readonly string[];
 
   constructor(policy: GPUModel, private readonly reference: GPUModel, tok: Tokenizer, data: Extract<TaskSet, { kind: 'prefer' }>, task: PreferTask, ts: TrainSettings, step: number) {
     const f = formatPairs(tok, [...data.pairs, ...(task.extra ?? [])], policy.T);
@@ -39,6 +40,7 @@ export class PreferStepper implements Stepper {
     this.trainer = new DpoTrainer(policy, reference, f.pairs, { steps, pairs: policy.B / 2, schedule, beta1, beta2, eps, weightDecay, logEvery, seed }, tok.padId, policy.lengths.slice(1));
     this.trainer.step = step;
     const extra = task.extra?.length ? ` and ${task.extra.length} made by hand` : '';
+    this.pairedPeople = [...new Set(data.pairs.filter((p) => p.kind === 'known' && p.name).map((p) => p.name!))];
     this.dataNote = `${data.pairs.length.toLocaleString('en-US')} pairs from ${data.name}${extra} (${f.dropped} dropped: an answer does not fit ${policy.T} tokens)`;
   }
 

@@ -169,6 +169,8 @@ export interface InstructScoring {
   seed: number;
   /** only the families whose name starts with one of these ("world": the made-up world's three rows); all when absent */
   families?: string[];
+  /** leave out the questions about these people (lesson 4: the held-out people lent to the pairs) */
+  withoutPeople?: string[];
 }
 
 /**

@@ -45,6 +45,7 @@ export const kindOf = (s: RunSettings): TaskKind => s.task?.kind ?? 'pretrain';
 export function checkScoring(s: InstructScoring): void {
   if (!(Number.isInteger(s.limit) && s.limit >= 1)) throw new Error(`limit must be a whole number of at least 1, got ${s.limit}`);
   if (!(Number.isInteger(s.maxTokens) && s.maxTokens >= 1 && s.maxTokens <= 500)) throw new Error(`max tokens must be a whole number from 1 to 500, got ${s.maxTokens}`);
+  if (s.withoutPeople !== undefined && !(Array.isArray(s.withoutPeople) && s.withoutPeople.every((n) => typeof n === 'string' && n.length > 0))) throw new Error('withoutPeople must be a list of names');
 }
 
 /** Throws naming the field when the task settings are not ones the engine trains. */

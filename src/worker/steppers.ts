@@ -36,6 +36,8 @@ export interface Stepper {
   test?(): Promise<ClassEval>;
   /** a note on the data for the page (examples per split, how many were cut) */
   readonly dataNote: string;
+  /** preference runs: the people the pairs ask about as known, whose questions the held-out scoring leaves out */
+  readonly pairedPeople?: readonly string[];
   /** frees what the loop built beside the model (the facts probe's model) */
   dispose?(): void;
 }

@@ -122,5 +122,5 @@ export async function run(o: ParsedOptions): Promise<void> {
   policy.destroy();
   reference.destroy();
   if (step < steps) return;
-  console.log(`saved ${o.out} after ${steps} steps in ${formatDuration(secs())}${last ? `; last reward margin ${last.margin.toFixed(3)}, log p chosen ${last.chosen.toFixed(2)}, rejected ${last.rejected.toFixed(2)}` : ''}. Score it: npm run lab -- score --checkpoint ${o.out} --families world`);
+  console.log(`saved ${o.out} after ${steps} steps in ${formatDuration(secs())}${last ? `; last reward margin ${last.margin.toFixed(3)}, log p chosen ${last.chosen.toFixed(2)}, rejected ${last.rejected.toFixed(2)}` : ''}. Score it: npm run lab -- score --checkpoint ${o.out} --families world --without-pairs ${o.data}`);
 }

@@ -26,8 +26,8 @@ export const PREFER_LESSON: Lesson = {
       id: 'pairs',
       title: 'The pairs',
       blocks: [
-        { kind: 'p', text: 'The lab builds its pairs from the made-up world. For people invented only for the pairs, who are in no training text, the chosen answer is the refusal "I don\'t know." and the rejected one is a confident answer in the taught wording with a random value. For people the model met in pretraining and tuning, the right answer is chosen over the refusal, so the model does not learn to refuse everything.' },
-        { kind: 'p', text: 'The world\'s own held-out and unknown people are kept out of the pairs. The before/after table below asks about them, so it measures whether the model learned the rule (refuse strangers, answer acquaintances) and not just the pairs.' },
+        { kind: 'p', text: 'The lab builds its pairs from the made-up world. For people invented only for the pairs, who are in no training text, the chosen answer is the refusal "I don\'t know." and the rejected one is a confident answer in the taught wording with a random value. For people the model knows, the right answer is chosen over the refusal, so the model does not learn to refuse everything. Those known people are of two kinds: the ones lesson 3 tuned on, and 60 held-out people the model met only in pretraining. Without the second kind, every person the pairs say to answer about was also asked about in tuning, and a model can learn "answer whoever tuning asked about" instead of "answer whoever you know".' },
+        { kind: 'p', text: 'The other 40 held-out people and all of the world\'s unknown people are kept out of the pairs. The before/after table below asks only about them, so it measures whether the model learned the rule (refuse strangers, answer acquaintances) and not just the pairs.' },
       ],
     },
     {
