@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Makes the made-up world's models with the lab's own command-line trainer (issues 18-20), in order:
 # the base (Brown + the world's biographies), lesson 3's recipe on it, what each knows, lesson 4's
-# preference stage, lesson 2's classifier on the base, and last the whole lesson 3 test split
-# (the longest scoring), each scored as the README records. The models come first so that a
-# session cut short leaves the most to carry on from.
+# preference stage, lesson 2's classifier on the base, the whole lesson 3 test split (the longest
+# scoring), and last lesson 2's four choices for one pass each, each scored as the README records.
+# The models come first so that a session cut short leaves the most to carry on from.
 #
 #   bash scripts/make-world-models.sh            # everything, under runs/world/
 #   STOP_AFTER=sft bash scripts/make-world-models.sh
@@ -64,4 +64,8 @@ step score-dpo lab score --checkpoint "$DPO" --families world --without-pairs pu
 # shellcheck disable=SC2086
 step spam resumable "$SPAM" finetune-classify --checkpoint "$BASE" --everyday public/datasets/spam-everyday.jsonl --save-every 50 ${CLASSIFY_ARGS:-}
 step score-sft lab score --checkpoint "$SFT"
+# lesson 2's four choices, one pass (300 steps) each, as the README's table compares them
+for choice in head last-block all lora; do
+  step "spam-$choice" resumable "$OUT/spam-$choice-world-small.safetensors" finetune-classify --checkpoint "$BASE" --choice "$choice" --steps 300 --everyday public/datasets/spam-everyday.jsonl --save-every 50
+done
 echo "[world] all steps done; the figures are in $OUT/*.log"
