@@ -73,7 +73,7 @@ export const PAIR_TOKENS = 10;
 
 /** The pretraining recipes of the shipped bases (public/models/README.md and the main README). */
 const PRETRAIN_RECIPES: Record<DemoSize, Recipe> = {
-  small: recipe({ preset: 'small', steps: 800, batch: 8, lr: 3e-3, warmup: 40 }),
+  small: recipe({ preset: 'small', steps: 3200, batch: 8, lr: 3e-3, warmup: 100 }), // Brown + the world's biographies at the default mix (0.8)
   test: recipe({ preset: 'test', steps: 300, batch: 16, lr: 1e-2, warmup: 50 }),
 };
 
