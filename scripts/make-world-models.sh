@@ -51,6 +51,13 @@ resumable() {
   if [ -e "$file" ]; then lab "$1" --resume "$file" --out "$file"; else lab "$@" --out "$file"; fi
 }
 
+# Lesson 2's classifier on the base into FILE, scored on both test splits, with more options after it.
+classify() {
+  local file=$1
+  shift
+  resumable "$file" finetune-classify --checkpoint "$BASE" --everyday public/datasets/spam-everyday.jsonl --save-every 50 "$@"
+}
+
 step base resumable "$BASE" pretrain --preset small --batch 8 --steps 3200 --warmup 100 --bio-mix 0.8 --eval-every 200 --save-every 50
 # shellcheck disable=SC2086 # SFT_ARGS, DPO_ARGS and CLASSIFY_ARGS are lists of options
 step sft lab finetune-instruct --checkpoint "$BASE" ${SFT_ARGS:---steps 300} --out "$SFT"
@@ -62,10 +69,10 @@ step score-base lab score --checkpoint "$BASE" --families world
 step dpo resumable "$DPO" finetune-dpo --checkpoint "$SFT" --save-every 50 ${DPO_ARGS:-}
 step score-dpo lab score --checkpoint "$DPO" --families world --without-pairs public/datasets/world-prefs.jsonl
 # shellcheck disable=SC2086
-step spam resumable "$SPAM" finetune-classify --checkpoint "$BASE" --everyday public/datasets/spam-everyday.jsonl --save-every 50 ${CLASSIFY_ARGS:-}
+step spam classify "$SPAM" ${CLASSIFY_ARGS:-}
 step score-sft lab score --checkpoint "$SFT"
 # lesson 2's four choices, one pass (300 steps) each, as the README's table compares them
 for choice in head last-block all lora; do
-  step "spam-$choice" resumable "$OUT/spam-$choice-world-small.safetensors" finetune-classify --checkpoint "$BASE" --choice "$choice" --steps 300 --everyday public/datasets/spam-everyday.jsonl --save-every 50
+  step "spam-$choice" classify "$OUT/spam-$choice-world-small.safetensors" --choice "$choice" --steps 300
 done
 echo "[world] all steps done; the figures are in $OUT/*.log"
