@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes the made-up world's models with the lab's own command-line trainer (issues 18-20), in order:
-# the base (Brown + the world's biographies), lesson 3's recipe on it, what each knows, lesson 4's
-# preference stage, lesson 2's classifier on the base, the whole lesson 3 test split (the longest
-# scoring), and last lesson 2's four choices for one pass each, each scored as the README records.
+# the base (Brown + the world's biographies), lesson 3's recipe on it, lesson 4's preference stage,
+# lesson 2's classifier on the base, then what each knows, the whole lesson 3 test split (the
+# longest scoring), and last lesson 2's four choices for one pass each, as the README records them.
 # The models come first so that a session cut short leaves the most to carry on from.
 #
 #   bash scripts/make-world-models.sh            # everything, under runs/world/
@@ -12,8 +12,7 @@
 # again: a finished step is skipped (its runs/world/<step>.done marker), and the long ones save every
 # 50 steps and continue from their file (--resume, bit-identical). Every step's output is kept in
 # runs/world/<step>.log. SFT_ARGS, DPO_ARGS and CLASSIFY_ARGS add options to those steps (each
-# runs its lesson's recipe by default, except SFT: 300 steps of lesson 3's recipe rather than 200,
-# which held-out people needed in the PyTorch search; e.g. SFT_ARGS='--steps 200').
+# runs its lesson's recipe by default; e.g. SFT_ARGS='--steps 200').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=runs/world
@@ -23,7 +22,8 @@ DPO=$OUT/prefer-world-small.safetensors
 SPAM=$OUT/spam-world-small.safetensors
 mkdir -p "$OUT"
 
-lab() { node scripts/lab.mjs "$@"; }
+# LAB runs the trainer some other way, e.g. LAB=gpu-check/lab.sh on a GPU machine with the GPU check's pack.
+lab() { ${LAB:-node scripts/lab.mjs} "$@"; }
 
 # step NAME COMMAND...: runs COMMAND once (logged), unless NAME finished before.
 step() {
@@ -60,16 +60,16 @@ classify() {
 
 step base resumable "$BASE" pretrain --preset small --batch 8 --steps 3200 --warmup 100 --bio-mix 0.8 --eval-every 200 --save-every 50
 # shellcheck disable=SC2086 # SFT_ARGS, DPO_ARGS and CLASSIFY_ARGS are lists of options
-step sft lab finetune-instruct --checkpoint "$BASE" ${SFT_ARGS:---steps 300} --out "$SFT"
+step sft lab finetune-instruct --checkpoint "$BASE" ${SFT_ARGS:-} --out "$SFT"
+# shellcheck disable=SC2086
+step dpo resumable "$DPO" finetune-dpo --checkpoint "$SFT" --save-every 50 ${DPO_ARGS:-}
+# shellcheck disable=SC2086
+step spam classify "$SPAM" ${CLASSIFY_ARGS:-}
 step score-sft-world lab score --checkpoint "$SFT" --families world
+step score-dpo lab score --checkpoint "$DPO" --families world --without-pairs public/datasets/world-prefs.jsonl
 step facts lab eval --checkpoint "$BASE" --facts
 step brown lab eval --checkpoint "$BASE"
 step score-base lab score --checkpoint "$BASE" --families world
-# shellcheck disable=SC2086
-step dpo resumable "$DPO" finetune-dpo --checkpoint "$SFT" --save-every 50 ${DPO_ARGS:-}
-step score-dpo lab score --checkpoint "$DPO" --families world --without-pairs public/datasets/world-prefs.jsonl
-# shellcheck disable=SC2086
-step spam classify "$SPAM" ${CLASSIFY_ARGS:-}
 step score-sft lab score --checkpoint "$SFT"
 # lesson 2's four choices, one pass (300 steps) each, as the README's table compares them
 for choice in head last-block all lora; do

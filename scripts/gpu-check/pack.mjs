@@ -1,8 +1,8 @@
 // `node scripts/gpu-check/pack.mjs [out.tar.xz]`: packs what a bare Linux x86-64 machine with a GPU
 // (Vulkan driver installed, no Node) needs to run the GPU check (scripts/gpu-check/check.ts: every
 // matmul variant against its reference, matmul GFLOP/s, small and medium training steps): this
-// Node binary, Dawn's `dawn.node` from the `webgpu` package, and the check bundled into one file
-// with its WGSL inlined. Writes .bench/gpu-check.tar.xz (git-ignored) by default and fails if it is
+// Node binary, Dawn's `dawn.node` from the `webgpu` package, and the check and the command-line
+// trainer, each bundled into one file with its WGSL inlined. Writes .bench/gpu-check.tar.xz (git-ignored) by default and fails if it is
 // 64 MiB or more. On the GPU machine:
 //   tar xJf gpu-check.tar.xz && gpu-check/run.sh
 // Changes nothing outside its output.
@@ -27,17 +27,21 @@ const rawPlugin = {
     b.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
   },
 };
-await build({
-  entryPoints: [`${repo}scripts/gpu-check/check.ts`],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: `${dir}check.mjs`,
-  external: ['webgpu'],
-  plugins: [rawPlugin],
-  logLevel: 'warning',
-});
+// The check, and the command-line trainer (src/cli/main.ts) so that such a machine can also make
+// checkpoints: run from the repository's root, `gpu-check/lab.sh pretrain ...` as `npm run lab`.
+for (const [entry, name] of [['scripts/gpu-check/check.ts', 'check.mjs'], ['src/cli/main.ts', 'lab.mjs']]) {
+  await build({
+    entryPoints: [`${repo}${entry}`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: `${dir}${name}`,
+    external: ['webgpu'],
+    plugins: [rawPlugin],
+    logLevel: 'warning',
+  });
+}
 // The `webgpu` package as Node would find it: its loader and the Linux x86-64 Dawn binary only.
 const wg = `${repo}node_modules/webgpu/`;
 for (const f of ['index.js', 'package.json']) copyFileSync(`${wg}${f}`, `${dir}node_modules/webgpu/${f}`);
@@ -50,7 +54,14 @@ writeFileSync(
 cd "$(dirname "$0")" && exec ./node check.mjs "$@"
 `,
 );
-chmodSync(`${dir}run.sh`, 0o755);
+writeFileSync(
+  `${dir}lab.sh`,
+  `#!/bin/sh
+# The command-line trainer on this machine's GPU (run it from the lab's repository root).
+exec "$(dirname "$0")/node" "$(dirname "$0")/lab.mjs" "$@"
+`,
+);
+for (const f of ['run.sh', 'lab.sh']) chmodSync(`${dir}${f}`, 0o755);
 execFileSync('tar', ['-C', stage, '-cJf', out, 'gpu-check']);
 rmSync(stage, { recursive: true, force: true });
 const mib = statSync(out).size / 2 ** 20;
