@@ -17,7 +17,7 @@ describe('lesson recipes and the command line', () => {
   it('finetune-instruct defaults to lesson 3\'s recipe, whose batch is its preset\'s', () => {
     const o = instruct.spec.options;
     expect({ steps: o.steps.default, batch: o.batch.default, lr: o.lr.default, warmup: o.warmup.default, seed: o.seed.default, rank: o.rank.default, alpha: o.alpha.default })
-      .toEqual({ steps: 200, batch: 16, lr: 1e-3, warmup: 20, seed: 1337, rank: INSTRUCT_RECIPE.loraRank, alpha: 2 * INSTRUCT_RECIPE.loraRank });
+      .toEqual({ steps: 300, batch: 16, lr: 1e-3, warmup: 20, seed: 1337, rank: INSTRUCT_RECIPE.loraRank, alpha: 2 * INSTRUCT_RECIPE.loraRank });
     expect(o['mask-prompt'].default).toBe('true');
     expect(o.lora.default).toBe(false);
     expect(presetBatch(INSTRUCT_RECIPE.preset)).toBe(INSTRUCT_RECIPE.batch);

@@ -6,11 +6,13 @@ import { aboutDuration, estimateWords, lessonRecipes, measurementFile, recipeWor
 const LIMITS = { maxStorageBufferBindingSize: 2 ** 30, maxBufferSize: 2 ** 30 };
 
 describe('the lessons\' default runs on an adapter', () => {
-  it('lesson 1 trains test on a software adapter and small on a GPU; lessons 2 and 3 finetune the small base', () => {
+  it('lesson 1 trains test on a software adapter and small on a GPU; lessons 2 and 3 finetune the small base, lesson 4 the instruct model', () => {
     expect(lessonRecipes(LIMITS, true).map((l) => [l.path, l.recipe])).toEqual([
       ['lesson/pretrain', { preset: 'test', steps: 400, batch: 4 }],
       ['lesson/classify', { preset: 'small', steps: 900, batch: 8 }],
-      ['lesson/instruct', { preset: 'small', steps: 200, batch: 16 }],
+      ['lesson/instruct', { preset: 'small', steps: 300, batch: 16 }],
+      // 300 steps of 16 pairs: 32 rows a step, and the reference's forward pass as a third more steps
+      ['lesson/prefer', { preset: 'small', steps: 400, batch: 32 }],
     ]);
     expect(lessonRecipes(LIMITS, false)[0].recipe).toEqual({ preset: 'small', steps: 400, batch: 16 });
     // an adapter too small for small falls back to test

@@ -1,12 +1,14 @@
 /**
  * Each lesson's default recipe as this adapter runs it (lesson 1 picks its preset by adapter; lessons
- * 2 and 3 finetune the shipped small base), the words an estimate is said in, and the JSON a learner
+ * 2 and 3 finetune the shipped small base, lesson 4 the shipped instruct model), the words an estimate is said in, and the JSON a learner
  * downloads after measuring. Pure: no store, no React.
  */
 import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
 import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';
 import { INSTRUCT_LESSON } from '../../lessons/instruct/content.ts';
 import { INSTRUCT_RECIPE } from '../../lessons/instruct/recipe.ts';
+import { PREFER_LESSON } from '../../lessons/prefer/content.ts';
+import { PREFER_RECIPE, preferRunSize } from '../../lessons/prefer/recipe.ts';
 import { PRETRAIN_LESSON } from '../../lessons/pretrain/content.ts';
 import { PREFERRED_PRESETS, PRETRAIN_RECIPE } from '../../lessons/pretrain/recipe.ts';
 import type { GpuMeasurement, RecipeEstimate, RecipeSize } from '../../store/api.ts';
@@ -25,13 +27,14 @@ export interface LessonRecipe {
   recipe: RecipeSize;
 }
 
-/** The three lessons' default runs on an adapter with these limits. */
+/** The four lessons' default runs on an adapter with these limits (lesson 4's as a training run of the same time). */
 export function lessonRecipes(limits: Record<string, number>, isFallback: boolean): LessonRecipe[] {
   const p1 = lessonOnePreset(limits, isFallback) ?? 'test';
   return [
     { lesson: PRETRAIN_LESSON.title, path: PRETRAIN_LESSON.path, recipe: { preset: p1, steps: PRETRAIN_RECIPE.steps, batch: presetBatch(p1) } },
     { lesson: CLASSIFY_LESSON.title, path: CLASSIFY_LESSON.path, recipe: { preset: CLASSIFY_RECIPE.preset, steps: CLASSIFY_RECIPE.steps, batch: CLASSIFY_RECIPE.batch } },
     { lesson: INSTRUCT_LESSON.title, path: INSTRUCT_LESSON.path, recipe: { preset: INSTRUCT_RECIPE.preset, steps: INSTRUCT_RECIPE.steps, batch: INSTRUCT_RECIPE.batch } },
+    { lesson: PREFER_LESSON.title, path: PREFER_LESSON.path, recipe: preferRunSize(PREFER_RECIPE.preset, PREFER_RECIPE.steps, PREFER_RECIPE.batch) },
   ];
 }
 

@@ -23,9 +23,9 @@ export function useMyModels(): { base: string | null; instruct: string | null } 
   })));
 }
 
-/** A preference-tuned (DPO) model, the shipped one first, else the learner's lesson-4 run; null when there is none. */
+/** A preference-tuned (DPO) model: the learner's own lesson-4 run first, else the shipped one; null when there is none. */
 export function usePreferModel(): string | null {
-  return useLab((s) => firstOf(s, 'prefer'));
+  return useLab((s) => (s.slots.find((x) => !x.shipped && x.stage === 'prefer') ?? s.slots.find((x) => x.stage === 'prefer'))?.id ?? null);
 }
 
 /** Checkpoints with a classification head (lesson 2's spam classifiers), the learner's own first. */

@@ -46,6 +46,7 @@ export const PREFER_LESSON: Lesson = {
       blocks: [
         { kind: 'p', text: 'When a run finishes, the start model and the tuned model answer the same test questions about held-out known people and unknown people, greedily. Each answer is right, "I don\'t know.", or wrong; a wrong answer given with probability 0.5 or more counts as confidently wrong.' },
         { kind: 'note', tone: 'try', title: 'Try this', text: 'Run once with NLL 0 and once with the recipe\'s 1, and compare the "I don\'t know" column for unknown people.' },
+        { kind: 'note', tone: 'warn', title: 'The refusal has a price', text: 'Read both rows, not only the unknown one. A model this small cannot cleanly separate the people it knows from the ones it does not, so the refusal spreads to some people it used to answer right. The shipped preference-tuned model shows it: "I don\'t know." for strangers went from 0% to 36%, while right answers about held-out people fell from 95% to 67.5%. Change only the seed and run again: both numbers move by several points, because the pairs come in another order.' },
       ],
     },
     {

@@ -19,7 +19,7 @@ import { WebGPUHelp } from '../../components/WebGPUHelp.tsx';
 import { useBuiltinDataset } from '../../components/data/useBuiltinDatasets.ts';
 import type { PrefPair } from '../../data/prefs.ts';
 import { PREFER_LESSON } from '../../lessons/prefer/content.ts';
-import { PREFER_RECIPE, PREFER_SCORING } from '../../lessons/prefer/recipe.ts';
+import { PREFER_RECIPE, PREFER_SCORING, preferRunSize } from '../../lessons/prefer/recipe.ts';
 import { listCheckpoints, pauseRun, resumeRun, SHIPPED_INSTRUCT, startFinetune } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 import { presetBatch, presetRows } from '../../store/presets.ts';
@@ -100,8 +100,7 @@ export default function Prefer() {
           caption={<>The policy trains ({lora ? `rank-${PREFER_RECIPE.loraRank} adapters only` : 'every weight'}); the reference is the same model as it was at the start, frozen: each step reads its log-probabilities of both answers to measure how far the policy has moved.</>} />
         <p>
           <button type="button" data-testid="prefer-start" disabled={!!blocked} title={blocked ?? undefined} onClick={onStart}>Start</button>{' '}
-          {/* A step runs both answers of each pair (2 rows a pair) and the reference's forward pass (about a third of a step more). */}
-          <StartEstimate recipe={{ preset, steps: Math.ceil((4 * steps) / 3), batch: 2 * presetBatch(preset) }} testId="prefer-estimate" />{' '}
+          <StartEstimate recipe={preferRunSize(preset, steps, presetBatch(preset))} testId="prefer-estimate" />{' '}
           <button type="button" className="secondary" disabled={run.status !== 'training' || !preferring} onClick={pauseRun}>Pause</button>{' '}
           <button type="button" className="secondary" disabled={!(run.status === 'paused' && preferring && run.step < (run.settings?.steps ?? 0))} onClick={resumeRun}>Resume</button>
         </p>
