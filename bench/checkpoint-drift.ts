@@ -1,7 +1,8 @@
 /**
- * Do the shipped checkpoints still say the same thing after a kernel change? For each checkpoint in
- * public/models/, greedy text (full recompute through GPUModel, the training kernels) with two
- * matmul variants, and the largest logit difference between them over one whole window.
+ * Do the shipped checkpoints still say the same thing after a kernel change? For each language-model
+ * checkpoint in public/models/ (the spam classifiers have no LM head to write with), greedy text
+ * (full recompute through GPUModel, the training kernels) with two matmul variants, and the largest
+ * logit difference between them over one whole window.
  *
  *   npm run bench:drift -- [old variant] [new variant] [tokens]   (default: blocked_vec4 blocked8_vec4 32)
  *
@@ -21,7 +22,7 @@ const nTokens = Number(process.argv[4] ?? 32);
 const { device, report } = await requestNodeDevice();
 const cache = new PipelineCache(device);
 console.log(`adapter: ${report.name}; ${oldV} vs ${newV}`);
-for (const file of ['base-test', 'instruct-test', 'base-small', 'instruct-small']) {
+for (const file of ['base-test', 'instruct-test', 'base-small', 'instruct-small', 'prefer-small']) {
   const path = `public/models/${file}.safetensors`;
   const ck = loadCheckpoint(new Uint8Array(readFileSync(path)), path);
   const T = ck.config.blockSize;

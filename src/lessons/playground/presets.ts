@@ -73,7 +73,8 @@ export const PRESETS: readonly PromptPreset[] = [
     template: true,
     lookFor:
       'Stens Tichors appears in no training text. The instruct model still answers in the same confident shape ("Born in ..."), ' +
-      'but the town is a guess, right about one time in 16. Compare the probabilities of the town\'s tokens with the known person\'s.',
+      'but the town is a guess, right about one time in 16. Compare the probabilities of the town\'s tokens with the known person\'s. ' +
+      'Then press "SFT vs DPO": the preference-tuned model learned to answer "I don\'t know." to questions like this one.',
   },
   {
     id: 'story',
