@@ -2,8 +2,8 @@
 // (Vulkan driver installed, no Node) needs to run the GPU check (scripts/gpu-check/check.ts: every
 // matmul variant against its reference, matmul GFLOP/s, small and medium training steps): this
 // Node binary, Dawn's `dawn.node` from the `webgpu` package, and the check and the command-line
-// trainer, each bundled into one file with its WGSL inlined. Writes .bench/gpu-check.tar.xz (git-ignored) by default and fails if it is
-// 64 MiB or more. On the GPU machine:
+// trainer, each bundled into one file with its WGSL inlined. Writes .bench/gpu-check.tar.xz
+// (git-ignored) by default and fails if it is 64 MiB or more. On the GPU machine:
 //   tar xJf gpu-check.tar.xz && gpu-check/run.sh
 // Changes nothing outside its output.
 import { execFileSync } from 'node:child_process';

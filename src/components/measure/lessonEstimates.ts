@@ -1,7 +1,7 @@
 /**
  * Each lesson's default recipe as this adapter runs it (lesson 1 picks its preset by adapter; lessons
- * 2 and 3 finetune the shipped small base, lesson 4 the shipped instruct model), the words an estimate is said in, and the JSON a learner
- * downloads after measuring. Pure: no store, no React.
+ * 2 and 3 finetune the shipped small base, lesson 4 the shipped instruct model), the words an
+ * estimate is said in, and the JSON a learner downloads after measuring. Pure: no store, no React.
  */
 import { CLASSIFY_LESSON } from '../../lessons/classify/content.ts';
 import { CLASSIFY_RECIPE } from '../../lessons/classify/recipe.ts';

@@ -8,9 +8,9 @@ import { myModel } from '../../store/api.ts';
 import { useLab, type LabState } from '../../store/index.ts';
 import type { SlotInfo } from './types.ts';
 
-/** The first listed checkpoint of a stage, shipped ones first. */
-const firstOf = (s: LabState, stage: SlotInfo['stage']) =>
-  (s.slots.find((x) => x.shipped && x.stage === stage) ?? s.slots.find((x) => x.stage === stage))?.id ?? null;
+/** The first listed checkpoint of a stage, shipped ones first (or the learner's own first). */
+const firstOf = (s: LabState, stage: SlotInfo['stage'], shippedFirst = true) =>
+  (s.slots.find((x) => !!x.shipped === shippedFirst && x.stage === stage) ?? s.slots.find((x) => x.stage === stage))?.id ?? null;
 
 /**
  * The learner's base and instruct models (myModelsSlice: their own once chosen, else the shipped
@@ -25,7 +25,7 @@ export function useMyModels(): { base: string | null; instruct: string | null } 
 
 /** A preference-tuned (DPO) model: the learner's own lesson-4 run first, else the shipped one; null when there is none. */
 export function usePreferModel(): string | null {
-  return useLab((s) => (s.slots.find((x) => !x.shipped && x.stage === 'prefer') ?? s.slots.find((x) => x.stage === 'prefer'))?.id ?? null);
+  return useLab((s) => firstOf(s, 'prefer', false));
 }
 
 /** Checkpoints with a classification head (lesson 2's spam classifiers), the learner's own first. */
