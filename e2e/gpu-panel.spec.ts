@@ -40,14 +40,14 @@ test('Measure this GPU shows its figures, keeps them across a reload, and lesson
   // lesson 1 runs the test preset on a software adapter; lessons 2 to 4 need small, not timed here
   await expect(m.getByTestId('measure-lesson-lesson/pretrain')).toContainText(/400 steps of 4 × 32 tokens on test, about .+ on this GPU \(measured\)/);
   await expect(m.getByTestId('measure-lesson-lesson/classify')).toContainText('the small preset was not measured');
-  await expect(m.getByTestId('measure-lesson-lesson/prefer')).toContainText('400 steps of 32 × 128 tokens on small');
+  await expect(m.getByTestId('measure-lesson-lesson/prefer')).toContainText('400 steps of 40 × 128 tokens on small');
 
   const [download] = await Promise.all([page.waitForEvent('download'), m.getByTestId('measure-download').click()]);
   const file = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
   expect(file.presets.map((p: { preset: string }) => p.preset)).toEqual(['test']);
   expect(file.matmul[0].gflops).toBeCloseTo(gflops, 1);
   expect(file.lessons).toHaveLength(4);
-  expect(file.lessons[3]).toMatchObject({ lesson: 'Lesson 4: Preference tuning (DPO)', preset: 'small', steps: 400, batch: 32 });
+  expect(file.lessons[3]).toMatchObject({ lesson: 'Lesson 4: Preference tuning (DPO)', preset: 'small', steps: 400, batch: 40 });
   expect(file.lessons[0]).toMatchObject({ preset: 'test', steps: 400, batch: 4 });
   expect(file.lessons[0].seconds).toBeGreaterThan(0);
 

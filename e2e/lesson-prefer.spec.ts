@@ -48,9 +48,11 @@ test('lesson 4: a malformed pairs file is refused, a hand-made pair is accepted,
   await expect(page.getByTestId('dpo-logp-chart')).toBeVisible();
   const table = page.getByTestId('prefer-before-after');
   await expect(table).toBeVisible({ timeout: 120_000 });
-  for (const row of ['held-out-before', 'held-out-after', 'unknown-before', 'unknown-after']) {
-    await expect(page.getByTestId(`prefer-row-${row}`).locator('td').nth(2)).toHaveText('3'); // 6 questions, 3 per group
+  // 6 questions, 2 a row: people the pairs named (lent held-out people), held-out people in no pair, unknown people.
+  for (const row of ['in-pairs', 'held-out', 'unknown']) {
+    for (const when of ['before', 'after']) await expect(page.getByTestId(`prefer-row-${row}-${when}`).locator('td').nth(2)).toHaveText('2');
   }
+  await expect(page.getByTestId('prefer-row-in-pairs-after').locator('td').first()).toHaveText('known people your pairs named');
   await expect(table).toContainText(`step ${STEPS}`);
 
   // The stages page shows the stage after SFT with the same comparison; the playground offers SFT vs DPO with this run.

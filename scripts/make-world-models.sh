@@ -66,7 +66,7 @@ step dpo resumable "$DPO" finetune-dpo --checkpoint "$SFT" --save-every 50 ${DPO
 # shellcheck disable=SC2086
 step spam classify "$SPAM" ${CLASSIFY_ARGS:-}
 step score-sft-world lab score --checkpoint "$SFT" --families world
-step score-dpo lab score --checkpoint "$DPO" --families world --without-pairs public/datasets/world-prefs.jsonl
+step score-dpo lab score --checkpoint "$DPO" --families world --pairs public/datasets/world-prefs.jsonl
 step facts lab eval --checkpoint "$BASE" --facts
 step brown lab eval --checkpoint "$BASE"
 step score-base lab score --checkpoint "$BASE" --families world

@@ -54,7 +54,7 @@ export interface DpoGolden {
   config: GPTConfig;
   B: number;
   T: number;
-  hyper: Golden['hyper'] & { beta: number; nll: number };
+  hyper: Golden['hyper'] & { beta: number; nll: number; text_rows?: number; lm?: number };
   params: Record<string, Float64Array>;
   refParams: Record<string, Float64Array>;
   grads: Record<string, Float64Array>;
@@ -63,14 +63,15 @@ export interface DpoGolden {
   weights: Float64Array;
   refSeq: Float64Array;
   seq: Float64Array;
-  /** loss, DPO loss, NLL, reward margin, chosen and rejected summed log-probabilities (means over pairs) */
+  /** loss, DPO loss, NLL, reward margin, chosen and rejected summed log-probabilities (means over pairs), and with text rows their mean token NLL */
   stats: Float64Array;
   trajectory: Float64Array;
   margins: Float64Array;
 }
 
-export function loadDpoGolden(path = new URL('./fixtures/gpt2-tiny-dpo-golden.safetensors', import.meta.url)): DpoGolden {
-  const { get, f64, params, refParams, grads, config, B, T, hyper } = openFixture(path, 'gpt2-tiny-dpo-golden.safetensors');
+/** A DPO golden fixture: `gpt2-tiny-dpo-golden.safetensors`, or `gpt2-tiny-dpo-replay-golden.safetensors` (2 text rows after the pairs, hyper.text_rows and hyper.lm). */
+export function loadDpoGolden(name = 'gpt2-tiny-dpo-golden.safetensors'): DpoGolden {
+  const { get, f64, params, refParams, grads, config, B, T, hyper } = openFixture(new URL(`./fixtures/${name}`, import.meta.url), name);
   return {
     config, B, T, hyper, params, refParams, grads, tokens: get('tokens') as Int32Array, targets: get('targets') as Int32Array, weights: f64('weights'),
     refSeq: f64('ref_seq'), seq: f64('seq'), stats: f64('stats'), trajectory: f64('trajectory'), margins: f64('margins'),

@@ -12,9 +12,13 @@ test/fixtures/gpt2-tiny-dpo-golden.safetensors holding:
     reward margin, chosen and rejected log-probabilities) and the gradient of every weight ("grad.<name>"),
   - the loss and margin of each of 6 AdamW steps ("trajectory", "margins"), clipping at norm 1.
 loss = mean_p -log sigmoid(beta * ((seq_c - ref_c) - (seq_r - ref_r))) + nll * (-sum_p seq_c / chosen tokens).
+With TEXT_ROWS L > 0 (pretraining replay), L rows of plain text follow the pairs (every position
+counted, the last row's end padded) and the loss adds LM x their mean token NLL, which "stats" gains
+as a seventh figure; the pairs' tokens and every other draw are those of L = 0.
 Everything runs in float64.
 
 Run:  cd scripts/golden && python3 make_dpo_golden.py ../../test/fixtures/gpt2-tiny-dpo-golden.safetensors
+      cd scripts/golden && python3 make_dpo_golden.py ../../test/fixtures/gpt2-tiny-dpo-replay-golden.safetensors 2 0.6
 """
 import json
 import sys
@@ -25,9 +29,12 @@ import torch.nn.functional as F
 from gpt2_tiny import GPT, adamw, init_nontrivial, write_safetensors
 
 CFG = dict(nLayer=2, nHead=2, nEmbd=12, blockSize=8, vocabSize=19, dropout=0)
-P, T = 3, 7  # B = 6 rows; T < blockSize, and sizes that are not powers of two
-B = 2 * P
+P, T = 3, 7  # 6 pair rows; T < blockSize, and sizes that are not powers of two
+L = int(sys.argv[2]) if len(sys.argv) > 2 else 0  # text rows after the pairs
+B = 2 * P + L
 HP = dict(lr=1e-2, beta1=0.9, beta2=0.95, eps=1e-8, weight_decay=0.1, grad_clip=1.0, steps=6, beta=0.5, nll=0.7)
+if L:
+    HP.update(text_rows=L, lm=float(sys.argv[3]))
 torch.manual_seed(4321)
 torch.set_default_dtype(torch.float64)
 
@@ -37,12 +44,16 @@ policy = GPT(CFG)
 with torch.no_grad():
     for (_, p), (_, r) in zip(policy.named_parameters(), ref.named_parameters()):
         p.copy_(r + 0.05 * torch.randn_like(r))
-tokens = torch.randint(0, CFG['vocabSize'], (B, T))
-targets = torch.randint(0, CFG['vocabSize'], (B, T))
+tokens = torch.randint(0, CFG['vocabSize'], (2 * P, T))
+targets = torch.randint(0, CFG['vocabSize'], (2 * P, T))
 # Prompt (0) then response (1) then padding (0): each row its own lengths.
 starts = [2, 3, 1, 2, 4, 3]
 ends = [6, 7, 4, 5, 7, 6]
 weights = torch.tensor([[1.0 if s <= t < e else 0.0 for t in range(T)] for s, e in zip(starts, ends)])
+if L:  # plain text: every position counts, the last row padded after 5 tokens
+    tokens = torch.cat([tokens, torch.randint(0, CFG['vocabSize'], (L, T))])
+    targets = torch.cat([targets, torch.randint(0, CFG['vocabSize'], (L, T))])
+    weights = torch.cat([weights, torch.tensor([[1.0 if (b < L - 1 or t < 5) else 0.0 for t in range(T)] for b in range(L)])])
 
 
 def seq_logp(model):
@@ -52,11 +63,12 @@ def seq_logp(model):
 
 
 def dpo_loss(seq, ref_seq):
-    rew = HP['beta'] * (seq - ref_seq)
+    rew = HP['beta'] * (seq[:2 * P] - ref_seq[:2 * P])
     h = rew[:P] - rew[P:]
     pref = -F.logsigmoid(h).mean()
     nll = -seq[:P].sum() / weights[:P].sum()
-    return pref + HP['nll'] * nll, pref, nll, h.mean(), rew
+    lm = -seq[2 * P:].sum() / weights[2 * P:].sum() if L else torch.tensor(0.0)
+    return pref + HP['nll'] * nll + HP.get('lm', 0) * lm, pref, nll, h.mean(), lm
 
 
 with torch.no_grad():
@@ -64,14 +76,14 @@ with torch.no_grad():
 out = {'ref.' + n: p.detach().clone() for n, p in ref.named_parameters()}
 out.update({n: p.detach().clone() for n, p in policy.named_parameters()})
 seq = seq_logp(policy)
-loss, pref, nll, margin, rew = dpo_loss(seq, ref_seq)
+loss, pref, nll, margin, lm = dpo_loss(seq, ref_seq)
 loss.backward()
 out['tokens'] = tokens.to(torch.int32)
 out['targets'] = targets.to(torch.int32)
 out['weights'] = weights
 out['ref_seq'] = ref_seq
 out['seq'] = seq.detach()
-out['stats'] = torch.stack([loss, pref, nll, margin, seq[:P].mean(), seq[P:].mean()]).detach()
+out['stats'] = torch.stack([loss, pref, nll, margin, seq[:P].mean(), seq[P:2 * P].mean()] + ([lm] if L else [])).detach()
 for n, p in policy.named_parameters():
     out['grad.' + n] = p.grad.detach().clone()
 

@@ -31,6 +31,9 @@ describe('lab finetune-dpo (real kernels, shipped test instruct model)', () => {
     expect(margins[0]).toBe(0); // the policy starts as the reference
     expect(margins[STEPS - 1], margins.join(' ')).toBeGreaterThan(0.3);
     expect(lines.filter((l) => l.startsWith('step ')).at(-1)).toMatch(/pairs ordered 100%/);
+    // Lesson 4's recipe replays pretraining text: each line shows those rows' NLL.
+    expect(lines.some((l) => /^replay: 8 rows a step of pretraining text/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('step ')).every((l) => /, replay \d+\.\d{4}\) \|/.test(l))).toBe(true);
     const a = load(join(dir, 'full.safetensors'));
     expect(a.info?.stage).toBe('prefer');
     expect((a.info?.figures as { margin: number }).margin).toBeCloseTo(margins[STEPS - 1], 3);

@@ -35,9 +35,10 @@ describe('lesson recipes and the command line', () => {
 
   it('finetune-dpo defaults to lesson 4\'s recipe, starting from the shipped instruct model on the world\'s pairs', () => {
     const o = dpo.spec.options;
-    expect({ beta: o.beta.default, nll: o.nll.default, steps: o.steps.default, batch: o.batch.default, lr: o.lr.default, warmup: o.warmup.default, seed: o.seed.default })
-      .toEqual({ beta: PREFER_RECIPE.beta, nll: PREFER_RECIPE.nll, steps: PREFER_RECIPE.steps, batch: PREFER_RECIPE.batch, lr: PREFER_RECIPE.lr, warmup: PREFER_RECIPE.warmup, seed: PREFER_RECIPE.seed });
+    expect({ beta: o.beta.default, nll: o.nll.default, replay: o.replay.default, replayWeight: o['replay-weight'].default, steps: o.steps.default, batch: o.batch.default, lr: o.lr.default, warmup: o.warmup.default, seed: o.seed.default })
+      .toEqual({ beta: PREFER_RECIPE.beta, nll: PREFER_RECIPE.nll, replay: PREFER_RECIPE.replay, replayWeight: PREFER_RECIPE.replayWeight, steps: PREFER_RECIPE.steps, batch: PREFER_RECIPE.batch, lr: PREFER_RECIPE.lr, warmup: PREFER_RECIPE.warmup, seed: PREFER_RECIPE.seed });
     expect(PREFER_RECIPE.nll).toBeGreaterThan(0); // issue 19's reference: pure DPO never made the refusal the top answer
+    expect(PREFER_RECIPE.replay).toBeGreaterThan(0); // issue 19: without replay the refusal took known answers with it
     for (const f of [o.checkpoint.default, o.data.default]) expect(existsSync(f as string), String(f)).toBe(true);
   });
 });

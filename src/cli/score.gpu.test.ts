@@ -28,10 +28,13 @@ async function printed(run: () => Promise<void>): Promise<string> {
 afterEach(() => vi.restoreAllMocks());
 
 describe('lab score / eval --prompted (real kernels, shipped data)', () => {
-  it('--without-pairs leaves the people the pairs ask about as known out of the held-out row: 100 held-out people less the 60 lent', async () => {
-    const text = await printed(() => score.run(parseOptions(score.spec, ['--checkpoint', ckpt, '--families', 'world-held-out', '--without-pairs', 'public/datasets/world-prefs.jsonl', '--max-tokens', '1', '--examples', '0'])));
-    expect(text).toMatch(/on 40 test records/);
+  it('--pairs scores the people the pairs name as known in their own row: the 100 held-out people split into 60 lent and 40 in no pair', async () => {
+    const text = await printed(() => score.run(parseOptions(score.spec, ['--checkpoint', ckpt, '--families', 'world-held-out', '--pairs', 'public/datasets/world-prefs.jsonl', '--max-tokens', '1', '--examples', '0'])));
+    expect(text).toMatch(/on 100 test records/);
     expect(text).toMatch(/^world-held-out\s+\d+\s+40\s/m);
+    expect(text).toMatch(/^world-in-pairs\s+\d+\s+60\s/m);
+    // The world table's row says who it asks about.
+    expect(text).toMatch(/^world-in-pairs\s+60\s.*the preference pairs named/m);
   });
 
   it('score prints adherence and a row per family for the records asked for', async () => {

@@ -12,7 +12,7 @@
  *   world-sft, world-held-out, world-unknown   normalised answer equals the taught answer ("Born in Marden.")
  */
 import type { InstructRecord } from './types.ts';
-import { GROUP_TEXT, groupOfTask, REFUSAL, WORLD_GROUPS, worldTask, type WorldGroup } from './world.ts';
+import { groupOfTask, REFUSAL, ROW_TEXT, SCORE_ROWS, worldTask, type ScoreRow } from './world.ts';
 
 /** A word is a whitespace-separated token holding a letter or digit ("--" and "," alone are not). */
 export function words(s: string): string[] {
@@ -70,7 +70,7 @@ export const SCORERS: Record<string, { rule: string; score: Scorer }> = {
   word_count: { rule: 'the number, in digits', score: (r, a) => /^\d+$/.test(a.trim().replace(/\.$/, '')) && Number(a.trim().replace(/\.$/, '')) === Number(r.output) },
   first_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
   last_word: { rule: 'exact match after normalising case and punctuation', score: exactNormalised },
-  ...Object.fromEntries(WORLD_GROUPS.map((g) => [worldTask(g), { rule: 'the taught answer ("Born in Marden."), exact after normalising case and final punctuation', score: exactNormalised }])),
+  ...Object.fromEntries(SCORE_ROWS.map((g) => [worldTask(g), { rule: 'the taught answer ("Born in Marden."), exact after normalising case and final punctuation', score: exactNormalised }])),
 };
 
 /** Grade one answer; records of an unknown family are graded by normalised exact match. */
@@ -132,9 +132,9 @@ export function scoreByFamily(pairs: ScoredPair[]): Record<string, FamilyTally> 
   );
 }
 
-/** One of the world's three score rows (lesson 3, `lab score`). */
+/** One of the world's score rows (lessons 3 and 4, `lab score`). */
 export interface WorldRow {
-  group: WorldGroup;
+  group: ScoreRow;
   /** who the row asks about, in words */
   text: string;
   n: number;
@@ -151,16 +151,16 @@ export interface WorldRow {
 }
 
 /**
- * The world families of a score, as the three rows (sft, held-out, unknown) in that order; rows
+ * The world families of a score, as rows in SCORE_ROWS's order (sft, in-pairs, held-out, unknown); rows
  * with no records are left out. `values` is the number of candidate values per attribute (chance = 1 / values).
  */
 export function worldRows(families: readonly ({ family: string } & FamilyTally)[], values = 16): WorldRow[] {
   const rows: WorldRow[] = [];
-  for (const g of WORLD_GROUPS) {
+  for (const g of SCORE_ROWS) {
     const f = families.find((x) => x.family === worldTask(g));
     if (!f || f.total === 0) continue;
     rows.push({
-      group: g, text: GROUP_TEXT[g], n: f.total, exact: f.correct / f.total,
+      group: g, text: ROW_TEXT[g], n: f.total, exact: f.correct / f.total,
       format: f.followed === undefined ? NaN : f.followed / f.total, confidence: f.confidence ?? NaN, chance: 1 / values,
       refused: (f.refused ?? 0) / f.total, confidentlyWrong: f.confidentlyWrong === undefined ? NaN : f.confidentlyWrong / f.total,
     });

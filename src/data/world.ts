@@ -92,11 +92,23 @@ export function attributeValues(people: readonly Person[]): Record<Attribute, st
   return out;
 }
 
-/** The instruction-set family of a group's questions: world-sft, world-held-out, world-unknown. */
-export const worldTask = (g: WorldGroup): string => `world-${g}`;
-/** The group a family name stands for, or undefined for other families. */
-export function groupOfTask(task: string | undefined): WorldGroup | undefined {
-  return WORLD_GROUPS.find((g) => worldTask(g) === task);
+/**
+ * The rows a score of the world's questions is shown in: the three groups, and `in-pairs` for the
+ * questions about people that lesson 4's preference pairs named as known (their right answer chosen
+ * over the refusal), taken out of their group's row so that row measures only what was not taught.
+ */
+export const SCORE_ROWS = ['sft', 'in-pairs', 'held-out', 'unknown'] as const;
+export type ScoreRow = (typeof SCORE_ROWS)[number];
+export const ROW_TEXT: Record<ScoreRow, string> = {
+  ...GROUP_TEXT,
+  'in-pairs': 'people the preference pairs named, their right answer chosen over "I don\'t know."',
+};
+
+/** The instruction-set family of a row's questions: world-sft, world-in-pairs, world-held-out, world-unknown. */
+export const worldTask = (g: ScoreRow): string => `world-${g}`;
+/** The row a family name stands for, or undefined for other families. */
+export function groupOfTask(task: string | undefined): ScoreRow | undefined {
+  return SCORE_ROWS.find((g) => worldTask(g) === task);
 }
 
 /** Names: capitalised words of letters, one space between first and last name. */

@@ -6,17 +6,25 @@ import { DPO_STATS, dpo_backward, dpo_forward } from './dpo.ts';
 import * as ref from './dpo.ref.ts';
 
 describe('dpo on the GPU vs its reference', () => {
-  it('P=3 T=13 V=67: masks, an uncounted pair, large logits, NLL on; backward accumulates', async () => {
+  it.each([
+    ['no text rows', 0, 0],
+    ['3 text rows weighted 0.7 (pretraining replay), one of them half padding', 3, 0.7],
+  ])('P=3 T=13 V=67, %s: masks, an uncounted pair, large logits, NLL on; backward accumulates', async (_, L, lm) => {
     const h = await getHarness();
     const [P, T, V] = [3, 13, 67];
-    const B = 2 * P;
+    const B = 2 * P + L;
     const N = B * T;
     const [beta, nll] = [0.3, 0.8];
     const rand = mulberry32(41);
     const logits = uniformArray(N * V, rand, -30, 30); // wide range: needs the max subtraction
     const targets = Uint32Array.from({ length: N }, () => Math.floor(rand() * V));
     // prompt columns masked, padding at the ends, pair 1's rejected row (row 4) empty
-    const weights = Float32Array.from({ length: N }, (_, i) => (i % T < 4 || i % T > 10 - (i % 3) || Math.floor(i / T) === 4 ? 0 : 1));
+    // text rows: every token counts except the last row's second half (padding)
+    const weights = Float32Array.from({ length: N }, (_, i) => {
+      const [row, t] = [Math.floor(i / T), i % T];
+      if (row >= 2 * P) return row === B - 1 && t > T / 2 ? 0 : 1;
+      return t < 4 || t > 10 - (i % 3) || row === 4 ? 0 : 1;
+    });
     const refSeq = Float32Array.from({ length: B }, () => -40 * rand());
     const dlogits0 = uniformArray(N * V, rand); // random, not zero: backward must accumulate
 
@@ -29,11 +37,11 @@ describe('dpo on the GPU vs its reference', () => {
       dlogits: h.upload(dlogits0, 'dlogits'),
     };
     const [gl, gt, gw] = [h.upload(logits), h.upload(targets), h.upload(weights)];
-    h.run(...(await dpo_forward(h.cache, b.logps, b.lse, b.seq, b.dseq, b.stats, gl, gt, gw, h.upload(refSeq), B, T, V, beta, nll)));
+    h.run(...(await dpo_forward(h.cache, b.logps, b.lse, b.seq, b.dseq, b.stats, gl, gt, gw, h.upload(refSeq), B, T, V, beta, nll, L, lm)));
     h.run(await dpo_backward(h.cache, b.dlogits, gl, gt, gw, b.lse, b.dseq, B, T, V));
 
     const want = { logps: new Float32Array(N), lse: new Float32Array(N), seq: new Float32Array(B), dseq: new Float32Array(B), stats: new Float32Array(DPO_STATS.length), dlogits: dlogits0.slice() };
-    ref.dpo_forward(want.logps, want.lse, want.seq, want.dseq, want.stats, logits, targets, weights, refSeq, B, T, V, beta, nll);
+    ref.dpo_forward(want.logps, want.lse, want.seq, want.dseq, want.stats, logits, targets, weights, refSeq, B, T, V, beta, nll, L, lm);
     ref.dpo_backward(want.dlogits, logits, targets, weights, want.lse, want.dseq, B, T, V);
     const tol = { atol: 2e-5, rtol: 2e-5 };
     expectAllClose('dpo logps', await h.readF32(b.logps, N), want.logps, [B, T], tol);
@@ -44,5 +52,6 @@ describe('dpo on the GPU vs its reference', () => {
     expectAllClose('dpo dlogits', await h.readF32(b.dlogits, N * V), want.dlogits, [B, T, V], tol);
     expect(want.stats[7]).toBe(2); // pair 1 left out
     expect(want.stats[0]).toBeGreaterThan(1); // a real loss, not a degenerate 0
+    if (L) expect(want.stats[10]).toBeGreaterThan(1); // the text rows' NLL, counted
   });
 });

@@ -1,7 +1,7 @@
 /**
  * CPU reference of dpo.wgsl: same names, same argument order (outputs, inputs, sizes). A batch of
- * P pairs is B = 2P rows: chosen rows 0..P-1, then the rejected rows in the same order. Written
- * for clarity; works on Float32Array or Float64Array.
+ * P pairs and L text rows is B = 2P + L rows: chosen rows 0..P-1, the rejected rows in the same
+ * order, then the text rows. Written for clarity; works on Float32Array or Float64Array.
  */
 import { rowMaxSum } from './crossentropy.ref.ts';
 
@@ -16,16 +16,16 @@ const sigmoidNeg = (h: number) => 1 / (1 + Math.exp(h));
  * The forward half (dpo_forward_logprobs, then dpo_forward_loss).
  * logps[i] = w_i * log softmax(logits_i)[target_i]; lse[i] = log-sum-exp of row i (0 where w_i = 0);
  * seq[b] = sum_t logps[b, t]; per counted pair h = beta * ((seq_c - ref_c) - (seq_r - ref_r));
- * loss = mean softplus(-h) + nll * (-sum seq_c / chosen tokens); dseq[b] = d loss / d seq[b];
- * stats (10) = [loss, dpo loss, nll, reward margin, chosen seq, rejected seq, accuracy, pairs,
- * chosen reward, rejected reward], the means over counted pairs (a pair counts when both rows
- * hold a counted token).
- * logps, lse: (B, T); seq, dseq: (B); stats: (10); logits: (B, T, V); targets, weights: (B, T); ref: (B).
+ * loss = mean softplus(-h) + nll * (-sum seq_c / chosen tokens) + lm * (-sum seq_text / text tokens);
+ * dseq[b] = d loss / d seq[b]; stats (11) = [loss, dpo loss, nll, reward margin, chosen seq,
+ * rejected seq, accuracy, pairs, chosen reward, rejected reward, text NLL], the means over counted
+ * pairs (a pair counts when both rows hold a counted token).
+ * logps, lse: (B, T); seq, dseq: (B); stats: (11); logits: (B, T, V); targets, weights: (B, T); ref: (B).
  */
 export function dpo_forward(
   logps: Arr, lse: Arr, seq: Arr, dseq: Arr, stats: Arr,
   logits: Arr, targets: ArrayLike<number>, weights: ArrayLike<number>, ref: ArrayLike<number>,
-  B: number, T: number, V: number, beta: number, nll: number,
+  B: number, T: number, V: number, beta: number, nll: number, L = 0, lm = 0,
 ): void {
   for (let i = 0; i < B * T; i++) {
     const w = weights[i];
@@ -47,7 +47,7 @@ export function dpo_forward(
     seq[b] = s;
     dseq[b] = 0;
   }
-  const P = B / 2;
+  const P = (B - L) / 2;
   const counted: number[] = [];
   let ntok = 0;
   for (let q = 0; q < P; q++) {
@@ -73,9 +73,16 @@ export function dpo_forward(
     rr += rewr;
     if (h > 0) wins++;
   }
+  let lmtok = 0, lmsum = 0;
+  for (let b = 2 * P; b < B; b++) {
+    lmtok += rowWeight(b);
+    lmsum += seq[b];
+  }
+  for (let b = 2 * P; b < B; b++) dseq[b] = lmtok > 0 ? -lm / lmtok : 0;
+  const lmNll = lmtok > 0 ? -lmsum / lmtok : 0;
   const inv = n > 0 ? 1 / n : 0;
   const nllLoss = ntok > 0 ? -chosen / ntok : 0;
-  const out = [loss * inv + nll * nllLoss, loss * inv, nllLoss, (rc - rr) * inv, chosen * inv, rejected * inv, wins * inv, n, rc * inv, rr * inv];
+  const out = [loss * inv + nll * nllLoss + lm * lmNll, loss * inv, nllLoss, (rc - rr) * inv, chosen * inv, rejected * inv, wins * inv, n, rc * inv, rr * inv, lmNll];
   out.forEach((v, k) => (stats[k] = v));
 }
 

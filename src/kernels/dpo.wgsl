@@ -1,11 +1,13 @@
 // dpo.wgsl — the DPO loss (direct preference optimisation) on the LM head's logits, with an
-// optional NLL term on the chosen responses. A batch holds P pairs as B = 2P sequences: rows
-// 0..P-1 the chosen responses, rows P..2P-1 the rejected ones in the same order. Three entry
-// points, dispatched in this order:
+// optional NLL term on the chosen responses and an optional language-modelling term on plain text
+// rows (pretraining replay). A batch holds P pairs and L text rows as B = 2P + L sequences: rows
+// 0..P-1 the chosen responses, rows P..2P-1 the rejected ones in the same order, rows 2P..B-1 the
+// text. Three entry points, dispatched in this order:
 //   dpo_forward_logprobs: logps[i] = w_i * log softmax(logits_i)[target_i], lse[i] = log-sum-exp of row i
 //   dpo_forward_loss:     seq[b] = sum_t logps[b, t] (the response's summed log-probability; weights are
 //                         the response mask), per pair h = beta * ((seq_c - ref_c) - (seq_r - ref_r)),
-//                         loss = mean_p softplus(-h) + nll * (-sum_p seq_c / chosen tokens);
+//                         loss = mean_p softplus(-h) + nll * (-sum_p seq_c / chosen tokens)
+//                                + lm * (-sum of the text rows' seq / their tokens);
 //                         dseq[b] = d loss / d seq[b]; stats as below
 //   dpo_backward:         dlogits[i, :] += -dseq[b] * w_i * (softmax(logits_i) - onehot(target_i))
 // ref: (B) the frozen reference model's seq for the same rows. A pair counts when both of its rows
@@ -14,11 +16,13 @@
 // Must not: write dlogits rows of uncounted positions; read targets where the weight is 0.
 
 struct Params {
-  B: u32, // sequences: 2P
+  B: u32, // sequences: 2P + L
   T: u32,
   V: u32,
   beta: f32, // strength of the preference (the reward is beta times a log-probability ratio)
   nll: f32,  // weight of the chosen responses' mean token NLL (0: pure DPO)
+  L: u32,    // text rows at the end of the batch (0: none)
+  lm: f32,   // weight of the text rows' mean token NLL
 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -56,7 +60,7 @@ fn dpo_forward_logprobs(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(
 
 @group(0) @binding(1) var<storage, read_write> seq: array<f32>;   // (B)
 @group(0) @binding(2) var<storage, read_write> dseq: array<f32>;  // (B)
-@group(0) @binding(3) var<storage, read_write> stats: array<f32>; // (10), see dpo.ts DPO_STATS
+@group(0) @binding(3) var<storage, read_write> stats: array<f32>; // (11), see dpo.ts DPO_STATS
 @group(0) @binding(4) var<storage, read> logps_l: array<f32>;     // (B, T)
 @group(0) @binding(5) var<storage, read> weights_l: array<f32>;   // (B, T)
 @group(0) @binding(6) var<storage, read> refseq: array<f32>;      // (B) the reference's seq
@@ -83,7 +87,7 @@ fn pair_weights(q: u32, P: u32) -> vec2<f32> {
 
 @compute @workgroup_size(1)
 fn dpo_forward_loss() {
-  let P = p.B / 2u;
+  let P = (p.B - p.L) / 2u;
   var ntok = 0.0; // counted tokens of the counted pairs' chosen rows
   var npairs = 0.0;
   for (var b = 0u; b < p.B; b++) {
@@ -131,10 +135,23 @@ fn dpo_forward_loss() {
     rr += rewr;
     wins += select(0.0, 1.0, h > 0.0);
   }
+  // The text rows: the mean token NLL over all their counted tokens.
+  var lmtok = 0.0;
+  var lmsum = 0.0;
+  for (var b = 2u * P; b < p.B; b++) {
+    for (var t = 0u; t < p.T; t++) {
+      lmtok += weights_l[b * p.T + t];
+    }
+    lmsum += seq[b];
+  }
+  let lmnll = select(0.0, -lmsum / lmtok, lmtok > 0.0);
+  for (var b = 2u * P; b < p.B; b++) {
+    dseq[b] = select(0.0, -p.lm / lmtok, lmtok > 0.0);
+  }
   // No counted pair: every figure is 0, not 0/0.
   let inv = select(0.0, 1.0 / npairs, npairs > 0.0);
   let nll = select(0.0, -chosen / ntok, ntok > 0.0);
-  stats[0] = loss * inv + p.nll * nll;
+  stats[0] = loss * inv + p.nll * nll + p.lm * lmnll;
   stats[1] = loss * inv;
   stats[2] = nll;
   stats[3] = (rc - rr) * inv;
@@ -144,6 +161,7 @@ fn dpo_forward_loss() {
   stats[7] = npairs;
   stats[8] = rc * inv;
   stats[9] = rr * inv;
+  stats[10] = lmnll;
 }
 
 @group(0) @binding(1) var<storage, read_write> dlogits: array<f32>; // (B, T, V)

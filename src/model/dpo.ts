@@ -1,8 +1,8 @@
 /**
  * The DPO objective on the GPU model: its settings, its buffers, its loss dispatches (dpo.wgsl in
- * place of the cross-entropy) and the stats it writes. A DPO model's batch is P pairs as B = 2P
- * rows (chosen responses first, then the rejected ones in the same order) with the response mask
- * as weights, and each step also takes the frozen reference's summed log-probabilities of the same
+ * place of the cross-entropy) and the stats it writes. A DPO model's batch is P pairs as 2P rows
+ * (chosen responses first, then the rejected ones in the same order) with the response mask as
+ * weights, then `textRows` rows of plain text (pretraining replay, every token weighted 1), and each step also takes the frozen reference's summed log-probabilities of the same
  * rows (`refLogps`). Owns no loop: src/train/dpo.ts runs the steps.
  */
 import type { BufferView, Dispatch } from '../gpu/compute.ts';
@@ -16,6 +16,10 @@ export interface DpoSettings {
   beta: number;
   /** weight of the NLL of the chosen responses added to the loss (0: pure DPO) */
   nll: number;
+  /** plain-text rows after the pairs, trained as language modelling (pretraining replay; 0 or absent: none) */
+  textRows?: number;
+  /** weight of the text rows' mean token NLL */
+  lm?: number;
 }
 
 /** The buffers DPO adds: per-position log-probs and log-sum-exps (B, T), and per-row sums (B). */
@@ -35,9 +39,9 @@ export type DpoStats = Record<(typeof DPO_STATS)[number], number>;
 /** Number of floats in the stats buffer of a DPO model. */
 export const DPO_STATS_LENGTH = DPO_STATS.length;
 
-/** The buffers of a DPO model of batch B x T (`view` makes one storage buffer of n floats). */
-export function dpoBuffers(view: (label: string, n: number) => BufferView, B: number, T: number): DpoBufs {
-  if (B % 2 !== 0) throw new Error(`dpo: the batch holds chosen and rejected rows of each pair, so B = ${B} must be even`);
+/** The buffers of a DPO model of batch B x T (`view` makes one storage buffer of n floats); `textRows` of the B are plain text. */
+export function dpoBuffers(view: (label: string, n: number) => BufferView, B: number, T: number, textRows = 0): DpoBufs {
+  if (textRows < 0 || textRows >= B || (B - textRows) % 2 !== 0) throw new Error(`dpo: the batch holds chosen and rejected rows of each pair, so B = ${B} less ${textRows} text rows must be even and above 0`);
   return { logps: view('dpo-logps', B * T), lse: view('dpo-lse', B * T), seq: view('dpo-seq', B), dseq: view('dpo-dseq', B), ref: view('dpo-ref', B) };
 }
 
@@ -47,7 +51,7 @@ export async function buildDpoLoss(
 ): Promise<Dispatch[]> {
   const V = c.vocabSize;
   return [
-    ...(await dpo_forward(k, d.logps, d.lse, d.seq, d.dseq, stats, logits, targets, weights, d.ref, B, T, V, s.beta, s.nll)),
+    ...(await dpo_forward(k, d.logps, d.lse, d.seq, d.dseq, stats, logits, targets, weights, d.ref, B, T, V, s.beta, s.nll, s.textRows ?? 0, s.lm ?? 0)),
     await dpo_backward(k, dlogits, logits, targets, weights, d.lse, d.dseq, B, T, V),
   ];
 }

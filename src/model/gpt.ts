@@ -36,7 +36,7 @@ export interface GPUModelOptions extends ParamOptions {
   gradClip?: number;
   /** shorter lengths (each < seqLen) a language-model step may also have: the batch's T is then tokens.length / B */
   seqLens?: readonly number[];
-  /** train on preference pairs with DPO instead of the cross-entropy (dpo.ts): B = 2 x pairs */
+  /** train on preference pairs with DPO instead of the cross-entropy (dpo.ts): B = 2 x pairs + dpo.textRows */
   dpo?: DpoSettings;
 }
 
@@ -144,7 +144,7 @@ export class GPUModel {
         const buffer = createStorageBuffer(device, t, 'tensor-table');
         return { buffer, offset: 0, size: buffer.size };
       })(),
-      dpo: opts.dpo ? dpoBuffers(view, this.B, this.T) : undefined,
+      dpo: opts.dpo ? dpoBuffers(view, this.B, this.T, opts.dpo.textRows) : undefined,
     };
     this.adamHyper = createAdamWUniforms(device, { lr: 0, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0, step: 1 });
     this.allOnes = new Float32Array(BT).fill(1);

@@ -8,6 +8,7 @@ import {
   instructionLengths,
   randomLMBatch,
   shuffledOrder,
+  stackRows,
   validationLMBatches,
 } from './batches.ts';
 
@@ -59,6 +60,19 @@ describe('pretraining batches', () => {
     expect(Array.from(last.inputs.slice(16))).toEqual(new Array(16).fill(PAD));
     expect(Array.from(last.mask.slice(16)).every((m) => m === 0)).toBe(true);
     expect([...validationLMBatches(stream, 4, 8, PAD)][1].inputs).toEqual(last.inputs);
+  });
+});
+
+describe('stackRows', () => {
+  it('puts the rows of batches of one length under each other, in order, masks included; refuses mixed lengths', () => {
+    const a = randomLMBatch(stream, 2, 4, mulberry32(1));
+    const b = { B: 1, T: 4, inputs: Int32Array.from([1, 2, 3, 4]), targets: Int32Array.from([2, 3, 4, 5]), mask: Float32Array.from([0, 1, 1, 0]) };
+    const s = stackRows(a, b);
+    expect([s.B, s.T]).toEqual([3, 4]);
+    expect([...s.inputs]).toEqual([...a.inputs, 1, 2, 3, 4]);
+    expect([...s.targets]).toEqual([...a.targets, 2, 3, 4, 5]);
+    expect([...s.mask]).toEqual([...a.mask, 0, 1, 1, 0]);
+    expect(() => stackRows(a, randomLMBatch(stream, 1, 5, mulberry32(2)))).toThrow('stackRows: the batches must have one length, got 4, 5');
   });
 });
 

@@ -65,6 +65,22 @@ export function randomLMBatch(tokens: ArrayLike<number>, B: number, T: number, r
   return out;
 }
 
+/** The rows of several batches of the same T, one under the other. */
+export function stackRows(...batches: LMBatch[]): LMBatch {
+  const T = batches[0].T;
+  if (batches.some((b) => b.T !== T)) throw new Error(`stackRows: the batches must have one length, got ${batches.map((b) => b.T).join(', ')}`);
+  const B = batches.reduce((n, b) => n + b.B, 0);
+  const out: LMBatch = { B, T, inputs: new Int32Array(B * T), targets: new Int32Array(B * T), mask: new Float32Array(B * T) };
+  let at = 0;
+  for (const b of batches) {
+    out.inputs.set(b.inputs, at);
+    out.targets.set(b.targets, at);
+    out.mask.set(b.mask, at);
+    at += b.B * T;
+  }
+  return out;
+}
+
 /** How many batches validationLMBatches yields for a stream of n tokens. */
 export function countValidationBatches(n: number, B: number, T: number): number {
   return Math.ceil(Math.max(0, Math.floor((n - 1) / T)) / B);

@@ -9,7 +9,7 @@
 import type { DpoStats } from '../model/dpo.ts';
 import type { GPUModel, StepInput } from '../model/gpt.ts';
 import { mulberry32 } from '../util/random.ts';
-import type { LMBatch } from './batches.ts';
+import { stackRows, type LMBatch } from './batches.ts';
 import { drawPairs, pairBatch, type FormattedPair } from './prefs.ts';
 import { learningRate, validateSchedule, type LRSchedule } from './schedule.ts';
 import { DivergedError, toStepInput } from './trainer.ts';
@@ -27,6 +27,15 @@ export interface DpoTrainSettings {
   /** read the figures back every N steps (and at the last step) */
   logEvery: number;
   seed: number;
+}
+
+/**
+ * Pretraining replay: `rows` rows of plain text added under each step's pairs, trained as language
+ * modelling (the models' dpo.textRows and dpo.lm). `draw` gives them at the pair batch's length.
+ */
+export interface ReplayRows {
+  rows: number;
+  draw: (rows: number, T: number, rand: () => number) => LMBatch;
 }
 
 /** One read-back: the step's DPO figures (dpo.ts DpoStats), learning rate, gradient norm and speed. */
@@ -49,8 +58,9 @@ export class DpoTrainer {
   private readonly zeros: Float32Array;
 
   /**
-   * `policy` and `reference` are DPO models (built with the `dpo` option) of batch 2 x pairs and
-   * the same lengths; `shorter` are the lengths below T a batch may run at (both models have them).
+   * `policy` and `reference` are DPO models (built with the `dpo` option) of batch 2 x pairs (+
+   * replay rows) and the same lengths; `shorter` are the lengths below T a batch may run at (both
+   * models have them).
    */
   constructor(
     readonly policy: GPUModel,
@@ -59,16 +69,19 @@ export class DpoTrainer {
     readonly settings: DpoTrainSettings,
     readonly padId: number,
     readonly shorter: readonly number[] = [],
+    readonly replay?: ReplayRows,
   ) {
     validateSchedule(settings.schedule);
-    if (policy.B !== 2 * settings.pairs || reference.B !== policy.B) throw new Error(`DpoTrainer: both models need batch 2 x ${settings.pairs} pairs, got ${policy.B} and ${reference.B}`);
+    const B = 2 * settings.pairs + (replay?.rows ?? 0);
+    if (policy.B !== B || reference.B !== B) throw new Error(`DpoTrainer: both models need batch 2 x ${settings.pairs} pairs + ${replay?.rows ?? 0} replay rows = ${B}, got ${policy.B} and ${reference.B}`);
     this.zeros = new Float32Array(policy.B);
   }
 
-  /** The batch of step s depends only on the seed and s. */
+  /** The batch of step s depends only on the seed and s: the pairs, then any replay rows at their length. */
   batchFor(step: number): LMBatch {
     const rand = mulberry32((this.settings.seed * 1_000_003 + step) >>> 0);
-    return pairBatch(this.data, drawPairs(this.data.length, this.settings.pairs, rand), this.policy.T, this.padId, this.shorter);
+    const pairs = pairBatch(this.data, drawPairs(this.data.length, this.settings.pairs, rand), this.policy.T, this.padId, this.shorter);
+    return this.replay?.rows ? stackRows(pairs, this.replay.draw(this.replay.rows, pairs.T, rand)) : pairs;
   }
 
   /** The reference's summed log-probabilities of a batch's rows (a forward pass only). */

@@ -5,7 +5,7 @@
  * Validation stays on the Brown held-out stream, so a mixed base's validation loss compares with a
  * Brown-only one. Owns the default mix; no GPU, no I/O.
  */
-import { randomLMBatch, validationLMBatches, type LMBatch } from './batches.ts';
+import { randomLMBatch, stackRows, validationLMBatches, type LMBatch } from './batches.ts';
 import type { BatchSource } from './trainer.ts';
 
 /**
@@ -29,19 +29,19 @@ export function mixedLMSource(brown: ArrayLike<number>, bios: ArrayLike<number>,
   checkMix(mix);
   if (mix > 0 && bios.length < T + 1) throw new Error(`the biographies have ${bios.length} tokens; a window needs T+1 = ${T + 1}`);
   return {
-    train: (rand) => {
-      if (mix === 0) return randomLMBatch(brown, B, T, rand);
-      // One draw per row picks its stream, then the window is drawn from that stream.
-      const rows: LMBatch[] = [];
-      for (let b = 0; b < B; b++) rows.push(randomLMBatch(rand() < mix ? bios : brown, 1, T, rand));
-      const out: LMBatch = { B, T, inputs: new Int32Array(B * T), targets: new Int32Array(B * T), mask: new Float32Array(B * T) };
-      rows.forEach((r, b) => {
-        out.inputs.set(r.inputs, b * T);
-        out.targets.set(r.targets, b * T);
-        out.mask.set(r.mask, b * T);
-      });
-      return out;
-    },
+    train: (rand) => mixedWindows(brown, bios, B, T, mix, rand),
     validation: () => validationLMBatches(val, B, T, padId),
   };
+}
+
+/**
+ * B windows of T tokens from the two streams, as mixedLMSource's training batches draw them
+ * (lesson 4's pretraining replay draws its text rows so too, at the pair batch's length).
+ */
+export function mixedWindows(brown: ArrayLike<number>, bios: ArrayLike<number>, B: number, T: number, mix: number, rand: () => number): LMBatch {
+  if (mix === 0) return randomLMBatch(brown, B, T, rand);
+  // One draw per row picks its stream, then the window is drawn from that stream.
+  const rows: LMBatch[] = [];
+  for (let b = 0; b < B; b++) rows.push(randomLMBatch(rand() < mix ? bios : brown, 1, T, rand));
+  return stackRows(...rows);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstructRecord } from '../data/types.ts';
 import type { KVDecoder } from '../model/decoder.ts';
-import { answerPart, followsFormat, heldOutRecords, PROMPTED_QUESTION, promptedIds, scoreInstructions, withoutPeople } from './score.ts';
+import { answerPart, followsFormat, heldOutRecords, pairedApart, PROMPTED_QUESTION, promptedIds, scoreInstructions } from './score.ts';
 import { trainBPE } from './tokenizer-train.ts';
 
 describe('followsFormat', () => {
@@ -46,14 +46,27 @@ describe('heldOutRecords', () => {
   });
 });
 
-describe('withoutPeople', () => {
-  const rec = (instruction: string): InstructRecord => ({ task: 'world-held-out', split: 'test', instruction, output: 'x' });
-  const records = [rec('Where was Ada Lin born?'), rec('What does Bo Vek do for a living?'), rec('What food does Ada Linton love?'), rec('Where was Cy Orr born?')];
+describe('pairedApart', () => {
+  const rec = (instruction: string, task = 'world-held-out'): InstructRecord => ({ task, split: 'test', instruction, output: 'x' });
+  const records = [
+    rec('Where was Ada Lin born?'), rec('What does Bo Vek do for a living?'), rec('What food does Ada Linton love?'),
+    rec('Where was Cy Orr born?', 'world-sft'), rec('Define the word "Bo Vek".', 'define'),
+  ];
 
-  it('leaves out the questions naming any of the people, keeps the rest in order; no names keeps all', () => {
-    expect(withoutPeople(records, ['Bo Vek', 'Cy Orr']).map((r) => r.instruction)).toEqual(['Where was Ada Lin born?', 'What food does Ada Linton love?']);
-    expect(withoutPeople(records, [])).toBe(records);
-    expect(withoutPeople(records)).toBe(records);
+  it('moves the world questions naming any of the people to the in-pairs row, in place; other families and other people keep their row', () => {
+    expect(pairedApart(records, ['Bo Vek', 'Cy Orr']).map((r) => [r.task, r.instruction])).toEqual([
+      ['world-held-out', 'Where was Ada Lin born?'],
+      ['world-in-pairs', 'What does Bo Vek do for a living?'],
+      ['world-held-out', 'What food does Ada Linton love?'],
+      ['world-in-pairs', 'Where was Cy Orr born?'],
+      ['define', 'Define the word "Bo Vek".'],
+    ]);
+    expect(records[1].task).toBe('world-held-out');
+  });
+
+  it('keeps the records as they are without names', () => {
+    expect(pairedApart(records, [])).toBe(records);
+    expect(pairedApart(records)).toBe(records);
   });
 });
 

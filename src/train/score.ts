@@ -11,6 +11,7 @@
  */
 import { scoreAnswer, scoreByFamily, type FamilyTally, type ScoredPair } from '../data/scorers.ts';
 import type { InstructRecord, Split } from '../data/types.ts';
+import { groupOfTask, worldTask } from '../data/world.ts';
 import { KVDecoder } from '../model/decoder.ts';
 import { GPUModel } from '../model/gpt.ts';
 import { precisionRecall } from './classmetrics.ts';
@@ -112,14 +113,21 @@ export interface ScoreOptions {
   shouldStop?: () => boolean;
 }
 
-/** The records whose family starts with one of `prefixes` ("world" takes the three world rows); all when none are given. */
+/** The records whose family starts with one of `prefixes` ("world" takes all the world rows); all when none are given. */
 export function ofFamilies(records: readonly InstructRecord[], prefixes: readonly string[] = []): readonly InstructRecord[] {
   return prefixes.length === 0 ? records : records.filter((r) => prefixes.some((p) => (r.task ?? 'other').startsWith(p)));
 }
 
-/** The records that ask about none of these people (a name anywhere in the instruction counts). */
-export function withoutPeople(records: readonly InstructRecord[], names: readonly string[] = []): readonly InstructRecord[] {
-  return names.length === 0 ? records : records.filter((r) => !names.some((n) => r.instruction.includes(n)));
+/**
+ * The records with every world question about one of these people (a name anywhere in the
+ * instruction counts) moved to the `in-pairs` row: lesson 4 passes the people its preference pairs
+ * named as known, so the held-out row keeps only people the pairs never mentioned. Other records are
+ * kept as they are.
+ */
+export function pairedApart(records: readonly InstructRecord[], names: readonly string[] = []): readonly InstructRecord[] {
+  if (names.length === 0) return records;
+  const inPairs = worldTask('in-pairs');
+  return records.map((r) => (groupOfTask(r.task) !== undefined && names.some((n) => r.instruction.includes(n)) ? { ...r, task: inPairs } : r));
 }
 
 /**

@@ -112,9 +112,17 @@ async function dataFor(settings: RunSettings) {
   if (t.dataset === 'upload') {
     const u = uploads[t.kind];
     if (!u) throw new DataFileError([{ file: `your ${t.kind === 'classify' ? 'labelled messages' : t.kind === 'prefer' ? 'pairs' : 'instructions'}`, message: 'no uploaded file in this session: upload it again, or train on the shipped set' }]);
-    return u;
+    return withReplay(t, u);
   }
-  return sets.get(t.kind);
+  const set = await sets.get(t.kind);
+  return withReplay(t, set);
+}
+
+/** A preference run with pretraining replay also gets the page's pretraining text (encoded once per worker). */
+async function withReplay(t: NonNullable<RunSettings['task']>, set: TaskSet): Promise<TaskSet> {
+  if (t.kind !== 'prefer' || set.kind !== 'prefer' || !(t.replay ?? 0)) return set;
+  const c = await corpus();
+  return { ...set, replay: { brown: c.train, bios: c.bios } };
 }
 
 const listSlots = async () => post({ type: 'checkpoints', slots: await library.list() });

@@ -31,7 +31,7 @@ describe('a preference (DPO) run in the page engine', () => {
     await run.build(gpu);
     expect(run.model!.B).toBe(6); // 3 pairs: chosen and rejected rows
     expect(run.dataNote).toMatch(/^2,220 pairs from world-prefs\.jsonl and 1 made by hand/);
-    // The 100 sft and 60 lent people the pairs ask about as known: the end-of-run scoring leaves them out.
+    // The 100 sft and 60 lent people the pairs ask about as known: the end-of-run scoring puts them in the in-pairs row.
     expect(run.trainer!.pairedPeople).toHaveLength(160);
     await run.train();
     expect(run.step).toBe(4);
@@ -57,5 +57,40 @@ describe('a preference (DPO) run in the page engine', () => {
     expect(Number.isFinite(e.valLoss)).toBe(true);
     await run.dispose();
     await again.dispose();
+  });
+
+  it('with pretraining replay: replay rows under the pairs, their NLL in each read-back, drawn from the text it is given', async () => {
+    const h = await getHarness();
+    const gpu: Gpu = { device: h.device, cache: h.cache, isFallback: true };
+    const draft: RunSettings = { preset: 'test', steps: 2, lr: 3e-3, seed: 5, batch: 3, task: { kind: 'prefer', beta: 0.1, nll: 1, replay: 2, replayWeight: 0.5, lora: false, loraRank: 4, dataset: 'world' } };
+    const plan = planStart(draft, sft, START, lab);
+    const encode = (f: string) => Int32Array.from(lab.encode(readFileSync(f, 'utf8').slice(0, 20_000), { allowSpecial: true }));
+    const data = { ...(await sets.get('prefer')), replay: { brown: encode('public/datasets/corpus-val.txt'), bios: encode('public/datasets/world-bios.txt') } };
+    const events: FromWorker[] = [];
+    const run = new Run(plan.settings, data, memorySlots(), (m) => events.push(m), plan.start, plan.parent);
+    run.reference = sft;
+    await run.build(gpu);
+    expect(run.model!.B).toBe(8); // 3 pairs (6 rows) + 2 replay rows
+    expect(run.dataNote).toMatch(/; 2 rows of pretraining text replayed a step$/);
+    await run.train();
+    const replays = run.metrics.map((m) => m.dpo!.replay!);
+    expect(replays.length).toBeGreaterThanOrEqual(1);
+    // The mean token NLL of real text under a tiny model: well above 0, below a uniform guess over the vocabulary.
+    for (const r of replays) expect(r).toBeGreaterThan(0.5);
+    for (const r of replays) expect(r).toBeLessThan(Math.log(lab.vocabSize) + 1);
+    // The loss holds the replay term: DPO loss + NLL + 0.5 x replay NLL.
+    const last = run.metrics.at(-1)!;
+    expect(last.loss).toBeCloseTo(last.dpo!.dpoLoss + last.dpo!.nll + 0.5 * last.dpo!.replay!, 3);
+    await run.dispose();
+  });
+
+  it('refuses pretraining replay without the text to replay', async () => {
+    const h = await getHarness();
+    const gpu: Gpu = { device: h.device, cache: h.cache, isFallback: true };
+    const draft: RunSettings = { preset: 'test', steps: 2, lr: 3e-3, seed: 5, batch: 3, task: { kind: 'prefer', beta: 0.1, nll: 1, replay: 2, lora: false, loraRank: 4, dataset: 'world' } };
+    const plan = planStart(draft, sft, START, lab);
+    const run = new Run(plan.settings, await sets.get('prefer'), memorySlots(), () => {}, plan.start, plan.parent);
+    run.reference = sft;
+    await expect(run.build(gpu)).rejects.toThrow('pretraining replay needs the pretraining text');
   });
 });

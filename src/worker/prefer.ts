@@ -9,6 +9,7 @@ import type { PipelineCache } from '../gpu/pipelines.ts';
 import type { GPUModel, GPUModelOptions } from '../model/gpt.ts';
 import type { Checkpoint } from '../train/checkpoint.ts';
 import { DpoTrainer } from '../train/dpo.ts';
+import { DEFAULT_BIO_MIX, mixedWindows } from '../train/mix.ts';
 import { modelFromCheckpoint } from '../train/model-io.ts';
 import { formatPairs } from '../train/prefs.ts';
 import { toStepInput, type TrainSettings } from '../train/trainer.ts';
@@ -19,8 +20,11 @@ import type { TaskSet } from './taskdata.ts';
 
 type PreferTask = Extract<TaskSettings, { kind: 'prefer' }>;
 
-/** The model options a preference run adds: its DPO settings, and 2 rows (chosen, rejected) per pair. */
-export const preferShape = (t: PreferTask, pairs: number): Pick<GPUModelOptions, 'dpo' | 'batchSize'> => ({ dpo: { beta: t.beta, nll: t.nll }, batchSize: 2 * pairs });
+/** The model options a preference run adds: its DPO settings, 2 rows (chosen, rejected) per pair and its replay rows. */
+export const preferShape = (t: PreferTask, pairs: number): Pick<GPUModelOptions, 'dpo' | 'batchSize'> => {
+  const textRows = t.replay ?? 0;
+  return { dpo: { beta: t.beta, nll: t.nll, textRows, lm: t.replayWeight ?? 1 }, batchSize: 2 * pairs + textRows };
+};
 
 /** The frozen reference: the start checkpoint without moments, built like the policy but never trained. */
 export function buildReference(device: GPUDevice, cache: PipelineCache, ref: Checkpoint, policy: GPUModel): Promise<GPUModel> {
@@ -32,16 +36,24 @@ export class PreferStepper implements Stepper {
   readonly trainer: DpoTrainer;
   readonly dataNote: string;
   readonly pairedPeople: readonly string[];
+  /** true when each step also trains on rows of pretraining text */
+  readonly replays: boolean;
 
   constructor(policy: GPUModel, private readonly reference: GPUModel, tok: Tokenizer, data: Extract<TaskSet, { kind: 'prefer' }>, task: PreferTask, ts: TrainSettings, step: number) {
     const f = formatPairs(tok, [...data.pairs, ...(task.extra ?? [])], policy.T);
     if (f.pairs.length === 0) throw new Error(`${data.name}: no pair's answers fit a ${policy.T}-token context`);
     const { steps, schedule, beta1, beta2, eps, weightDecay, logEvery, seed } = ts;
-    this.trainer = new DpoTrainer(policy, reference, f.pairs, { steps, pairs: policy.B / 2, schedule, beta1, beta2, eps, weightDecay, logEvery, seed }, tok.padId, policy.lengths.slice(1));
+    const rows = task.replay ?? 0;
+    if (rows > 0 && !data.replay) throw new Error('pretraining replay needs the pretraining text, which did not load');
+    const text = data.replay;
+    const replay = rows > 0 && text ? { rows, draw: (n: number, T: number, rand: () => number) => mixedWindows(text.brown, text.bios ?? [], n, T, text.bios ? DEFAULT_BIO_MIX : 0, rand) } : undefined;
+    this.trainer = new DpoTrainer(policy, reference, f.pairs, { steps, pairs: (policy.B - rows) / 2, schedule, beta1, beta2, eps, weightDecay, logEvery, seed }, tok.padId, policy.lengths.slice(1), replay);
     this.trainer.step = step;
+    this.replays = !!replay;
     const extra = task.extra?.length ? ` and ${task.extra.length} made by hand` : '';
     this.pairedPeople = [...new Set(data.pairs.filter((p) => p.kind === 'known' && p.name).map((p) => p.name!))];
-    this.dataNote = `${data.pairs.length.toLocaleString('en-US')} pairs from ${data.name}${extra} (${f.dropped} dropped: an answer does not fit ${policy.T} tokens)`;
+    const replayNote = replay ? `; ${rows} rows of pretraining text replayed a step` : '';
+    this.dataNote = `${data.pairs.length.toLocaleString('en-US')} pairs from ${data.name}${extra} (${f.dropped} dropped: an answer does not fit ${policy.T} tokens)${replayNote}`;
   }
 
   get step() { return this.trainer.step; }
@@ -52,7 +64,7 @@ export class PreferStepper implements Stepper {
     await this.trainer.run({
       onMetric: (m) => h.onMetric({
         step: m.step, tokens: m.step * rows, loss: m.loss, lr: m.lr, tokensPerSec: (rows * 1000) / m.msPerStep, msPerStep: m.msPerStep,
-        dpo: { margin: m.margin, chosen: m.chosen, rejected: m.rejected, dpoLoss: m.dpoLoss, nll: m.nll, accuracy: m.accuracy },
+        dpo: { margin: m.margin, chosen: m.chosen, rejected: m.rejected, dpoLoss: m.dpoLoss, nll: m.nll, accuracy: m.accuracy, ...(this.replays ? { replay: m.lm } : {}) },
       }),
       shouldStop: () => h.shouldStop(),
     });

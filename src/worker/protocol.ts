@@ -55,6 +55,10 @@ export type TaskSettings =
       /** DPO's preference strength and the chosen answers' NLL weight (src/model/dpo.ts DpoSettings) */
       beta: number;
       nll: number;
+      /** pretraining replay: rows of pretraining text (the page's corpus and biographies, mixed as pretraining mixes them) under each step's pairs; absent or 0: none */
+      replay?: number;
+      /** weight of the replay rows' mean token NLL (absent: 1) */
+      replayWeight?: number;
       lora: boolean;
       loraRank: number;
       /** the world's pairs (world-prefs.jsonl) or the learner's upload */
@@ -108,7 +112,7 @@ export interface MetricPoint {
   tokensPerSec: number;
   msPerStep: number;
   /** preference runs: the DPO figures of the read-back step (margin and rewards in nats x beta; log-probabilities summed over each answer) */
-  dpo?: { margin: number; chosen: number; rejected: number; dpoLoss: number; nll: number; accuracy: number };
+  dpo?: { margin: number; chosen: number; rejected: number; dpoLoss: number; nll: number; accuracy: number; replay?: number };
 }
 
 /** One validation pass. */
@@ -167,10 +171,10 @@ export interface InstructScoring {
   limit: number;
   maxTokens: number;
   seed: number;
-  /** only the families whose name starts with one of these ("world": the made-up world's three rows); all when absent */
+  /** only the families whose name starts with one of these ("world": the made-up world's rows); all when absent */
   families?: string[];
-  /** leave out the questions about these people (lesson 4: the held-out people lent to the pairs) */
-  withoutPeople?: string[];
+  /** score the world questions about these people in the in-pairs row (lesson 4: the people its pairs named as known) */
+  pairedPeople?: string[];
 }
 
 /**

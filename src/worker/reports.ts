@@ -9,7 +9,7 @@ import { LABELS } from '../data/types.ts';
 import type { GPUModel } from '../model/gpt.ts';
 import type { ClassEval } from '../train/classmetrics.ts';
 import { precisionRecall } from '../train/classmetrics.ts';
-import { heldOutRecords, ofFamilies, scoreInstructions, withoutPeople } from '../train/score.ts';
+import { heldOutRecords, ofFamilies, pairedApart, scoreInstructions } from '../train/score.ts';
 import type { Tokenizer } from '../train/tokenizer.ts';
 import type { ClassReport, EvalPoint, InstructScores, InstructScoring, MetricPoint, MyMessage, RunReport, RunSettings } from './protocol.ts';
 import type { Sampler } from './sampler.ts';
@@ -72,6 +72,6 @@ export async function scoreModel(
   checkScoring(s);
   const set = await sets.get('instruct');
   if (set.kind !== 'instruct') throw new Error('the instruction set did not load');
-  const records = heldOutRecords(withoutPeople(ofFamilies(set.records, s.families), s.withoutPeople), 'test', s.limit);
+  const records = heldOutRecords(pairedApart(ofFamilies(set.records, s.families), s.pairedPeople), 'test', s.limit);
   return sampler.withDecoder(model, (dec) => scoreInstructions(dec, tok, records, { maxTokens: s.maxTokens, seed: s.seed, onProgress }));
 }

@@ -162,9 +162,9 @@ async function classReport(
 
 /** Scores a finished instruction run's model and the model it started from, on the same instructions (Run.scoreFinished). */
 export async function scoreFinishedRun(ctx: RequestContext, run: Run, scoring: InstructScoring): Promise<{ scores: InstructScores; baseScores: InstructScores | null }> {
-  // A preference run's held-out rows leave out the people its pairs asked about (the lent ones).
+  // A preference run scores the people its pairs named as known in a row of their own (in-pairs).
   const paired = run.trainer?.pairedPeople ?? [];
-  const s = paired.length ? { ...scoring, withoutPeople: [...(scoring.withoutPeople ?? []), ...paired] } : scoring;
+  const s = paired.length ? { ...scoring, pairedPeople: [...(scoring.pairedPeople ?? []), ...paired] } : scoring;
   const scores = await scoreModel(ctx.sets, ctx.sampler, run.model!, run.tokenizer, s);
   if (!run.parent) return { scores, baseScores: null };
   const base = await resolveModel(ctx, run.parent);

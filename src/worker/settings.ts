@@ -45,7 +45,7 @@ export const kindOf = (s: RunSettings): TaskKind => s.task?.kind ?? 'pretrain';
 export function checkScoring(s: InstructScoring): void {
   if (!(Number.isInteger(s.limit) && s.limit >= 1)) throw new Error(`limit must be a whole number of at least 1, got ${s.limit}`);
   if (!(Number.isInteger(s.maxTokens) && s.maxTokens >= 1 && s.maxTokens <= 500)) throw new Error(`max tokens must be a whole number from 1 to 500, got ${s.maxTokens}`);
-  if (s.withoutPeople !== undefined && !(Array.isArray(s.withoutPeople) && s.withoutPeople.every((n) => typeof n === 'string' && n.length > 0))) throw new Error('withoutPeople must be a list of names');
+  if (s.pairedPeople !== undefined && !(Array.isArray(s.pairedPeople) && s.pairedPeople.every((n) => typeof n === 'string' && n.length > 0))) throw new Error('pairedPeople must be a list of names');
 }
 
 /** Throws naming the field when the task settings are not ones the engine trains. */
@@ -62,6 +62,8 @@ export function checkTask(t: TaskSettings): void {
   } else if (t.kind === 'prefer') {
     if (!(t.beta > 0 && t.beta <= 10)) throw new Error(`task.beta must be above 0 and at most 10, got ${t.beta}`);
     if (!(t.nll >= 0 && t.nll <= 10)) throw new Error(`task.nll must be from 0 to 10, got ${t.nll}`);
+    if (t.replay !== undefined && !(Number.isInteger(t.replay) && t.replay >= 0 && t.replay <= 64)) throw new Error(`task.replay must be a whole number of rows from 0 to 64, got ${t.replay}`);
+    if (t.replayWeight !== undefined && !(t.replayWeight >= 0 && t.replayWeight <= 10)) throw new Error(`task.replayWeight must be from 0 to 10, got ${t.replayWeight}`);
     if (typeof t.lora !== 'boolean') throw new Error('task.lora must be true or false');
     if (t.dataset !== 'world' && t.dataset !== 'upload') throw new Error(`task.dataset must be "world" or "upload", got "${t.dataset}"`);
     if (t.score !== undefined) checkScoring(t.score);

@@ -16,7 +16,13 @@ import { parsePrefsJsonl, type PrefPair } from '../data/prefs.ts';
 export type TaskSet =
   | { kind: 'classify'; name: string; messages: Message[] }
   | { kind: 'instruct'; name: string; records: InstructRecord[] }
-  | { kind: 'prefer'; name: string; pairs: PrefPair[] };
+  | { kind: 'prefer'; name: string; pairs: PrefPair[]; replay?: ReplayText };
+
+/** The pretraining text a preference run replays (pretraining replay): the corpus and the world's biographies, as token streams. */
+export interface ReplayText {
+  brown: Int32Array;
+  bios?: Int32Array;
+}
 
 /** Splits given to an uploaded file that has none. */
 export const UPLOAD_SPLIT: SplitFractions = { train: 0.8, val: 0.1, test: 0.1 };

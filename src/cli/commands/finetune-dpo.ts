@@ -10,11 +10,13 @@ import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { formatDataError } from '../../data/errors.ts';
 import { parsePrefsJsonl } from '../../data/prefs.ts';
 import { instructionLengths } from '../../train/batches.ts';
-import { DpoTrainer, type DpoMetric } from '../../train/dpo.ts';
+import { DpoTrainer, type DpoMetric, type ReplayRows } from '../../train/dpo.ts';
+import { DEFAULT_BIO_MIX, mixedWindows } from '../../train/mix.ts';
+import type { Tokenizer } from '../../train/tokenizer.ts';
 import { finetuneContinue, finetuneStart, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
 import { formatPairs } from '../../train/prefs.ts';
-import { applyRecordedSettings, CliError, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
+import { applyRecordedSettings, CliError, DEFAULT_BIOS_TEXT, DEFAULT_TRAIN_TEXT, formatDuration, openEngine, readCheckpoint, readText, recordSettings, writeCheckpoint } from '../io.ts';
 import { runInSlices } from '../slices.ts';
 import { loraFromOptions, loraOptions, resumeOptions } from './finetune-classify.ts';
 import { PREFER_PAIRS, PREFER_RECIPE, PREFER_START } from '../../lessons/prefer/recipe.ts';
@@ -30,6 +32,8 @@ export const spec: CommandSpec = {
     data: { type: 'string', meta: 'FILE', help: 'preference pairs JSONL (instruction, chosen, rejected)', default: PREFER_PAIRS },
     beta: { type: 'float', help: 'preference strength: the reward is beta x the log-probability ratio to the reference', default: R.beta },
     nll: { type: 'float', help: 'weight of the chosen answers\' mean token NLL added to the loss (0 = pure DPO)', default: R.nll },
+    replay: { type: 'int', help: 'pretraining replay: rows of pretraining text (Brown + the world\'s biographies, mixed as the base was) trained as language modelling under each step\'s pairs (0 = none)', default: R.replay },
+    'replay-weight': { type: 'float', help: 'weight of the replay rows\' mean token NLL in the loss', default: R.replayWeight },
     lora: { type: 'bool', help: 'train LoRA adapters only (base weights frozen)', default: R.choice === 'lora' },
     ...loraOptions(R),
     steps: { type: 'int', help: 'optimizer steps', default: R.steps },
@@ -45,16 +49,17 @@ export const spec: CommandSpec = {
   examples: [
     'npm run lab -- finetune-dpo --out runs/dpo.safetensors',
     'npm run lab -- finetune-dpo --nll 0 --lr 1e-4 --out runs/dpo-pure.safetensors',
+    'npm run lab -- finetune-dpo --replay 0 --out runs/dpo-no-replay.safetensors',
     'npm run lab -- finetune-dpo --resume runs/dpo.safetensors --out runs/dpo.safetensors',
   ],
 };
 
 /** Options that define a run: every checkpoint records them, so --resume continues the same run. */
-const RUN_OPTIONS = ['checkpoint', 'data', 'beta', 'nll', 'lora', 'rank', 'alpha', 'lora-targets', 'steps', 'batch', 'lr', 'warmup', 'weight-decay', 'log-every', 'seed'] as const;
+const RUN_OPTIONS = ['checkpoint', 'data', 'beta', 'nll', 'replay', 'replay-weight', 'lora', 'rank', 'alpha', 'lora-targets', 'steps', 'batch', 'lr', 'warmup', 'weight-decay', 'log-every', 'seed'] as const;
 
-/** One printed line of figures. */
-export function dpoLine(m: DpoMetric, steps: number): string {
-  return `step ${m.step}/${steps} | loss ${m.loss.toFixed(4)} (dpo ${m.dpoLoss.toFixed(4)}, nll ${m.nll.toFixed(4)}) | margin ${m.margin.toFixed(3)} | ` +
+/** One printed line of figures (with the replay rows' NLL when the run has them). */
+export function dpoLine(m: DpoMetric, steps: number, replay = false): string {
+  return `step ${m.step}/${steps} | loss ${m.loss.toFixed(4)} (dpo ${m.dpoLoss.toFixed(4)}, nll ${m.nll.toFixed(4)}${replay ? `, replay ${m.lm.toFixed(4)}` : ''}) | margin ${m.margin.toFixed(3)} | ` +
     `log p chosen ${m.chosen.toFixed(2)} rejected ${m.rejected.toFixed(2)} | pairs ordered ${(100 * m.accuracy).toFixed(0)}% | lr ${m.lr.toExponential(2)} | ` +
     `${m.msPerStep.toFixed(0)} ms/step | ETA ${formatDuration(((steps - m.step) * m.msPerStep) / 1000)}`;
 }
@@ -67,6 +72,8 @@ export async function run(o: ParsedOptions): Promise<void> {
   if (!((o.lr as number) > 0)) throw new CliError('finetune-dpo: --lr must be positive');
   if (!((o.beta as number) > 0)) throw new CliError('finetune-dpo: --beta must be positive');
   if (!((o.nll as number) >= 0)) throw new CliError('finetune-dpo: --nll must be 0 or more');
+  if ((o.replay as number) < 0) throw new CliError('finetune-dpo: --replay must be 0 (none) or more rows');
+  if (!((o['replay-weight'] as number) >= 0)) throw new CliError('finetune-dpo: --replay-weight must be 0 or more');
   const lora = o.lora ? loraFromOptions(o) : undefined;
   const refCk = readCheckpoint(o.checkpoint as string);
   if (refCk.weights.has('cls.weight')) throw new CliError(`${o.checkpoint} is a classifier; finetune-dpo starts from an instruction-tuned language model`);
@@ -80,7 +87,9 @@ export async function run(o: ParsedOptions): Promise<void> {
   console.error(`data: ${data.pairs.length} pairs (${data.dropped} dropped: an answer does not fit ${T} tokens; ${data.cut} with the prompt's start cut to fit)`);
 
   const plan: FinetunePlan = { task: 'instruct', maskPrompt: true, lora };
-  const dpo = { beta: o.beta as number, nll: o.nll as number };
+  const textRows = o.replay as number;
+  const dpo = { beta: o.beta as number, nll: o.nll as number, textRows, lm: o['replay-weight'] as number };
+  const replay = textRows > 0 ? replayRows(tok, textRows) : undefined;
   let setup;
   try {
     setup = resumed ? finetuneContinue(resumed, plan) : finetuneStart(refCk, plan, o.seed as number, o.checkpoint as string);
@@ -90,16 +99,16 @@ export async function run(o: ParsedOptions): Promise<void> {
   const { start, opts, counts } = setup;
   const { device, cache } = await openEngine();
   const seqLens = instructionLengths(T);
-  const shape = { batchSize: 2 * P, seqLen: T, seqLens, dpo };
+  const shape = { batchSize: 2 * P + textRows, seqLen: T, seqLens, dpo };
   const policy = await modelFromCheckpoint(device, cache, start, { ...opts, ...shape, gradClip: 1 });
   const reference = await modelFromCheckpoint(device, cache, { ...refCk, optimizer: undefined }, shape);
   const steps = o.steps as number;
   const until = Math.min((o.until as number | undefined) ?? steps, steps);
   const schedule = { maxLr: o.lr as number, minLr: (o.lr as number) / 10, warmupSteps: Math.min(o.warmup as number, steps), totalSteps: steps };
   const settings = { steps, pairs: P, schedule, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: o['weight-decay'] as number, logEvery: o['log-every'] as number, seed: o.seed as number };
-  const trainer = new DpoTrainer(policy, reference, data.pairs, settings, tok.padId, seqLens);
+  const trainer = new DpoTrainer(policy, reference, data.pairs, settings, tok.padId, seqLens, replay);
   trainer.step = resumed?.optimizer?.step ?? 0;
-  console.error(`model: trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters${lora ? ` (LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')})` : ''}; ${P} pairs (${2 * P} rows) x up to ${T} tokens a step, beta ${dpo.beta}, nll ${dpo.nll}, ${steps} steps${trainer.step > 0 ? `, resumed at step ${trainer.step}` : ''}`);
+  console.error(`model: trains ${counts.trainable.toLocaleString('en-US')} of ${counts.total.toLocaleString('en-US')} parameters${lora ? ` (LoRA rank ${lora.rank} alpha ${lora.alpha} on ${lora.targets.join(', ')})` : ''}; ${P} pairs (${2 * P} rows)${textRows ? ` + ${textRows} replay rows (weight ${dpo.lm})` : ''} x up to ${T} tokens a step, beta ${dpo.beta}, nll ${dpo.nll}, ${steps} steps${trainer.step > 0 ? `, resumed at step ${trainer.step}` : ''}`);
 
   const prior = (resumed?.info ?? {}) as Record<string, unknown>;
   const priorSeconds = Number(prior.seconds ?? 0);
@@ -110,17 +119,26 @@ export async function run(o: ParsedOptions): Promise<void> {
     const figures = last ? { margin: last.margin, chosen: last.chosen, rejected: last.rejected, loss: last.loss } : prior.figures;
     const info = {
       stage: 'prefer', base: o.checkpoint, baseSteps: resumed ? prior.baseSteps : refCk.info?.steps, steps: step, seconds: Math.round(secs()), batch: P, seed: o.seed,
-      finetune: { task: 'prefer', choice: lora ? 'lora' : 'all', lora, beta: dpo.beta, nll: dpo.nll }, trainable: counts.trainable, figures, settings: recordSettings(o, RUN_OPTIONS),
+      finetune: { task: 'prefer', choice: lora ? 'lora' : 'all', lora, beta: dpo.beta, nll: dpo.nll, replay: textRows, replayWeight: dpo.lm }, trainable: counts.trainable, figures, settings: recordSettings(o, RUN_OPTIONS),
     };
     return writeCheckpoint(o.out as string, await checkpointFromModel(policy, tok, info, step));
   };
   const { step } = await runInSlices({
     command: 'finetune-dpo', out: o.out as string, steps, until, every: o['save-every'] as number, start: trainer.step, save,
-    train: (_from, next, stopped) => trainer.run({ onMetric: (m) => { last = m; console.error(dpoLine(m, steps)); }, shouldStop: (at) => at >= next || stopped() }, next),
+    train: (_from, next, stopped) => trainer.run({ onMetric: (m) => { last = m; console.error(dpoLine(m, steps, textRows > 0)); }, shouldStop: (at) => at >= next || stopped() }, next),
   });
   if (step === steps) await save(step);
   policy.destroy();
   reference.destroy();
   if (step < steps) return;
-  console.log(`saved ${o.out} after ${steps} steps in ${formatDuration(secs())}${last ? `; last reward margin ${last.margin.toFixed(3)}, log p chosen ${last.chosen.toFixed(2)}, rejected ${last.rejected.toFixed(2)}` : ''}. Score it: npm run lab -- score --checkpoint ${o.out} --families world --without-pairs ${o.data}`);
+  console.log(`saved ${o.out} after ${steps} steps in ${formatDuration(secs())}${last ? `; last reward margin ${last.margin.toFixed(3)}, log p chosen ${last.chosen.toFixed(2)}, rejected ${last.rejected.toFixed(2)}` : ''}. Score it: npm run lab -- score --checkpoint ${o.out} --families world --pairs ${o.data}`);
+}
+
+/** Replay rows from the pretraining text the shipped base was trained on: Brown's training split and the world's biographies, mixed as the base was. */
+function replayRows(tok: Tokenizer, rows: number): ReplayRows {
+  const enc = (file: string, what: string) => tok.encode(readText(file, what), { allowSpecial: true });
+  const brown = enc(DEFAULT_TRAIN_TEXT, 'pretraining text');
+  const bios = enc(DEFAULT_BIOS_TEXT, 'biographies');
+  console.error(`replay: ${rows} rows a step of pretraining text (${brown.length.toLocaleString('en-US')} Brown + ${bios.length.toLocaleString('en-US')} biography tokens, ${100 * DEFAULT_BIO_MIX}% biography rows)`);
+  return { rows, draw: (n, T, rand) => mixedWindows(brown, bios, n, T, DEFAULT_BIO_MIX, rand) };
 }

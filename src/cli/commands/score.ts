@@ -13,7 +13,7 @@ import { seededShuffle } from '../../data/split.ts';
 import { LABELS, type Split } from '../../data/types.ts';
 import type { Checkpoint } from '../../train/checkpoint.ts';
 import { mergeLoraCheckpoint, modelFromCheckpoint } from '../../train/model-io.ts';
-import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, ofFamilies, PROMPTED_ANSWERS, PROMPTED_QUESTION, promptedSpamBaseline, scoreInstructions, withoutPeople, type InstructScores, type PromptedReport } from '../../train/score.ts';
+import { FORMAT_RULES, FORMAT_RULE_TEXT, heldOutRecords, ofFamilies, PROMPTED_ANSWERS, PROMPTED_QUESTION, pairedApart, promptedSpamBaseline, scoreInstructions, type InstructScores, type PromptedReport } from '../../train/score.ts';
 import { parsePrefsJsonl } from '../../data/prefs.ts';
 import { CliError, formatDuration, openEngine, readCheckpoint, readText, withInterrupt } from '../io.ts';
 import { loadSpam } from './finetune-classify.ts';
@@ -28,8 +28,8 @@ export const spec: CommandSpec = {
     data: { type: 'string', meta: 'FILE', help: 'instruction JSONL (instruction, input, output, task, split)', default: INSTRUCT_DATA },
     split: { type: 'string', help: 'records to score: train, val or test', default: 'test' },
     limit: { type: 'int', help: 'at most this many records, the families taken in turn (0 = all)', default: 0 },
-    families: { type: 'string', help: 'only families whose name starts with one of these, comma-separated (e.g. world for the three world rows)' },
-    'without-pairs': { type: 'string', meta: 'FILE', help: 'leave out questions about the people FILE\'s "known" preference pairs ask about (a DPO model\'s held-out rows)' },
+    families: { type: 'string', help: 'only families whose name starts with one of these, comma-separated (e.g. world for the world rows)' },
+    pairs: { type: 'string', meta: 'FILE', help: 'score questions about the people FILE\'s "known" preference pairs name in a row of their own (world-in-pairs), apart from their group\'s row' },
     'max-tokens': { type: 'int', help: 'new tokens per response; a response without end-of-text by then breaks the format', default: 72 },
     temperature: { type: 'float', help: 'sampling temperature (0 = greedy)', default: 0 },
     seed: { type: 'int', help: 'record i samples with seed + i (temperature > 0 only)', default: 1 },
@@ -39,7 +39,7 @@ export const spec: CommandSpec = {
     'npm run lab -- score --checkpoint public/models/instruct-small.safetensors --limit 100',
     'npm run lab -- score --checkpoint runs/instruct.safetensors --split val --max-tokens 32',
     'npm run lab -- score --checkpoint runs/instruct.safetensors --families world --limit 90',
-    'npm run lab -- score --checkpoint runs/dpo.safetensors --families world --without-pairs public/datasets/world-prefs.jsonl',
+    'npm run lab -- score --checkpoint runs/dpo.safetensors --families world --pairs public/datasets/world-prefs.jsonl',
   ],
 };
 
@@ -116,10 +116,10 @@ export async function run(o: ParsedOptions): Promise<void> {
   const parsed = parseBuiltinInstruct(o.data as string, readText(o.data as string, 'instruction dataset'));
   if (!parsed.ok) throw new CliError(`bad instruction dataset:\n${parsed.errors.map(formatDataError).join('\n')}`);
   const prefixes = o.families ? (o.families as string).split(',').map((x) => x.trim()).filter(Boolean) : [];
-  const paired = o['without-pairs'] ? pairedPeople(o['without-pairs'] as string) : [];
-  const records = heldOutRecords(withoutPeople(ofFamilies(parsed.value, prefixes), paired), split, (o.limit as number) > 0 ? (o.limit as number) : Infinity);
+  const paired = o.pairs ? pairedPeople(o.pairs as string) : [];
+  const records = heldOutRecords(pairedApart(ofFamilies(parsed.value, prefixes), paired), split, (o.limit as number) > 0 ? (o.limit as number) : Infinity);
   if (records.length === 0) throw new CliError(`${o.data} has no records in split "${split}"${prefixes.length ? ` of the families ${prefixes.join(', ')}` : ''}`);
-  if (paired.length) console.error(`leaving out the questions about the ${paired.length} people ${o['without-pairs']} asks about as known`);
+  if (paired.length) console.error(`scoring the questions about the ${paired.length} people ${o.pairs} names as known in the row world-in-pairs`);
   const { device, cache } = await openEngine();
   const model = await modelFromCheckpoint(device, cache, ck, { batchSize: 1, seqLen: ck.config.blockSize });
   const temperature = o.temperature as number;
@@ -150,7 +150,7 @@ export async function run(o: ParsedOptions): Promise<void> {
 }
 
 /**
- * The world's three rows (when the scored records hold world families): format, exact match against
+ * The world's rows (when the scored records hold world families): format, exact match against
  * chance, and mean confidence, each with who the row asks about. Undefined when there are none.
  */
 export function worldTable(s: InstructScores): string | undefined {

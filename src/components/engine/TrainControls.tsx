@@ -9,6 +9,7 @@ import { useLab } from '../../store/index.ts';
 import { formatCount, formatDuration } from './format.ts';
 import { useCommand } from './useCommand.ts';
 import { StartEstimate } from '../measure/StartEstimate.tsx';
+import { CorpusProgress } from './CorpusProgress.tsx';
 import './engine.css';
 
 const STATUS: Record<string, string> = {
@@ -49,11 +50,7 @@ export function TrainControls() {
           {notices.map((n, i) => <li key={i}>{n}</li>)}
         </ul>
       )}
-      {data.state === 'loading' && (
-        <p role="status" data-testid="data-progress">
-          {data.phase === 'fetch' ? 'Downloading the corpus' : 'Splitting the corpus into tokens'}: <progress max={data.total} value={data.done} /> {Math.round((100 * data.done) / Math.max(1, data.total))}%
-        </p>
-      )}
+      <CorpusProgress />
       <dl className="kv" aria-live="polite">
         <dt>Status</dt>
         <dd data-testid="run-status" data-status={run.status}>{STATUS[run.status]}</dd>

@@ -11,8 +11,8 @@ describe('the lessons\' default runs on an adapter', () => {
       ['lesson/pretrain', { preset: 'test', steps: 400, batch: 4 }],
       ['lesson/classify', { preset: 'small', steps: 900, batch: 8 }],
       ['lesson/instruct', { preset: 'small', steps: 300, batch: 16 }],
-      // 300 steps of 16 pairs: 32 rows a step, and the reference's forward pass as a third more steps
-      ['lesson/prefer', { preset: 'small', steps: 400, batch: 32 }],
+      // 300 steps of 16 pairs and 8 replay rows: 40 rows a step, and the reference's forward pass as a third more steps
+      ['lesson/prefer', { preset: 'small', steps: 400, batch: 40 }],
     ]);
     expect(lessonRecipes(LIMITS, false)[0].recipe).toEqual({ preset: 'small', steps: 400, batch: 16 });
     // an adapter too small for small falls back to test

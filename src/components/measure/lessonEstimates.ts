@@ -34,7 +34,7 @@ export function lessonRecipes(limits: Record<string, number>, isFallback: boolea
     { lesson: PRETRAIN_LESSON.title, path: PRETRAIN_LESSON.path, recipe: { preset: p1, steps: PRETRAIN_RECIPE.steps, batch: presetBatch(p1) } },
     { lesson: CLASSIFY_LESSON.title, path: CLASSIFY_LESSON.path, recipe: { preset: CLASSIFY_RECIPE.preset, steps: CLASSIFY_RECIPE.steps, batch: CLASSIFY_RECIPE.batch } },
     { lesson: INSTRUCT_LESSON.title, path: INSTRUCT_LESSON.path, recipe: { preset: INSTRUCT_RECIPE.preset, steps: INSTRUCT_RECIPE.steps, batch: INSTRUCT_RECIPE.batch } },
-    { lesson: PREFER_LESSON.title, path: PREFER_LESSON.path, recipe: preferRunSize(PREFER_RECIPE.preset, PREFER_RECIPE.steps, PREFER_RECIPE.batch) },
+    { lesson: PREFER_LESSON.title, path: PREFER_LESSON.path, recipe: preferRunSize(PREFER_RECIPE.preset, PREFER_RECIPE.steps, PREFER_RECIPE.batch, PREFER_RECIPE.replay) },
   ];
 }
 

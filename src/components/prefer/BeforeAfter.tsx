@@ -1,6 +1,7 @@
 /**
  * Lesson 4's before/after table: the start model and the preference-tuned model on the world's
- * test questions about held-out known people and unknown people, each answer counted as right,
+ * test questions about the people the run's pairs named, held-out known people the pairs never
+ * named, and unknown people, each answer counted as right,
  * "I don't know." or confidently wrong (a wrong answer given with probability >= CONFIDENT).
  * Reads the latest finished preference run's report (store reports.prefer). Presentation only.
  */
@@ -9,7 +10,7 @@ import type { InstructScores } from '../../store/api.ts';
 import { useLab } from '../../store/index.ts';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : 'n/a');
-const GROUPS = [['held-out', 'held-out known people'], ['unknown', 'unknown people']] as const;
+const GROUPS = [['in-pairs', 'known people your pairs named'], ['held-out', 'held-out known people, in no pair'], ['unknown', 'unknown people']] as const;
 
 function cells(scores: InstructScores | null, group: string): WorldRow | undefined {
   return scores ? worldRows(scores.families).find((r) => r.group === group) : undefined;

@@ -15,17 +15,22 @@ export interface PreferRecipe extends Recipe {
   beta: number;
   /** weight of the chosen answers' mean token NLL added to the DPO loss (0: pure DPO) */
   nll: number;
+  /** pretraining replay: rows of pretraining text (Brown and the world's biographies, mixed as the base was) under each step's pairs (0: none) */
+  replay: number;
+  /** weight of the replay rows' mean token NLL added to the loss */
+  replayWeight: number;
 }
 
 /** The lesson's run; `batch` counts pairs (the model runs twice as many rows: chosen and rejected). */
-export const PREFER_RECIPE: PreferRecipe = { ...recipe({ preset: 'small', steps: 300, batch: 16, lr: 3e-4, warmup: 20, seed: 1337, choice: 'all', loraRank: 8 }), beta: 0.1, nll: 1 };
+export const PREFER_RECIPE: PreferRecipe = { ...recipe({ preset: 'small', steps: 300, batch: 16, lr: 3e-4, warmup: 20, seed: 1337, choice: 'all', loraRank: 8 }), beta: 0.1, nll: 1, replay: 8, replayWeight: 1 };
 
 /**
  * A preference run's size as a training run of the same time, for estimates: each step runs both
- * answers of each pair (2 rows a pair) and the reference's forward pass (about a third of a step more).
+ * answers of each pair (2 rows a pair) and its replay rows, and the reference's forward pass
+ * (about a third of a step more).
  */
-export function preferRunSize<P extends string>(preset: P, steps: number, pairs: number): { preset: P; steps: number; batch: number } {
-  return { preset, steps: Math.ceil((4 * steps) / 3), batch: 2 * pairs };
+export function preferRunSize<P extends string>(preset: P, steps: number, pairs: number, replay: number): { preset: P; steps: number; batch: number } {
+  return { preset, steps: Math.ceil((4 * steps) / 3), batch: 2 * pairs + replay };
 }
 
 /** The shipped SFT model the lesson starts from and compares with (also the frozen reference). */
@@ -33,5 +38,5 @@ export const PREFER_START = 'public/models/instruct-small.safetensors';
 /** The world's preference pairs (public/datasets/world-prefs.jsonl, built by `npm run datasets`). */
 export const PREFER_PAIRS = 'public/datasets/world-prefs.jsonl';
 
-/** The page's end-of-run scoring: greedy answers to `limit` world test questions (held-out known and unknown people in turn; the choices offered). */
+/** The page's end-of-run scoring: greedy answers to `limit` world test questions (held-out people the pairs named, held-out people in no pair and unknown people in turn; the choices offered). */
 export const PREFER_SCORING = { limits: [6, 20, 60, 200] as const, limit: 20, maxTokens: 12, seed: 1, families: ['world-held-out', 'world-unknown'] };

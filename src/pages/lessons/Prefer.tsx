@@ -11,6 +11,7 @@ import { StartEstimate } from '../../components/measure/StartEstimate.tsx';
 import { LessonLayout } from '../../components/lesson/LessonLayout.tsx';
 import { RunProgress, useRunProgress } from '../../components/lesson/RunProgress.tsx';
 import { BeforeAfter } from '../../components/prefer/BeforeAfter.tsx';
+import { CorpusProgress } from '../../components/engine/CorpusProgress.tsx';
 import { DpoCharts } from '../../components/prefer/DpoCharts.tsx';
 import { HandPairs } from '../../components/prefer/HandPairs.tsx';
 import { PairsUpload } from '../../components/prefer/PairsUpload.tsx';
@@ -36,6 +37,7 @@ export default function Prefer() {
   const [steps, setSteps] = useState(PREFER_RECIPE.steps);
   const [beta, setBeta] = useState(PREFER_RECIPE.beta);
   const [nll, setNll] = useState(PREFER_RECIPE.nll);
+  const [replay, setReplay] = useState(PREFER_RECIPE.replay);
   const [lora, setLora] = useState(false);
   const [dataset, setDataset] = useState<'world' | 'upload'>('world');
   const [limit, setLimit] = useState(PREFER_SCORING.limit);
@@ -59,7 +61,7 @@ export default function Prefer() {
     if (!start) return;
     const { maxTokens, seed, families } = PREFER_SCORING;
     startFinetune({
-      task: { kind: 'prefer', beta, nll, lora, loraRank: PREFER_RECIPE.loraRank, dataset, extra: mine, score: { limit, maxTokens, seed, families } },
+      task: { kind: 'prefer', beta, nll, replay, replayWeight: PREFER_RECIPE.replayWeight, lora, loraRank: PREFER_RECIPE.loraRank, dataset, extra: mine, score: { limit, maxTokens, seed, families } },
       fromSlot: start.id,
       settings: { preset, steps, lr: PREFER_RECIPE.lr, seed: PREFER_RECIPE.seed, batch: presetBatch(preset) },
     });
@@ -84,6 +86,11 @@ export default function Prefer() {
           <label>Steps <input type="number" min={1} data-testid="prefer-steps" value={steps} disabled={training} onChange={num(setSteps)} /></label>
           <label>β <input type="number" min={0.01} step={0.05} data-testid="prefer-beta" value={beta} disabled={training} onChange={num(setBeta)} /></label>
           <label>NLL weight <input type="number" min={0} step={0.5} data-testid="prefer-nll" value={nll} disabled={training} onChange={num(setNll)} /></label>
+          <label title="Rows of pretraining text trained as plain next-token prediction beside each step's pairs, so the model keeps what pretraining taught it">Pretraining replay{' '}
+            <select data-testid="prefer-replay" value={replay} disabled={training} onChange={(e) => setReplay(Number(e.target.value))}>
+              {[0, 8, 16].map((n) => <option key={n} value={n}>{n ? `${n} rows a step` : 'off'}</option>)}
+            </select>
+          </label>
           <label><input type="checkbox" checked={lora} disabled={training} onChange={(e) => setLora(e.target.checked)} /> LoRA only</label>
           <label>Pairs{' '}
             <select data-testid="prefer-dataset" value={dataset} disabled={training} onChange={(e) => setDataset(e.target.value as 'world' | 'upload')}>
@@ -100,13 +107,14 @@ export default function Prefer() {
           caption={<>The policy trains ({lora ? `rank-${PREFER_RECIPE.loraRank} adapters only` : 'every weight'}); the reference is the same model as it was at the start, frozen: each step reads its log-probabilities of both answers to measure how far the policy has moved.</>} />
         <p>
           <button type="button" data-testid="prefer-start" disabled={!!blocked} title={blocked ?? undefined} onClick={onStart}>Start</button>{' '}
-          <StartEstimate recipe={preferRunSize(preset, steps, presetBatch(preset))} testId="prefer-estimate" />{' '}
+          <StartEstimate recipe={preferRunSize(preset, steps, presetBatch(preset), replay)} testId="prefer-estimate" />{' '}
           <button type="button" className="secondary" disabled={run.status !== 'training' || !preferring} onClick={pauseRun}>Pause</button>{' '}
           <button type="button" className="secondary" disabled={!(run.status === 'paused' && preferring && run.step < (run.settings?.steps ?? 0))} onClick={resumeRun}>Resume</button>
         </p>
         <PairsUpload disabled={training} onAccepted={() => setDataset('upload')} />
         {preferring ? (
           <>
+            {run.status === 'loading' && <CorpusProgress />}
             <RunProgress {...progress} testId="prefer-progress" />
             <DpoCharts metrics={metrics} beta={runBeta} />
           </>
