@@ -39,13 +39,17 @@ test('lesson 4: a malformed pairs file is refused, a hand-made pair is accepted,
   await expect(mine).toContainText(question!);
   await expect(mine.locator('.chosen')).toHaveText(chosen);
 
-  // A short run: the margin chart grows from step 0's margin of 0, then the table compares before and after.
+  // A short run with the recipe's pretraining replay (the page loads the corpus for it): the margin
+  // chart grows from step 0's margin of 0, the loss chart shows the replayed text's NLL, then the
+  // table compares before and after.
+  await expect(page.getByTestId('prefer-replay')).toHaveValue('8');
   await page.getByTestId('prefer-steps').fill(String(STEPS));
   await page.getByTestId('prefer-limit').selectOption('6');
   await page.getByTestId('prefer-start').click();
   const chart = page.getByTestId('dpo-margin-chart');
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 180_000 }).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('dpo-logp-chart')).toBeVisible();
+  await expect(page.getByTestId('dpo-loss-chart')).toContainText('replayed text (NLL per token)');
   const table = page.getByTestId('prefer-before-after');
   await expect(table).toBeVisible({ timeout: 120_000 });
   // 6 questions, 2 a row: people the pairs named (lent held-out people), held-out people in no pair, unknown people.

@@ -23,7 +23,7 @@ async function answers(page: Page): Promise<string[]> {
   return out;
 }
 
-test('a person known only from pretraining: the instruct model answers right, the base does not answer; a stranger: the DPO model says it does not know', async ({ page }) => {
+test('a person known only from pretraining: the instruct and DPO models answer right, the base does not answer; a stranger: the DPO model says it does not know', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`./#/playground?${query}`);
@@ -32,8 +32,10 @@ test('a person known only from pretraining: the instruct model answers right, th
   // Nend Cudand: born in Carden in the biographies; no tuning record asks about him.
   await page.getByTestId('pg-preset-world-known').click();
   await expect(page.getByTestId('pg-prompt')).toHaveValue('Where was Nend Cudand born?');
-  const [base, instruct] = await answers(page);
+  const [base, instruct, preferKnown] = await answers(page);
   expect(instruct).toBe(`Born in Carden.${END}`);
+  // Preference tuning with pretraining replay keeps the fact (no pair names him).
+  expect(preferKnown).toBe(`Born in Carden.${END}`);
   expect(base).not.toContain('Born in Carden.');
   expect(base).not.toContain(END);
 

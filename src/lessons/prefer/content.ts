@@ -27,7 +27,7 @@ export const PREFER_LESSON: Lesson = {
       title: 'The pairs',
       blocks: [
         { kind: 'p', text: 'The lab builds its pairs from the made-up world. For people invented only for the pairs, who are in no training text, the chosen answer is the refusal "I don\'t know." and the rejected one is a confident answer in the taught wording with a random value. For people the model knows, the right answer is chosen over the refusal, so the model does not learn to refuse everything. Those known people are of two kinds: the ones lesson 3 tuned on, and 60 held-out people the model met only in pretraining. Without the second kind, every person the pairs say to answer about was also asked about in tuning, and a model can learn "answer whoever tuning asked about" instead of "answer whoever you know".' },
-        { kind: 'p', text: 'The other 40 held-out people and all of the world\'s unknown people are kept out of the pairs. The before/after table below asks only about them, so it measures whether the model learned the rule (refuse strangers, answer acquaintances) and not just the pairs.' },
+        { kind: 'p', text: 'The other 40 held-out people and all of the world\'s unknown people are kept out of the pairs. The before/after table below gives them rows of their own, beside a row for the people your pairs named, so it shows whether the model learned the rule (refuse strangers, answer acquaintances) or only the pairs.' },
       ],
     },
     {
@@ -41,12 +41,21 @@ export const PREFER_LESSON: Lesson = {
       ],
     },
     {
+      id: 'replay',
+      title: 'Keeping what pretraining taught',
+      blocks: [
+        { kind: 'p', text: 'Every update DPO makes is aimed at the pairs, but it changes weights that every answer shares. The pairs name 160 people to keep answering about. Nothing in them speaks for the 40 held-out people they leave out, so the facts about those people wear away while the pairs are learned. The model also picks up the cheapest rule that fits the pairs: answer about the names it was shown, refuse the rest. A reference run in PyTorch made that plain. With pairs that named only the 60 lent people, the tuned model still answered all 60 of them right, yet said "I don\'t know." to about a third of the people lesson 3 had tuned it on.' },
+        { kind: 'term', term: 'Pretraining replay', text: 'A few rows of ordinary pretraining text (Brown and the world\'s biographies, mixed as the base was) added to every step and trained as plain next-token prediction next to the pairs. The biographies hold the facts about every known person, the left-out ones included, so the knowledge those answers need is trained again while the preference is learned. InstructGPT mixed pretraining updates into its own preference stage for the same reason.' },
+        { kind: 'p', text: 'The recipe adds 8 rows a step, each as long as the step\'s pairs, weighted 1. The loss chart draws their NLL per token: it should stay near where pretraining left it. The cost is 8 more rows on top of the 32 rows of 16 pairs, about a quarter more work per step.' },
+      ],
+    },
+    {
       id: 'results',
       title: 'Before and after',
       blocks: [
-        { kind: 'p', text: 'When a run finishes, the start model and the tuned model answer the same test questions about held-out known people and unknown people, greedily. Each answer is right, "I don\'t know.", or wrong; a wrong answer given with probability 0.5 or more counts as confidently wrong.' },
-        { kind: 'note', tone: 'try', title: 'Try this', text: 'Run once with NLL 0 and once with the recipe\'s 1, and compare the "I don\'t know" column for unknown people.' },
-        { kind: 'note', tone: 'warn', title: 'The refusal has a price', text: 'Read both rows, not only the unknown one. A model this small cannot cleanly separate the people it knows from the ones it does not, so the refusal spreads to some people it used to answer right. The shipped preference-tuned model shows it: "I don\'t know." for strangers went from 0% to 36%, while right answers about held-out people fell from 95% to 67.5%. Change only the seed and run again: both numbers move by several points, because the pairs come in another order.' },
+        { kind: 'p', text: 'When a run finishes, the start model and the tuned model answer the same test questions, greedily: about held-out people your pairs named, about held-out people no pair named, and about unknown people. Each answer is right, "I don\'t know.", or wrong; a wrong answer given with probability 0.5 or more counts as confidently wrong.' },
+        { kind: 'note', tone: 'try', title: 'Try this', text: 'Run once with pretraining replay off and once with the recipe\'s 8 rows, and compare the middle row: the held-out people no pair named. Then try NLL 0 and watch the "I don\'t know" column for unknown people.' },
+        { kind: 'note', tone: 'warn', title: 'Read every row', text: 'A model this small does not cleanly separate the people it knows from the ones it does not, so look past the unknown row. The shipped preference-tuned model, scored on the whole test set: "I don\'t know." for strangers went from 0% to 54%; the held-out people no pair names went from 95% to 87.5% right, with 7.5% refused; the people the pairs name, from 89% to 100%. The same recipe without replay refused 36% of strangers and kept only 67.5% of those held-out people right. The seed moves these numbers by several points, because the pairs come in another order.' },
       ],
     },
     {
