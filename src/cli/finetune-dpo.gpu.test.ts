@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseOptions } from './args.ts';
 import * as dpo from './commands/finetune-dpo.ts';
-import { loadCheckpoint } from '../train/checkpoint.ts';
+import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lab-dpo-'));
 const START = 'public/models/instruct-test.safetensors';
@@ -49,6 +49,18 @@ describe('lab finetune-dpo (real kernels, shipped test instruct model)', () => {
     expect(b.info?.figures).toEqual(a.info?.figures);
     for (const [name, wt] of a.weights) expect(b.weights.get(name)!.data, name).toEqual(wt.data);
     for (const k of ['m', 'v'] as const) expect(b.optimizer![k]).toEqual(a.optimizer![k]);
+
+    // A checkpoint saved before pretraining replay existed records no replay settings: it resumes without replay rows.
+    const part = load(join(dir, 'part.safetensors'));
+    const { replay: _r, 'replay-weight': _w, ...older } = part.info!.settings as Record<string, unknown>;
+    writeFileSync(join(dir, 'older.safetensors'), saveCheckpoint({ ...part, info: { ...part.info, settings: older } }));
+    const said: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void said.push(line));
+    await run(['--resume', join(dir, 'older.safetensors'), '--out', join(dir, 'older-done.safetensors')]);
+    vi.restoreAllMocks();
+    expect(said.find((l) => l.startsWith('model: '))).toMatch(/4 pairs \(8 rows\) x up to/);
+    expect(said.some((l) => l.startsWith('replay: '))).toBe(false);
+    expect(load(join(dir, 'older-done.safetensors')).optimizer?.step).toBe(STEPS);
   });
 
   it('Ctrl-C saves a resumable checkpoint after the current step; a non-DPO checkpoint cannot be resumed', async () => {

@@ -66,7 +66,12 @@ export function dpoLine(m: DpoMetric, steps: number, replay = false): string {
 
 export async function run(o: ParsedOptions): Promise<void> {
   const resumed = o.resume ? readCheckpoint(o.resume as string) : undefined;
-  if (resumed) applyRecordedSettings(o, resumed.info ?? {}, RUN_OPTIONS, 'prefer', o.resume as string, 'start a new run with --checkpoint');
+  if (resumed) {
+    applyRecordedSettings(o, resumed.info ?? {}, RUN_OPTIONS, 'prefer', o.resume as string, 'start a new run with --checkpoint');
+    // A run recorded before pretraining replay existed had none: it continues without.
+    o.replay ??= 0;
+    o['replay-weight'] ??= 0;
+  }
   for (const k of ['batch', 'steps', 'log-every'] as const) if ((o[k] as number) < 1) throw new CliError(`finetune-dpo: --${k} must be at least 1`);
   if (o.until !== undefined && (o.until as number) < 1) throw new CliError('finetune-dpo: --until must be at least 1');
   if (!((o.lr as number) > 0)) throw new CliError('finetune-dpo: --lr must be positive');
