@@ -10,6 +10,7 @@ import type { DpoStats } from '../model/dpo.ts';
 import type { GPUModel, StepInput } from '../model/gpt.ts';
 import { mulberry32 } from '../util/random.ts';
 import { stackRows, type LMBatch } from './batches.ts';
+import { DEFAULT_BIO_MIX, mixedWindows } from './mix.ts';
 import { drawPairs, pairBatch, type FormattedPair } from './prefs.ts';
 import { learningRate, validateSchedule, type LRSchedule } from './schedule.ts';
 import { DivergedError, toStepInput } from './trainer.ts';
@@ -36,6 +37,11 @@ export interface DpoTrainSettings {
 export interface ReplayRows {
   rows: number;
   draw: (rows: number, T: number, rand: () => number) => LMBatch;
+}
+
+/** Replay rows from the pretraining streams, mixed as the shipped base was pretrained (without biographies: Brown alone). */
+export function pretrainingReplay(brown: ArrayLike<number>, bios: ArrayLike<number> | undefined, rows: number): ReplayRows {
+  return { rows, draw: (n, T, rand) => mixedWindows(brown, bios ?? [], n, T, bios ? DEFAULT_BIO_MIX : 0, rand) };
 }
 
 /** One read-back: the step's DPO figures (dpo.ts DpoStats), learning rate, gradient norm and speed. */

@@ -8,8 +8,7 @@
 import type { PipelineCache } from '../gpu/pipelines.ts';
 import type { GPUModel, GPUModelOptions } from '../model/gpt.ts';
 import type { Checkpoint } from '../train/checkpoint.ts';
-import { DpoTrainer } from '../train/dpo.ts';
-import { DEFAULT_BIO_MIX, mixedWindows } from '../train/mix.ts';
+import { DpoTrainer, pretrainingReplay } from '../train/dpo.ts';
 import { modelFromCheckpoint } from '../train/model-io.ts';
 import { formatPairs } from '../train/prefs.ts';
 import { toStepInput, type TrainSettings } from '../train/trainer.ts';
@@ -45,8 +44,7 @@ export class PreferStepper implements Stepper {
     const { steps, schedule, beta1, beta2, eps, weightDecay, logEvery, seed } = ts;
     const rows = task.replay ?? 0;
     if (rows > 0 && !data.replay) throw new Error('pretraining replay needs the pretraining text, which did not load');
-    const text = data.replay;
-    const replay = rows > 0 && text ? { rows, draw: (n: number, T: number, rand: () => number) => mixedWindows(text.brown, text.bios ?? [], n, T, text.bios ? DEFAULT_BIO_MIX : 0, rand) } : undefined;
+    const replay = rows > 0 && data.replay ? pretrainingReplay(data.replay.brown, data.replay.bios, rows) : undefined;
     this.trainer = new DpoTrainer(policy, reference, f.pairs, { steps, pairs: (policy.B - rows) / 2, schedule, beta1, beta2, eps, weightDecay, logEvery, seed }, tok.padId, policy.lengths.slice(1), replay);
     this.trainer.step = step;
     this.replays = !!replay;

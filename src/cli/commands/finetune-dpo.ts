@@ -10,8 +10,8 @@ import type { CommandSpec, ParsedOptions } from '../args.ts';
 import { formatDataError } from '../../data/errors.ts';
 import { parsePrefsJsonl } from '../../data/prefs.ts';
 import { instructionLengths } from '../../train/batches.ts';
-import { DpoTrainer, type DpoMetric, type ReplayRows } from '../../train/dpo.ts';
-import { DEFAULT_BIO_MIX, mixedWindows } from '../../train/mix.ts';
+import { DpoTrainer, pretrainingReplay, type DpoMetric, type ReplayRows } from '../../train/dpo.ts';
+import { DEFAULT_BIO_MIX } from '../../train/mix.ts';
 import type { Tokenizer } from '../../train/tokenizer.ts';
 import { finetuneContinue, finetuneStart, type FinetunePlan } from '../../train/finetune-setup.ts';
 import { checkpointFromModel, modelFromCheckpoint } from '../../train/model-io.ts';
@@ -145,5 +145,5 @@ function replayRows(tok: Tokenizer, rows: number): ReplayRows {
   const brown = enc(DEFAULT_TRAIN_TEXT, 'pretraining text');
   const bios = enc(DEFAULT_BIOS_TEXT, 'biographies');
   console.error(`replay: ${rows} rows a step of pretraining text (${brown.length.toLocaleString('en-US')} Brown + ${bios.length.toLocaleString('en-US')} biography tokens, ${100 * DEFAULT_BIO_MIX}% biography rows)`);
-  return { rows, draw: (n, T, rand) => mixedWindows(brown, bios, n, T, DEFAULT_BIO_MIX, rand) };
+  return pretrainingReplay(brown, bios, rows);
 }
