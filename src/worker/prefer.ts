@@ -35,8 +35,6 @@ export class PreferStepper implements Stepper {
   readonly trainer: DpoTrainer;
   readonly dataNote: string;
   readonly pairedPeople: readonly string[];
-  /** true when each step also trains on rows of pretraining text */
-  readonly replays: boolean;
 
   constructor(policy: GPUModel, private readonly reference: GPUModel, tok: Tokenizer, data: Extract<TaskSet, { kind: 'prefer' }>, task: PreferTask, ts: TrainSettings, step: number) {
     const f = formatPairs(tok, [...data.pairs, ...(task.extra ?? [])], policy.T);
@@ -47,7 +45,6 @@ export class PreferStepper implements Stepper {
     const replay = rows > 0 && data.replay ? pretrainingReplay(data.replay.brown, data.replay.bios, rows) : undefined;
     this.trainer = new DpoTrainer(policy, reference, f.pairs, { steps, pairs: (policy.B - rows) / 2, schedule, beta1, beta2, eps, weightDecay, logEvery, seed }, tok.padId, policy.lengths.slice(1), replay);
     this.trainer.step = step;
-    this.replays = !!replay;
     const extra = task.extra?.length ? ` and ${task.extra.length} made by hand` : '';
     this.pairedPeople = [...new Set(data.pairs.filter((p) => p.kind === 'known' && p.name).map((p) => p.name!))];
     const replayNote = replay ? `; ${rows} rows of pretraining text replayed a step` : '';
@@ -62,7 +59,7 @@ export class PreferStepper implements Stepper {
     await this.trainer.run({
       onMetric: (m) => h.onMetric({
         step: m.step, tokens: m.step * rows, loss: m.loss, lr: m.lr, tokensPerSec: (rows * 1000) / m.msPerStep, msPerStep: m.msPerStep,
-        dpo: { margin: m.margin, chosen: m.chosen, rejected: m.rejected, dpoLoss: m.dpoLoss, nll: m.nll, accuracy: m.accuracy, ...(this.replays ? { replay: m.lm } : {}) },
+        dpo: { margin: m.margin, chosen: m.chosen, rejected: m.rejected, dpoLoss: m.dpoLoss, nll: m.nll, accuracy: m.accuracy, ...(this.trainer.replay ? { replay: m.lm } : {}) },
       }),
       shouldStop: () => h.shouldStop(),
     });
